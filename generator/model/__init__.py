@@ -1,0 +1,1 @@
+"""The corpus as typed data: texts, provisions, amendments, annexes, parameters."""

@@ -1,0 +1,230 @@
+"""The documents of the corpus: conventions, their amendments, and circulars."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from generator.model.annexes import Annex, CodeTable
+from generator.model.base import Strict
+from generator.model.parameters import Parameter
+from generator.model.provisions import Provision
+from generator.model.text import I18nText
+
+DocumentId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)?$")]
+Role = Literal["committee", "network", "hospital", "provider", "organisation"]
+ConventionKind = Literal["inami-network", "network-provider"]
+NetworkKind = Literal["adults", "children", "german-speaking"]
+ProviderKind = Literal["psychologist", "organisation"]
+
+
+class Source(Strict):
+    """Where the corpus took a text from."""
+
+    #: the published document, named as a reader would ("Circulaire Psy-Ort/2023/006")
+    document: str
+    #: its text file as shipped in tests/sources/, against which tests check the wording
+    file: str | None = None
+    part: str | None = None
+
+
+class DateNote(Strict):
+    field: str
+    note: str
+
+
+class Variant(Strict):
+    """One wording of a party block, chosen by the party's kind."""
+
+    when: NetworkKind | ProviderKind
+    paragraphs: Annotated[list[I18nText], Field(min_length=1)]
+
+
+class PreambleBlock(Strict):
+    """A block of the preamble: connecting words ("d'une part,") or a party.
+
+    A party block has one wording (`paragraphs`) or several `variants`
+    (adults, children and adolescents, German-speaking; psychologist or
+    organisation) joined in the blank model by `separator` ("ou")."""
+
+    party: Role | None = None
+    bullet: bool = False
+    paragraphs: list[I18nText] = Field(default_factory=list)
+    variants: list[Variant] = Field(default_factory=list)
+    separator: I18nText | None = None
+
+    @model_validator(mode="after")
+    def _one_wording(self) -> PreambleBlock:
+        if bool(self.paragraphs) == bool(self.variants):
+            raise ValueError("a preamble block has either 'paragraphs' or 'variants'")
+        if self.variants and self.party is None:
+            raise ValueError("only a party block ('party: ...') can have 'variants'")
+        return self
+
+
+class SignatureBlock(Strict):
+    role: Role
+    lines: Annotated[list[I18nText], Field(min_length=1)]
+
+
+class Closing(Strict):
+    place_date: I18nText | None = None
+    signatures: Annotated[list[SignatureBlock], Field(min_length=1)]
+
+
+class _Document(Strict):
+    id: DocumentId
+    title: I18nText
+    sources: Annotated[list[Source], Field(min_length=1)]
+    note: str | None = None
+
+
+class ConventionDates(Strict):
+    approved: dt.date | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    notes: list[DateNote] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ConventionDates:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"the convention ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class KnownAmendment(Strict):
+    """An amendment known to exist (cited) whose text is not in the corpus."""
+
+    ordinal: int
+    cited_in: str
+    note: str | None = None
+
+
+class Convention(_Document):
+    type: Literal["convention"]
+    kind: ConventionKind
+    dates: ConventionDates
+    #: who signs it
+    signatories: Annotated[list[Role], Field(min_length=1)]
+    recitals: list[I18nText] = Field(default_factory=list)
+    preamble: list[PreambleBlock] = Field(default_factory=list)
+    articles: list[Provision] = Field(default_factory=list)
+    annexes: list[Annex] = Field(default_factory=list)
+    closing: Closing | None = None
+    parameters: list[Parameter] = Field(default_factory=list)
+    known_amendments: list[KnownAmendment] = Field(default_factory=list)
+    #: the list of topics the sources give when the articles themselves are absent
+    outline: list[I18nText] = Field(default_factory=list)
+
+
+class Quote(Strict):
+    """The quotation marks around a quoted new text, as printed."""
+
+    open: str
+    close: str
+
+
+class Operation(Strict):
+    """What an amendment article does to the convention it amends.
+
+    `insert` places `provision` (or the amendment's annex `annex`) after
+    `after`, before `before`, or at the end of `into`; `replace` puts it in
+    place of `target`; `repeal` removes `target`."""
+
+    action: Literal["insert", "replace", "repeal"]
+    target: str | None = None
+    after: str | None = None
+    before: str | None = None
+    into: str | None = None
+    provision: Provision | None = None
+    annex: str | None = None
+    quote: Quote | None = None
+    in_force: dt.date | None = None
+    in_force_note: str | None = None
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Operation:
+        anchors = [n for n in ("after", "before", "into") if getattr(self, n)]
+        content = [n for n in ("provision", "annex") if getattr(self, n) is not None]
+        if self.action == "insert":
+            if len(anchors) != 1 or self.target:
+                raise ValueError(
+                    "an insert names where the new text goes with exactly one of "
+                    "'after', 'before' or 'into' (and no 'target')"
+                )
+        else:
+            if not self.target or anchors:
+                raise ValueError(
+                    f"a {self.action} names the provision it acts on in 'target' "
+                    "(and no 'after', 'before' or 'into')"
+                )
+        if self.action == "repeal":
+            if content:
+                raise ValueError("a repeal carries no new text ('provision' or 'annex')")
+        elif len(content) != 1:
+            raise ValueError(
+                f"a {self.action} carries its new text: exactly one of 'provision' or 'annex'"
+            )
+        if self.in_force_note and not self.in_force:
+            raise ValueError("'in_force_note' explains an 'in_force' date; give that date")
+        return self
+
+
+class EntryIntoForce(Strict):
+    """A clause of the amendment setting the date from which some of its
+    articles apply ("L'article 1 entre en vigueur au 01/09/23")."""
+
+    articles: Annotated[list[str], Field(min_length=1)]
+    date: dt.date
+
+
+class AmendmentArticle(Strict):
+    num: str
+    #: the article's own wording, exactly as the amendment prints it
+    text: I18nText
+    operations: list[Operation] = Field(default_factory=list)
+    entry_into_force: list[EntryIntoForce] = Field(default_factory=list)
+    #: when the text continues after the quoted provision (rare)
+    text_after: I18nText | None = None
+
+
+class AmendmentDates(Strict):
+    #: approved by the insurance committee
+    approved: dt.date | None = None
+    #: sent to the parties (the covering circular's date)
+    issued: dt.date | None = None
+    signed: dt.date | None = None
+    notes: list[DateNote] = Field(default_factory=list)
+
+
+class Amendment(_Document):
+    type: Literal["amendment"]
+    amends: DocumentId
+    #: "sixième avenant" is 6; None when the amendment is not numbered
+    ordinal: int | None = None
+    dates: AmendmentDates
+    #: the date from which operations without a date of their own apply
+    in_force: dt.date
+    in_force_note: str | None = None
+    signatories: Annotated[list[Role], Field(min_length=1)]
+    recitals: list[I18nText] = Field(default_factory=list)
+    preamble: list[PreambleBlock] = Field(default_factory=list)
+    articles: Annotated[list[AmendmentArticle], Field(min_length=1)]
+    annexes: list[Annex] = Field(default_factory=list)
+    closing: Closing | None = None
+
+
+class Circular(_Document):
+    """A letter of INAMI to the networks that carries or explains documents."""
+
+    type: Literal["circular"]
+    reference: str | None = None
+    date: dt.date
+    subject: list[I18nText] = Field(min_length=1)
+    signatory: str | None = None
+    concerns: list[DocumentId] = Field(default_factory=list)
+    carries: list[DocumentId] = Field(default_factory=list)
+    parameters: list[Parameter] = Field(default_factory=list)
+    code_tables: list[CodeTable] = Field(default_factory=list)

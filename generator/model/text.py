@@ -1,0 +1,44 @@
+"""Text fields in the three languages of Belgian legal texts."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import model_validator
+
+from generator.model.base import Strict
+
+LANGUAGES = ("fr", "nl", "de")
+
+#: `{network.name|XXX}`: a slot filled from party data; after `|`, the placeholder
+#: exactly as the published model prints it when no party is given.
+SLOT_RE = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)(?:\|([^{}]*))?\}")
+#: `[^1]`: a reference to the footnote with that mark.
+FOOTNOTE_RE = re.compile(r"\[\^([0-9a-z]+)\]")
+
+
+class I18nText(Strict):
+    """One text in French (required: it is what the sources give), Dutch, German."""
+
+    fr: str
+    nl: str | None = None
+    de: str | None = None
+
+    @model_validator(mode="after")
+    def _not_blank(self) -> I18nText:
+        for lang in LANGUAGES:
+            value = getattr(self, lang)
+            if value is not None and not value.strip():
+                raise ValueError(f"the {lang} text is empty")
+        return self
+
+    def get(self, lang: str) -> str | None:
+        return getattr(self, lang, None)
+
+
+def slots_in(text: str) -> list[str]:
+    return [m.group(1) for m in SLOT_RE.finditer(text)]
+
+
+def footnote_marks_in(text: str) -> list[str]:
+    return [m.group(1) for m in FOOTNOTE_RE.finditer(text)]
