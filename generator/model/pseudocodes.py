@@ -39,8 +39,14 @@ Pseudocode = Annotated[str, BeforeValidator(_as_text), AfterValidator(_valid)]
 
 Care = Literal["SPPL", "SPS", "post-covid", "cost-centre", "other"]
 Service = Literal[
-    "individual", "group", "community-group", "consultation", "knowledge-sharing",
-    "care-pathway", "bonus", "cost",
+    "individual",
+    "group",
+    "community-group",
+    "consultation",
+    "knowledge-sharing",
+    "care-pathway",
+    "bonus",
+    "cost",
 ]
 
 

@@ -1,0 +1,147 @@
+"""The `conventio` command. Thin: it parses options and calls library
+functions; heavy imports happen inside the commands that need them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from generator import __version__
+from generator.errors import ConventioError
+
+FORMATS = ("text", "markdown", "json", "html")
+
+
+def _corpus(ctx: click.Context):
+    from generator.corpus.loader import load_corpus
+
+    return load_corpus(ctx.obj["corpus"])
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from generator.files import write_atomically
+
+    write_atomically(output, text.encode("utf-8"))
+    click.echo(f"written: {output}", err=True)
+
+
+class _Group(click.Group):
+    """Turns every user-facing error into a plain message and exit code 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ConventioError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="conventio")
+@click.option(
+    "--corpus",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="CONVENTIO_CORPUS",
+    default=None,
+    help="The corpus folder (default: conventions/ of this project).",
+)
+@click.pass_context
+def cli(ctx: click.Context, corpus: Path | None) -> None:
+    """conventio: the INAMI conventions on psychological care as versioned data."""
+    from generator.corpus.loader import default_corpus_dir
+
+    ctx.obj = {"corpus": corpus or default_corpus_dir()}
+
+
+@cli.command()
+@click.pass_context
+def check(ctx: click.Context) -> None:
+    """Check the whole corpus; list every problem as path:line:column: message."""
+    from generator.corpus.report import check_report
+
+    ok, text = check_report(ctx.obj["corpus"])
+    click.echo(text, err=not ok)
+    sys.exit(0 if ok else 1)
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None)
+def schema(output: Path | None) -> None:
+    """Write the JSON Schema of the corpus files (for editors)."""
+    from generator.corpus.schema import corpus_schema
+
+    _emit(json.dumps(corpus_schema(), indent=2, ensure_ascii=False) + "\n", output)
+
+
+@cli.command("list")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.pass_context
+def list_documents(ctx: click.Context, fmt: str) -> None:
+    """Every convention, amendment and circular of the corpus."""
+    from generator.listing import document_rows
+
+    rows = document_rows(_corpus(ctx))
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    from generator.listing_table import print_table
+
+    print_table(rows)
+
+
+@cli.command()
+@click.argument("doc_id")
+@click.option(
+    "--at",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The date (YYYY-MM-DD) of the version wanted; default: today.",
+)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text")
+@click.option("--lang", type=click.Choice(["fr", "nl", "de"]), default="fr")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None)
+@click.pass_context
+def show(ctx, doc_id: str, at, fmt: str, lang: str, output: Path | None) -> None:
+    """A convention as in force at a date, or an amendment as its own text."""
+    from generator.presentation import render_document
+
+    date = at.date() if at else dt.date.today()
+    _emit(render_document(_corpus(ctx), doc_id, date, fmt, lang), output)
+
+
+@cli.command()
+@click.argument("convention_id")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.pass_context
+def history(ctx, convention_id: str, fmt: str) -> None:
+    """Every version of a convention and the amendment articles that opened it."""
+    from generator.presentation import render_history
+
+    click.echo(render_history(_corpus(ctx), convention_id, fmt), nl=False)
+
+
+@cli.command()
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("out"))
+@click.pass_context
+def build(ctx, out: Path) -> None:
+    """The main job: check the corpus and write every version of every
+    convention and every amendment (text, Markdown, HTML, JSON) into --out."""
+    from generator.build import build_all
+
+    for line in build_all(_corpus(ctx), out):
+        click.echo(line)
+
+
+def main() -> None:
+    cli(prog_name="conventio")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""The text in force at a date: replaying amendments on a convention."""

@@ -1,0 +1,91 @@
+"""Stable machine addresses (Akoma Ntoso-like eIds) and human addresses.
+
+`art_17__para_1-1` is "article 17, § 1/1"; `art_13__para_2__point_8` is
+"article 13, § 2, 8°"; `annex_1` is "annexe 1".
+"""
+
+from __future__ import annotations
+
+import re
+
+PREFIX = {
+    "article": "art",
+    "paragraph": "para",
+    "point": "point",
+    "indent": "indent",
+    "alinea": "al",
+    "annex": "annex",
+}
+SEPARATOR = "__"
+
+_WORDS = {
+    "fr": {"article": "article", "alinea": "alinéa", "annex": "annexe", "indent": "tiret"},
+    "nl": {"article": "artikel", "alinea": "lid", "annex": "bijlage", "indent": "streepje"},
+    "de": {"article": "Artikel", "alinea": "Absatz", "annex": "Anlage", "indent": "Gedankenstrich"},
+}
+
+
+def num_token(num: str) -> str:
+    """'14/1' -> '14-1'; '1°' -> '1'; 'a)' -> 'a'; '1er' -> '1'."""
+    token = num.strip().lower()
+    token = re.sub(r"^(§|art\.?|article)\s*", "", token)
+    token = re.sub(r"(er|ère|°|\)|\.)$", "", token)
+    token = token.replace("/", "-")
+    token = re.sub(r"[^a-z0-9-]", "", token)
+    return token or "x"
+
+
+def component(kind: str, num: str | None, position: int) -> str:
+    """One step of an address; unnumbered provisions count among their kind."""
+    if kind in ("alinea", "indent") or not num:
+        return f"{PREFIX[kind]}_{position}"
+    return f"{PREFIX[kind]}_{num_token(num)}"
+
+
+def join(parent: str | None, step: str) -> str:
+    return f"{parent}{SEPARATOR}{step}" if parent else step
+
+
+def default_label(kind: str, num: str | None) -> str:
+    """How the number is printed when the corpus gives no `label`."""
+    if not num:
+        return "-" if kind == "indent" else ""
+    if kind == "article":
+        return f"Article {num}"
+    if kind == "paragraph":
+        return "§ 1er" if num == "1" else f"§ {num}"
+    return num
+
+
+def human_step(kind: str, num: str | None, position: int, lang: str = "fr") -> str:
+    words = _WORDS.get(lang, _WORDS["fr"])
+    if kind == "article":
+        return f"{words['article']} {num}"
+    if kind == "annex":
+        return f"{words['annex']} {num}"
+    if kind == "paragraph":
+        return f"§ {num}"
+    if kind == "alinea":
+        return f"{words['alinea']} {position}"
+    if kind == "indent":
+        return f"{words['indent']} {position}"
+    return num or str(position)
+
+
+def human_address(steps: list[str]) -> str:
+    return ", ".join(steps)
+
+
+def humanise_eid(eid: str, lang: str = "fr") -> str:
+    """A readable form of any eId, even one that does not (yet) exist."""
+    steps = []
+    prefixes = {v: k for k, v in PREFIX.items()}
+    for part in eid.split(SEPARATOR):
+        prefix, _, token = part.partition("_")
+        kind = prefixes.get(prefix)
+        if kind is None:
+            return eid
+        num = token.replace("-", "/")
+        position = int(token) if token.isdigit() else 0
+        steps.append(human_step(kind, num, position, lang))
+    return human_address(steps)

@@ -1,0 +1,29 @@
+"""The versions of a convention: date ranges, and what opened each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from itertools import groupby, pairwise
+
+from generator.consolidation.schedule import ScheduledOperation, schedule
+from generator.model.documents import Amendment, Convention
+
+
+@dataclass
+class Version:
+    start: dt.date | None
+    end: dt.date | None
+    opened_by: list[ScheduledOperation] = field(default_factory=list)
+
+
+def versions(convention: Convention, amendments: list[Amendment]) -> list[Version]:
+    """The base text, then one version per distinct entry-into-force date."""
+    result = [Version(convention.dates.start, None)]
+    for date, items in groupby(schedule(amendments), key=lambda item: item.date):
+        result.append(Version(date, None, list(items)))
+    for current, following in pairwise(result):
+        if following.start is not None:
+            current.end = following.start - dt.timedelta(days=1)
+    result[-1].end = convention.dates.end
+    return result

@@ -1,0 +1,57 @@
+"""When each amendment operation applies, and in what order they replay."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from generator.corpus.loader import amendment_order
+from generator.model.documents import Amendment, AmendmentArticle, Operation
+
+
+@dataclass(frozen=True)
+class ScheduledOperation:
+    date: dt.date
+    #: why this date: "operation", "article 4 of the amendment" or "amendment"
+    date_source: str
+    amendment: Amendment
+    article: AmendmentArticle
+    article_index: int
+    op_index: int
+    op: Operation
+
+    @property
+    def loc(self) -> tuple[str | int, ...]:
+        """Where the operation stands in its amendment's file."""
+        return ("articles", self.article_index, "operations", self.op_index)
+
+    @property
+    def label(self) -> str:
+        return f"{self.amendment.id}, article {self.article.num}"
+
+
+def effective_date(amendment: Amendment, article: AmendmentArticle, op: Operation):
+    """The operation's own date, else the one an entry-into-force clause of the
+    amendment gives its article, else the amendment's."""
+    if op.in_force:
+        return op.in_force, "operation"
+    for clause_article in amendment.articles:
+        for clause in clause_article.entry_into_force:
+            if article.num in clause.articles:
+                return clause.date, f"article {clause_article.num} of the amendment"
+    return amendment.in_force, "amendment"
+
+
+def schedule(amendments: list[Amendment]) -> list[ScheduledOperation]:
+    """All operations in replay order: entry into force, then amendment order,
+    then their order inside the amendment."""
+    ordered = sorted(amendments, key=amendment_order)
+    items: list[tuple[tuple, ScheduledOperation]] = []
+    for rank, amendment in enumerate(ordered):
+        for ai, article in enumerate(amendment.articles):
+            for oi, op in enumerate(article.operations):
+                date, source = effective_date(amendment, article, op)
+                item = ScheduledOperation(date, source, amendment, article, ai, oi, op)
+                items.append(((date, rank, ai, oi), item))
+    items.sort(key=lambda pair: pair[0])
+    return [item for _, item in items]

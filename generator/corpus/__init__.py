@@ -1,0 +1,1 @@
+"""Reading the corpus folder: YAML files with positions, validated into models."""

@@ -1,0 +1,22 @@
+"""`conventio check`: every problem of the corpus, or a one-line summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.corpus.checks import check_corpus
+from generator.corpus.loader import read_corpus
+
+
+def check_report(root: Path) -> tuple[bool, str]:
+    corpus, problems = read_corpus(root)
+    problems = sorted(set(problems + check_corpus(corpus)))
+    if problems:
+        lines = [str(p) for p in problems]
+        lines.append(f"{len(problems)} problem(s) in {root}")
+        return False, "\n".join(lines)
+    counts: dict[str, int] = {}
+    for document in corpus.documents.values():
+        counts[document.type] = counts.get(document.type, 0) + 1
+    summary = ", ".join(f"{n} {kind}(s)" for kind, n in sorted(counts.items()))
+    return True, f"corpus OK: {summary} in {root}"

@@ -1,0 +1,138 @@
+"""YAML read with the line and column of every value, so that any problem can
+be reported where the user must fix it.
+
+PyYAML composes a node tree that knows its positions; values are built from
+it here, which also lets us refuse duplicate keys (PyYAML silently keeps the
+last one) and report a bad date instead of raising.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - libyaml missing
+    _Loader = yaml.SafeLoader
+
+from generator.errors import Problem
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class YamlSource:
+    """One parsed YAML file: its data and where each value stands."""
+
+    path: str
+    data: Any
+    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc) -> tuple[int, int]:
+        """Line and column (1-based) of `loc`, or of its nearest enclosing value."""
+        for end in range(len(loc), -1, -1):
+            found = self.positions.get(tuple(loc[:end]))
+            if found:
+                return found
+        return (1, 1)
+
+    def problem(self, loc: Loc, message: str) -> Problem:
+        line, column = self.position(loc)
+        return Problem(self.path, line, column, message)
+
+
+_TAG = "tag:yaml.org,2002:"
+
+
+def _scalar(node: yaml.ScalarNode, problems: list[Problem], path: str) -> Any:
+    tag = node.tag
+    value = node.value
+    if tag == _TAG + "str":
+        return value
+    if tag == _TAG + "null":
+        return None
+    if tag == _TAG + "bool":
+        return value.lower() in ("yes", "true", "on")
+    if tag == _TAG + "int":
+        try:
+            return int(value.replace("_", ""), 0) if not value.isdigit() else int(value)
+        except ValueError:
+            return value
+    if tag == _TAG + "float":
+        return value  # decimals stay text: amounts are parsed exactly by the models
+    if tag == _TAG + "timestamp":
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+            problems.append(
+                Problem(path, line, col, f"{value!r} is not a valid date (write YYYY-MM-DD)")
+            )
+            return value
+    return value
+
+
+def _build(node: yaml.Node, loc: Loc, src: YamlSource, problems: list[Problem]) -> Any:
+    src.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node, problems, src.path)
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, (*loc, i), src, problems) for i, item in enumerate(node.value)]
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if not isinstance(key, str):
+                problems.append(Problem(src.path, *where, "a key must be a plain word"))
+                continue
+            if key in result:
+                problems.append(
+                    Problem(src.path, *where, f"the key {key!r} appears twice in this block")
+                )
+                continue
+            result[key] = _build(value_node, (*loc, key), src, problems)
+            # point at the key itself: that is where the user looks
+            src.positions[(*loc, key)] = where
+        return result
+    return None  # pragma: no cover - alias nodes are resolved by the composer
+
+
+def read_yaml(path: Path, display: str | None = None) -> tuple[YamlSource | None, list[Problem]]:
+    """Parse `path`; return its source (None if unreadable) and the problems met."""
+    shown = display or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(shown, 1, 1, f"the file is not UTF-8 text ({exc.reason})")]
+    except OSError as exc:
+        return None, [Problem(shown, 1, 1, f"cannot read the file: {exc.strerror}")]
+    return parse_yaml(text, shown)
+
+
+def parse_yaml(text: str, display: str) -> tuple[YamlSource | None, list[Problem]]:
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = exc.problem or exc.context or "invalid YAML"
+        return None, [Problem(display, line, col, f"YAML syntax error: {reason}")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(display, 1, 1, f"YAML error: {exc}")]
+    except RecursionError:
+        return None, [Problem(display, 1, 1, "the YAML is nested too deeply")]
+    src = YamlSource(display, None)
+    if node is None:
+        return None, [Problem(display, 1, 1, "the file is empty")]
+    problems: list[Problem] = []
+    try:
+        src.data = _build(node, (), src, problems)
+    except RecursionError:
+        return None, [Problem(display, 1, 1, "the YAML is nested too deeply")]
+    return src, problems

@@ -1,0 +1,50 @@
+"""One line per document of the corpus: what `conventio list` shows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.corpus.loader import Corpus
+from generator.model.documents import Amendment, Circular, Convention
+from generator.rendering.language import blank_slots
+
+
+def _count_articles(document: Any) -> int:
+    return len(getattr(document, "articles", []))
+
+
+def _count_rows(document: Any) -> int:
+    tables = list(getattr(document, "annexes", [])) + list(getattr(document, "code_tables", []))
+    return sum(len(t.rows) for t in tables)
+
+
+def document_rows(corpus: Corpus) -> list[dict[str, Any]]:
+    rows = []
+    for doc_id in sorted(corpus.documents):
+        document = corpus.documents[doc_id]
+        if isinstance(document, Convention):
+            kind = f"convention ({document.kind})"
+            dates = document.dates.model_dump(exclude={"notes"})
+        elif isinstance(document, Amendment):
+            kind = f"amendment of {document.amends}"
+            dates = document.dates.model_dump(exclude={"notes"})
+            dates["in_force"] = document.in_force
+        elif isinstance(document, Circular):
+            kind = "circular"
+            dates = {"date": document.date}
+        else:
+            kind = "code registry"
+            dates = {}
+        rows.append(
+            {
+                "id": doc_id,
+                "kind": kind,
+                "title": blank_slots(document.title.fr),
+                "dates": {k: v.isoformat() for k, v in dates.items() if v is not None},
+                "articles": _count_articles(document),
+                "annex_rows": _count_rows(document)
+                if not hasattr(document, "codes")
+                else len(document.codes),
+            }
+        )
+    return rows

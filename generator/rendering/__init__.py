@@ -1,0 +1,1 @@
+"""Turning consolidated texts and amendments into text, Markdown, HTML and JSON."""

@@ -1,0 +1,130 @@
+"""Whole documents as blocks: a convention in force at a date, an amendment
+as its own text."""
+
+from __future__ import annotations
+
+from generator.consolidation.engine import Consolidation
+from generator.consolidation.tree import build_annex, build_provision
+from generator.model.documents import Amendment, Closing, PreambleBlock
+from generator.rendering.blocks import Block, BlockWriter
+from generator.rendering.language import TextPicker, blank_slots, format_date
+from generator.rendering.provisions import ACTIONS, change_note, write_annex, write_provision
+
+_VERSION = {
+    "fr": "Version coordonnée au {date}",
+    "nl": "Gecoördineerde versie op {date}",
+    "de": "Koordinierte Fassung zum {date}",
+}
+_ALL = {
+    "fr": "Version coordonnée avec toutes les modifications du corpus",
+    "nl": "Gecoördineerde versie met alle wijzigingen van het corpus",
+    "de": "Koordinierte Fassung mit allen Änderungen des Korpus",
+}
+_NOT_IN_FORCE = {
+    "fr": "Attention : la convention n'est pas en vigueur à cette date ({span}).",
+    "nl": "Let op: de overeenkomst is op die datum niet van kracht ({span}).",
+    "de": "Achtung: Die Vereinbarung ist an diesem Datum nicht in Kraft ({span}).",
+}
+_PENDING = {
+    "fr": "Modifications approuvées, pas encore en vigueur à cette date :",
+    "nl": "Goedgekeurde wijzigingen, op die datum nog niet van kracht:",
+    "de": "Genehmigte Änderungen, an diesem Datum noch nicht in Kraft:",
+}
+
+
+def consolidated_blocks(result: Consolidation, lang: str = "fr") -> list[Block]:
+    pick = TextPicker(lang)
+    out = BlockWriter(blank_slots)
+    convention = result.convention
+    out.add("title", pick(convention.title, "titre"))
+    when = _VERSION[lang].format(date=format_date(result.at, lang)) if result.at else _ALL[lang]
+    out.add("subtitle", when)
+    if not result.in_force:
+        dates = convention.dates
+        span = " – ".join(format_date(d, lang) if d else "?" for d in (dates.start, dates.end))
+        out.add("note", _NOT_IN_FORCE[lang].format(span=span))
+    if result.pending:
+        out.add("note", _PENDING[lang])
+        for item in result.pending:
+            action = ACTIONS[lang][item.op.action]
+            out.add("note", f"{item.label} : {action}, {format_date(item.date, lang)}", level=1)
+    for node in result.articles.children:
+        write_provision(out, node, pick)
+    for node in result.annexes.children:
+        assert node.annex is not None
+        write_annex(out, node.annex, pick, node.human, node)
+    pick.raise_if_missing()
+    return out.blocks
+
+
+def amendment_blocks(amendment: Amendment, lang: str = "fr") -> list[Block]:
+    """The amendment word for word, as the blank model the sources publish."""
+    pick = TextPicker(lang)
+    out = BlockWriter(blank_slots)
+    out.add("title", pick(amendment.title, "titre"))
+    for i, recital in enumerate(amendment.recitals, start=1):
+        out.add("paragraph", pick(recital, f"considérant {i}"))
+    write_preamble(out, amendment.preamble, pick)
+    for article in amendment.articles:
+        where = f"article {article.num} de l'avenant"
+        out.add("heading", f"Article {article.num}", level=2)
+        out.add("paragraph", pick(article.text, where))
+        for op in article.operations:
+            if op.provision is None:
+                continue
+            quoted = BlockWriter(blank_slots)
+            write_provision(quoted, build_provision(op.provision, None, 1, lang), pick)
+            out.blocks.extend(
+                _quoted(
+                    quoted.blocks,
+                    op.quote.open if op.quote else "",
+                    op.quote.close if op.quote else "",
+                )
+            )
+        if article.text_after:
+            out.add("paragraph", pick(article.text_after, where))
+    if amendment.closing:
+        write_closing(out, amendment.closing, pick)
+    for annex in amendment.annexes:
+        write_annex(out, annex, pick, f"annexe {annex.num}", build_annex(annex, lang))
+    pick.raise_if_missing()
+    return out.blocks
+
+
+def _quoted(blocks: list[Block], open_mark: str, close_mark: str) -> list[Block]:
+    """Put the amendment's quotation marks around the quoted provision."""
+    if not blocks or not (open_mark or close_mark):
+        return blocks
+    texts = [i for i, b in enumerate(blocks) if b.kind in ("heading", "paragraph")]
+    first, last = texts[0], texts[-1]
+    result = list(blocks)
+    b = result[first]
+    result[first] = Block(b.kind, open_mark + b.text, b.level, b.label, b.eid)
+    b = result[last]
+    result[last] = Block(b.kind, b.text + close_mark, b.level, b.label, b.eid)
+    return result
+
+
+def write_preamble(out: BlockWriter, blocks: list[PreambleBlock], pick: TextPicker) -> None:
+    for i, block in enumerate(blocks, start=1):
+        where = f"préambule, bloc {i}"
+        bullet = "•" if block.bullet else ""
+        for paragraph in block.paragraphs:
+            out.add("paragraph", pick(paragraph, where), label=bullet)
+        for v, variant in enumerate(block.variants):
+            if v and block.separator:
+                out.add("paragraph", pick(block.separator, where))
+            for paragraph in variant.paragraphs:
+                out.add("paragraph", pick(paragraph, f"{where}, {variant.when}"), label=bullet)
+
+
+def write_closing(out: BlockWriter, closing: Closing, pick: TextPicker) -> None:
+    if closing.place_date:
+        out.add("paragraph", pick(closing.place_date, "lieu et date"))
+    for block in closing.signatures:
+        out.add("separator")
+        for line in block.lines:
+            out.add("paragraph", pick(line, f"signature ({block.role})"))
+
+
+__all__ = ["amendment_blocks", "change_note", "consolidated_blocks"]

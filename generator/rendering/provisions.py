@@ -1,0 +1,121 @@
+"""Provisions, annexes and change notes as blocks."""
+
+from __future__ import annotations
+
+from generator.consolidation.addresses import default_label
+from generator.consolidation.tree import Change, Node
+from generator.model.annexes import Annex
+from generator.model.provisions import Provision
+from generator.rendering.blocks import BlockWriter
+from generator.rendering.language import TextPicker, format_date
+
+NOT_IN_CORPUS = {
+    "fr": "[texte non repris dans le corpus]",
+    "nl": "[tekst niet opgenomen in het corpus]",
+    "de": "[Text nicht im Korpus enthalten]",
+}
+REPEALED = {"fr": "[abrogé]", "nl": "[opgeheven]", "de": "[aufgehoben]"}
+ACTIONS = {
+    "fr": {"insert": "insertion", "replace": "remplacement", "repeal": "abrogation"},
+    "nl": {"insert": "invoeging", "replace": "vervanging", "repeal": "opheffing"},
+    "de": {"insert": "Einfügung", "replace": "Ersetzung", "repeal": "Aufhebung"},
+}
+_CHANGE = {
+    "fr": "{action} par l'article {article} de {amendment}, en vigueur le {date}",
+    "nl": "{action} bij artikel {article} van {amendment}, van kracht op {date}",
+    "de": "{action} durch Artikel {article} von {amendment}, in Kraft am {date}",
+}
+
+
+def change_note(change: Change, lang: str) -> str:
+    return (
+        "["
+        + _CHANGE[lang].format(
+            action=ACTIONS[lang][change.action],
+            article=change.article,
+            amendment=change.amendment,
+            date=format_date(change.in_force, lang),  # type: ignore[arg-type]
+        )
+        + "]"
+    )
+
+
+def label_of(provision: Provision) -> str:
+    return provision.label or default_label(provision.kind, provision.num)
+
+
+def write_provision(out: BlockWriter, node: Node, pick: TextPicker, depth: int = 0) -> None:
+    """One provision and what it contains, with its change note and state."""
+    provision = node.provision
+    assert provision is not None
+    lang = pick.lang
+    label = label_of(provision)
+    if provision.kind == "article":
+        if provision.heading:
+            out.add(
+                "heading",
+                pick(provision.heading, f"{node.human} (intitulé)"),
+                level=2,
+                eid=node.eid,
+            )
+        out.add("heading", label, level=3 if provision.heading else 2, eid=node.eid)
+        label = ""
+    if node.change is not None:
+        out.add("note", change_note(node.change, lang), level=depth)
+    if node.repealed or provision.declared_only:
+        text = REPEALED[lang] if node.repealed else NOT_IN_CORPUS[lang]
+        out.add("paragraph", text, level=depth, label=label, eid=node.eid)
+        return
+    children = list(node.children)
+    if provision.text is not None:
+        out.add(
+            "paragraph", pick(provision.text, node.human), level=depth, label=label, eid=node.eid
+        )
+        label = ""
+    elif label and children and children[0].kind == "alinea" and children[0].provision.text:
+        # "§1/1 Par dérogation ...": the label opens the first alinéa
+        first = children.pop(0)
+        out.add(
+            "paragraph",
+            pick(first.provision.text, first.human),
+            level=depth,
+            label=label,
+            eid=first.eid,
+        )
+        for grand in first.children:
+            write_provision(out, grand, pick, depth + 1)
+    nested = depth if provision.kind == "article" else depth + 1
+    for child in children:
+        write_provision(out, child, pick, nested)
+    for footnote in provision.footnotes:
+        out.add(
+            "footnote",
+            pick(footnote.text, f"{node.human}, note {footnote.mark}"),
+            label=footnote.mark,
+            level=depth,
+        )
+
+
+def write_annex(
+    out: BlockWriter, annex: Annex, pick: TextPicker, where: str, node: Node | None = None
+) -> None:
+    lang = pick.lang
+    eid = node.eid if node else ""
+    heading = pick(annex.heading, where) if annex.heading else f"Annexe {annex.num}"
+    out.add("heading", heading, level=2, eid=eid)
+    if node is not None and node.change is not None:
+        out.add("note", change_note(node.change, lang))
+    if node is not None and node.repealed:
+        out.add("paragraph", REPEALED[lang])
+        return
+    if annex.declared_only:
+        out.add("paragraph", NOT_IN_CORPUS[lang])
+        return
+    columns = [pick(c, f"{where}, colonne") for c in annex.columns] or ["pseudocode", "description"]
+    rows = [(row.code, pick(row.description, f"{where}, {row.code}")) for row in annex.rows]
+    out.table(columns, rows, eid=eid)
+    for i, note in enumerate(annex.notes, start=1):
+        out.add("paragraph", pick(note, f"{where}, note {i}"))
+    for abbreviation in annex.abbreviations:
+        meaning = pick(abbreviation.meaning, f"{where}, {abbreviation.abbr}")
+        out.add("paragraph", f"{abbreviation.abbr} : {meaning}")
