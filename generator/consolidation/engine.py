@@ -222,8 +222,10 @@ class Replayer:
 
     def _replace(self, item: ScheduledOperation, change: Change) -> None:
         op = item.op
+        if not self._touch(item, op.target or "", "target"):
+            return
         target = self._lookup(item, "target", op.target or "")
-        if target is None or not self._touch(item, target.eid, "target"):
+        if target is None:
             return
         parent = target.parent
         assert parent is not None
@@ -246,8 +248,10 @@ class Replayer:
         _index(node, self.index)
 
     def _repeal(self, item: ScheduledOperation, change: Change) -> None:
+        if not self._touch(item, item.op.target or "", "target"):
+            return
         target = self._lookup(item, "target", item.op.target or "")
-        if target is None or not self._touch(item, target.eid, "target"):
+        if target is None:
             return
         for child in target.children:
             _unindex(child, self.index)

@@ -8,6 +8,8 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from pydantic import BaseModel
+
 from generator.consolidation.engine import consolidate
 from generator.corpus.loader import Corpus
 from generator.errors import Problem
@@ -70,7 +72,7 @@ def _texts(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _texts(item, (*loc, i))
-    elif hasattr(value, "model_fields"):
+    elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             yield from _texts(getattr(value, name), (*loc, name))
 
@@ -155,7 +157,7 @@ def _signature_problems(document: Convention | Amendment) -> Iterator[tuple[Loc,
 
 def _amendment_problems(corpus: Corpus, amendment: Amendment) -> Iterator[tuple[Loc, str]]:
     target = corpus.documents.get(amendment.amends)
-    if not isinstance(target, Convention):
+    if not isinstance(target, Convention) and amendment.amends not in corpus.broken:
         known = ", ".join(c.id for c in corpus.conventions) or "none"
         yield (
             ("amends",),
@@ -262,7 +264,7 @@ def _code_parameters(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, CodeListP
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _code_parameters(item, (*loc, i))
-    elif hasattr(value, "model_fields") and not isinstance(value, I18nText):
+    elif isinstance(value, BaseModel) and not isinstance(value, I18nText):
         for name in type(value).model_fields:
             yield from _code_parameters(getattr(value, name), (*loc, name))
 

@@ -30,6 +30,8 @@ class Corpus:
     root: Path
     documents: dict[str, Document] = field(default_factory=dict)
     sources: dict[str, YamlSource] = field(default_factory=dict)
+    #: ids of the files that did not load (their problems are already reported)
+    broken: set[str] = field(default_factory=set)
 
     def of_type(self, cls: type[Any]) -> list[Any]:
         return [d for d in self.documents.values() if isinstance(d, cls)]
@@ -108,12 +110,11 @@ def read_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
         shown = str(Path(root.name) / relative)
         src, found = read_yaml(path, shown)
         problems.extend(found)
-        if src is None or found:
-            continue
-        document = _validate(src, problems)
-        if document is None:
-            continue
         wanted = expected_id(relative)
+        document = _validate(src, problems) if src is not None and not found else None
+        if document is None:
+            corpus.broken.add(wanted)
+            continue
         if document.id != wanted:
             problems.append(
                 src.problem(

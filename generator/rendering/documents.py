@@ -36,7 +36,7 @@ def consolidated_blocks(result: Consolidation, lang: str = "fr") -> list[Block]:
     pick = TextPicker(lang)
     out = BlockWriter(blank_slots)
     convention = result.convention
-    out.add("title", pick(convention.title, "titre"))
+    out.add("title", pick(convention.title, "title"))
     when = _VERSION[lang].format(date=format_date(result.at, lang)) if result.at else _ALL[lang]
     out.add("subtitle", when)
     if not result.in_force:
@@ -61,12 +61,12 @@ def amendment_blocks(amendment: Amendment, lang: str = "fr") -> list[Block]:
     """The amendment word for word, as the blank model the sources publish."""
     pick = TextPicker(lang)
     out = BlockWriter(blank_slots)
-    out.add("title", pick(amendment.title, "titre"))
+    out.add("title", pick(amendment.title, "title"))
     for i, recital in enumerate(amendment.recitals, start=1):
-        out.add("paragraph", pick(recital, f"considérant {i}"))
+        out.add("paragraph", pick(recital, f"recital {i}"))
     write_preamble(out, amendment.preamble, pick)
     for article in amendment.articles:
-        where = f"article {article.num} de l'avenant"
+        where = f"amendment article {article.num}"
         out.add("heading", f"Article {article.num}", level=2)
         out.add("paragraph", pick(article.text, where))
         for op in article.operations:
@@ -107,7 +107,7 @@ def _quoted(blocks: list[Block], open_mark: str, close_mark: str) -> list[Block]
 
 def write_preamble(out: BlockWriter, blocks: list[PreambleBlock], pick: TextPicker) -> None:
     for i, block in enumerate(blocks, start=1):
-        where = f"préambule, bloc {i}"
+        where = f"preamble, block {i}"
         bullet = "•" if block.bullet else ""
         for paragraph in block.paragraphs:
             out.add("paragraph", pick(paragraph, where), label=bullet)
@@ -120,7 +120,7 @@ def write_preamble(out: BlockWriter, blocks: list[PreambleBlock], pick: TextPick
 
 def write_closing(out: BlockWriter, closing: Closing, pick: TextPicker) -> None:
     if closing.place_date:
-        out.add("paragraph", pick(closing.place_date, "lieu et date"))
+        out.add("paragraph", pick(closing.place_date, "place and date"))
     for block in closing.signatures:
         out.add("separator")
         for line in block.lines:

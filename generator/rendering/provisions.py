@@ -28,16 +28,14 @@ _CHANGE = {
 
 
 def change_note(change: Change, lang: str) -> str:
-    return (
-        "["
-        + _CHANGE[lang].format(
-            action=ACTIONS[lang][change.action],
-            article=change.article,
-            amendment=change.amendment,
-            date=format_date(change.in_force, lang),  # type: ignore[arg-type]
-        )
-        + "]"
+    action = ACTIONS[lang][change.action]
+    note = _CHANGE[lang].format(
+        action=action[0].upper() + action[1:],
+        article=change.article,
+        amendment=change.amendment,
+        date=format_date(change.in_force, lang),  # type: ignore[arg-type]
     )
+    return f"[{note}]"
 
 
 def label_of(provision: Provision) -> str:
@@ -54,7 +52,7 @@ def write_provision(out: BlockWriter, node: Node, pick: TextPicker, depth: int =
         if provision.heading:
             out.add(
                 "heading",
-                pick(provision.heading, f"{node.human} (intitulé)"),
+                pick(provision.heading, f"{node.human} (heading)"),
                 level=2,
                 eid=node.eid,
             )
@@ -111,11 +109,11 @@ def write_annex(
     if annex.declared_only:
         out.add("paragraph", NOT_IN_CORPUS[lang])
         return
-    columns = [pick(c, f"{where}, colonne") for c in annex.columns] or ["pseudocode", "description"]
+    columns = [pick(c, f"{where}, column") for c in annex.columns] or ["pseudocode", "description"]
     rows = [(row.code, pick(row.description, f"{where}, {row.code}")) for row in annex.rows]
     out.table(columns, rows, eid=eid)
     for i, note in enumerate(annex.notes, start=1):
-        out.add("paragraph", pick(note, f"{where}, note {i}"))
+        out.add("paragraph", pick(note, f"{where}, footer {i}"))
     for abbreviation in annex.abbreviations:
         meaning = pick(abbreviation.meaning, f"{where}, {abbreviation.abbr}")
         out.add("paragraph", f"{abbreviation.abbr} : {meaning}")
