@@ -1,13 +1,9 @@
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
-
-from minicorpus import write_corpus  # noqa: E402
+from minicorpus import write_corpus
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+
 import pytest
 from minicorpus import AMENDMENT, write_corpus
 
