@@ -91,9 +91,9 @@ def list_documents(ctx: click.Context, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    from generator.listing_table import print_table
+    from generator.listing_table import format_rows
 
-    print_table(rows)
+    click.echo(format_rows(rows), nl=False)
 
 
 @cli.command()

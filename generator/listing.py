@@ -23,17 +23,17 @@ def document_rows(corpus: Corpus) -> list[dict[str, Any]]:
     for doc_id in sorted(corpus.documents):
         document = corpus.documents[doc_id]
         if isinstance(document, Convention):
-            kind = f"convention ({document.kind})"
+            kind = f"convention {document.kind}"
             dates = document.dates.model_dump(exclude={"notes"})
         elif isinstance(document, Amendment):
-            kind = f"amendment of {document.amends}"
+            kind = "amendment"
             dates = document.dates.model_dump(exclude={"notes"})
             dates["in_force"] = document.in_force
         elif isinstance(document, Circular):
             kind = "circular"
             dates = {"date": document.date}
         else:
-            kind = "code registry"
+            kind = "registry"
             dates = {}
         rows.append(
             {

@@ -1,21 +1,22 @@
-"""`conventio list` as a table for people."""
+"""`conventio list` laid out for people: one block of two lines per document."""
 
 from __future__ import annotations
 
 from typing import Any
 
+TITLE_WIDTH = 110
 
-def print_table(rows: list[dict[str, Any]]) -> None:
-    from rich.console import Console
-    from rich.table import Table
 
-    table = Table(show_lines=False)
-    for name in ("id", "kind", "title", "dates", "articles", "annex rows"):
-        table.add_column(name, overflow="fold")
+def format_rows(rows: list[dict[str, Any]]) -> str:
+    width = max((len(row["id"]) for row in rows), default=0)
+    kind_width = max((len(row["kind"]) for row in rows), default=0)
+    lines = []
     for row in rows:
-        dates = ", ".join(f"{k} {v}" for k, v in row["dates"].items())
-        title = row["title"] if len(row["title"]) <= 90 else row["title"][:87] + "..."
-        table.add_row(
-            row["id"], row["kind"], title, dates, str(row["articles"]), str(row["annex_rows"])
-        )
-    Console().print(table)
+        dates = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in row["dates"].items())
+        counts = f"{row['articles']} art., {row['annex_rows']} rows"
+        lines.append(f"{row['id']:<{width}}  {row['kind']:<{kind_width}}  {counts:<18}  {dates}")
+        title = row["title"]
+        if len(title) > TITLE_WIDTH:
+            title = title[: TITLE_WIDTH - 1] + "…"
+        lines.append(f"{'':<{width}}  {title}")
+    return "\n".join(lines) + "\n"

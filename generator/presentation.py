@@ -87,7 +87,7 @@ def render_history(corpus: Corpus, convention_id: str, fmt: str = "text") -> str
                 how = "inserts into"
             lines.append(
                 f"    {item.amendment.id}, article {item.article.num}: {how} {where} "
-                f"(date from the {item.date_source})"
+                f"(date from {item.date_source})"
             )
     for known in convention.known_amendments:
         lines.append(f"  not in the corpus: amendment {known.ordinal} ({known.cited_in})")

@@ -12,7 +12,7 @@ from generator.model.documents import Amendment, AmendmentArticle, Operation
 @dataclass(frozen=True)
 class ScheduledOperation:
     date: dt.date
-    #: why this date: "operation", "article 4 of the amendment" or "amendment"
+    #: where the date comes from: "the operation", "article 4 of the amendment", "the amendment"
     date_source: str
     amendment: Amendment
     article: AmendmentArticle
@@ -34,12 +34,12 @@ def effective_date(amendment: Amendment, article: AmendmentArticle, op: Operatio
     """The operation's own date, else the one an entry-into-force clause of the
     amendment gives its article, else the amendment's."""
     if op.in_force:
-        return op.in_force, "operation"
+        return op.in_force, "the operation"
     for clause_article in amendment.articles:
         for clause in clause_article.entry_into_force:
             if article.num in clause.articles:
                 return clause.date, f"article {clause_article.num} of the amendment"
-    return amendment.in_force, "amendment"
+    return amendment.in_force, "the amendment"
 
 
 def schedule(amendments: list[Amendment]) -> list[ScheduledOperation]:

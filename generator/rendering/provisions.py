@@ -85,13 +85,12 @@ def write_provision(out: BlockWriter, node: Node, pick: TextPicker, depth: int =
     nested = depth if provision.kind == "article" else depth + 1
     for child in children:
         write_provision(out, child, pick, nested)
-    for footnote in provision.footnotes:
-        out.add(
-            "footnote",
-            pick(footnote.text, f"{node.human}, note {footnote.mark}"),
-            label=footnote.mark,
-            level=depth,
-        )
+    if node.parent is None or node.parent.kind == "root":
+        # footnotes go after the whole article, as at the foot of the page
+        for item in node.walk():
+            for footnote in item.provision.footnotes if item.provision else ():
+                where = f"{item.human}, note {footnote.mark}"
+                out.add("footnote", pick(footnote.text, where), label=footnote.mark)
 
 
 def write_annex(
