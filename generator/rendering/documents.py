@@ -99,7 +99,10 @@ def _quoted(blocks: list[Block], open_mark: str, close_mark: str) -> list[Block]
     first, last = texts[0], texts[-1]
     result = list(blocks)
     b = result[first]
-    result[first] = Block(b.kind, open_mark + b.text, b.level, b.label, b.eid)
+    if b.label:  # "« §1/1 Par dérogation": the mark opens before the label
+        result[first] = Block(b.kind, b.text, b.level, open_mark + b.label, b.eid)
+    else:
+        result[first] = Block(b.kind, open_mark + b.text, b.level, b.label, b.eid)
     b = result[last]
     result[last] = Block(b.kind, b.text + close_mark, b.level, b.label, b.eid)
     return result
@@ -109,13 +112,14 @@ def write_preamble(out: BlockWriter, blocks: list[PreambleBlock], pick: TextPick
     for i, block in enumerate(blocks, start=1):
         where = f"preamble, block {i}"
         bullet = "•" if block.bullet else ""
-        for paragraph in block.paragraphs:
-            out.add("paragraph", pick(paragraph, where), label=bullet)
+        for p, paragraph in enumerate(block.paragraphs):
+            out.add("paragraph", pick(paragraph, where), label=bullet if p == 0 else "")
         for v, variant in enumerate(block.variants):
             if v and block.separator:
                 out.add("paragraph", pick(block.separator, where))
-            for paragraph in variant.paragraphs:
-                out.add("paragraph", pick(paragraph, f"{where}, {variant.when}"), label=bullet)
+            for p, paragraph in enumerate(variant.paragraphs):
+                label = bullet if p == 0 else ""
+                out.add("paragraph", pick(paragraph, f"{where}, {variant.when}"), label=label)
 
 
 def write_closing(out: BlockWriter, closing: Closing, pick: TextPicker) -> None:

@@ -14,6 +14,7 @@ NOT_IN_CORPUS = {
     "nl": "[tekst niet opgenomen in het corpus]",
     "de": "[Text nicht im Korpus enthalten]",
 }
+ABBREVIATIONS = {"fr": "Abréviations :", "nl": "Afkortingen:", "de": "Abkürzungen:"}
 REPEALED = {"fr": "[abrogé]", "nl": "[opgeheven]", "de": "[aufgehoben]"}
 ACTIONS = {
     "fr": {"insert": "insertion", "replace": "remplacement", "repeal": "abrogation"},
@@ -113,6 +114,8 @@ def write_annex(
     out.table(columns, rows, eid=eid)
     for i, note in enumerate(annex.notes, start=1):
         out.add("paragraph", pick(note, f"{where}, footer {i}"))
+    if annex.abbreviations:
+        out.add("paragraph", ABBREVIATIONS[lang])
     for abbreviation in annex.abbreviations:
         meaning = pick(abbreviation.meaning, f"{where}, {abbreviation.abbr}")
         out.add("paragraph", f"{abbreviation.abbr} : {meaning}")
