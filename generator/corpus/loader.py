@@ -44,10 +44,6 @@ class Corpus:
     def amendments(self) -> list[Amendment]:
         return self.of_type(Amendment)
 
-    @property
-    def registry(self) -> dict[str, Any]:
-        return {e.code: e for reg in self.of_type(CodeRegistry) for e in reg.codes}
-
     def amendments_of(self, convention_id: str) -> list[Amendment]:
         return sorted(
             (a for a in self.amendments if a.amends == convention_id), key=amendment_order
