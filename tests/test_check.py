@@ -199,3 +199,15 @@ def test_empty_file_and_not_a_mapping(tmp_path):
         "corpus/conv/a1.yaml:1:1: the file is empty",
         "corpus/conv/a3.yaml:1:1: the file must be a block of fields (key: value lines)",
     ]
+
+
+def test_forbidden_character_and_bad_encoding(tmp_path):
+    root = write_corpus(tmp_path / "corpus")
+    (root / "conv" / "a1.yaml").write_text(AMENDMENT.replace("Premier", "Pre\x00mier"))
+    (root / "conv" / "convention.yaml").write_bytes(CONVENTION.encode("latin-1"))
+    ok, text = check_report(root)
+    assert not ok
+    assert text.splitlines()[:2] == [
+        "corpus/conv/a1.yaml:5:16: the file contains a character YAML does not allow (U+0000)",
+        "corpus/conv/convention.yaml:1:1: the file is not UTF-8 text (invalid continuation byte)",
+    ]

@@ -123,8 +123,15 @@ def parse_yaml(text: str, display: str) -> tuple[YamlSource | None, list[Problem
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = exc.problem or exc.context or "invalid YAML"
         return None, [Problem(display, line, col, f"YAML syntax error: {reason}")]
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        message = f"the file contains a character YAML does not allow (U+{code:04X})"
+        return None, [Problem(display, line, column, message)]
     except yaml.YAMLError as exc:
-        return None, [Problem(display, 1, 1, f"YAML error: {exc}")]
+        reason = " ".join(str(exc).split())
+        return None, [Problem(display, 1, 1, f"YAML error: {reason}")]
     except RecursionError:
         return None, [Problem(display, 1, 1, "the YAML is nested too deeply")]
     src = YamlSource(display, None)
