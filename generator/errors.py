@@ -13,7 +13,16 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return f"{self.path}:{self.line}:{self.column}: {one_line(self.message)}"
+
+
+def one_line(text: str) -> str:
+    """A message on one line: line breaks and other control characters shown
+    as escapes, so that every report line stays `path:line:column: message`."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
 
 
 class ConventioError(Exception):

@@ -162,7 +162,7 @@ class Replayer:
         return True
 
     def _lookup(self, item: ScheduledOperation, field_name: str, eid: str) -> Node | None:
-        if eid in ("articles", "annexes"):
+        if field_name == "into" and eid in ("articles", "annexes"):
             return self.articles if eid == "articles" else self.annexes
         node = self.index.get(eid)
         if node is None or node.repealed:

@@ -3,8 +3,12 @@ as its own text."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from generator.consolidation.engine import Consolidation
 from generator.consolidation.tree import build_annex, build_provision
+from generator.errors import ConventioError
 from generator.model.documents import Amendment, Closing, PreambleBlock
 from generator.rendering.blocks import Block, BlockWriter
 from generator.rendering.language import TextPicker, blank_slots, format_date
@@ -57,14 +61,36 @@ def consolidated_blocks(result: Consolidation, lang: str = "fr") -> list[Block]:
     return out.blocks
 
 
-def amendment_blocks(amendment: Amendment, lang: str = "fr") -> list[Block]:
-    """The amendment word for word, as the blank model the sources publish."""
+@dataclass(frozen=True)
+class Personalisation:
+    """How a blank model becomes one party's document: slots filled by `fill`,
+    only the party-block variants in `variants` (adults, psychologist, ...),
+    only the signature blocks of `roles`."""
+
+    fill: Callable[[str], str] = blank_slots
+    variants: frozenset[str] | None = None
+    roles: frozenset[str] | None = None
+
+
+BLANK = Personalisation()
+
+
+def amendment_blocks(
+    amendment: Amendment,
+    lang: str = "fr",
+    person: Personalisation = BLANK,
+    *,
+    closing: bool = True,
+    annexes: bool = True,
+) -> list[Block]:
+    """The amendment word for word: the blank model the sources publish, or
+    one party's copy."""
     pick = TextPicker(lang)
-    out = BlockWriter(blank_slots)
+    out = BlockWriter(person.fill)
     out.add("title", pick(amendment.title, "title"))
     for i, recital in enumerate(amendment.recitals, start=1):
         out.add("paragraph", pick(recital, f"recital {i}"))
-    write_preamble(out, amendment.preamble, pick)
+    write_preamble(out, amendment.preamble, pick, person.variants)
     for article in amendment.articles:
         where = f"amendment article {article.num}"
         out.add("heading", f"Article {article.num}", level=2)
@@ -72,7 +98,7 @@ def amendment_blocks(amendment: Amendment, lang: str = "fr") -> list[Block]:
         for op in article.operations:
             if op.provision is None:
                 continue
-            quoted = BlockWriter(blank_slots)
+            quoted = BlockWriter(person.fill)
             write_provision(quoted, build_provision(op.provision, None, 1, lang), pick)
             out.blocks.extend(
                 _quoted(
@@ -83,10 +109,11 @@ def amendment_blocks(amendment: Amendment, lang: str = "fr") -> list[Block]:
             )
         if article.text_after:
             out.add("paragraph", pick(article.text_after, where))
-    if amendment.closing:
-        write_closing(out, amendment.closing, pick)
-    for annex in amendment.annexes:
-        write_annex(out, annex, pick, f"annexe {annex.num}", build_annex(annex, lang))
+    if closing and amendment.closing:
+        write_closing(out, amendment.closing, pick, person.roles)
+    if annexes:
+        for annex in amendment.annexes:
+            write_annex(out, annex, pick, f"annexe {annex.num}", build_annex(annex, lang))
     pick.raise_if_missing()
     return out.blocks
 
@@ -108,13 +135,25 @@ def _quoted(blocks: list[Block], open_mark: str, close_mark: str) -> list[Block]
     return result
 
 
-def write_preamble(out: BlockWriter, blocks: list[PreambleBlock], pick: TextPicker) -> None:
+def write_preamble(
+    out: BlockWriter,
+    blocks: list[PreambleBlock],
+    pick: TextPicker,
+    variants: frozenset[str] | None = None,
+) -> None:
+    """The preamble; with `variants`, only the party blocks that apply."""
     for i, block in enumerate(blocks, start=1):
         where = f"preamble, block {i}"
         bullet = "•" if block.bullet else ""
         for p, paragraph in enumerate(block.paragraphs):
             out.add("paragraph", pick(paragraph, where), label=bullet if p == 0 else "")
-        for v, variant in enumerate(block.variants):
+        chosen = [v for v in block.variants if variants is None or v.when in variants]
+        if block.variants and not chosen:
+            raise ConventioError(
+                f"{where}: none of its variants ({', '.join(v.when for v in block.variants)}) "
+                f"applies to this party ({', '.join(sorted(variants or ()))})"
+            )
+        for v, variant in enumerate(chosen):
             if v and block.separator:
                 out.add("paragraph", pick(block.separator, where))
             for p, paragraph in enumerate(variant.paragraphs):
@@ -122,10 +161,14 @@ def write_preamble(out: BlockWriter, blocks: list[PreambleBlock], pick: TextPick
                 out.add("paragraph", pick(paragraph, f"{where}, {variant.when}"), label=label)
 
 
-def write_closing(out: BlockWriter, closing: Closing, pick: TextPicker) -> None:
+def write_closing(
+    out: BlockWriter, closing: Closing, pick: TextPicker, roles: frozenset[str] | None = None
+) -> None:
     if closing.place_date:
         out.add("paragraph", pick(closing.place_date, "place and date"))
     for block in closing.signatures:
+        if roles is not None and block.role not in roles:
+            continue
         out.add("separator")
         for line in block.lines:
             out.add("paragraph", pick(line, f"signature ({block.role})"))
