@@ -27,12 +27,14 @@ _WORDS = {
 
 def num_token(num: str) -> str:
     """'14/1' -> '14-1'; '1°' -> '1'; 'a)' -> 'a'; '1er' -> '1'."""
-    token = num.strip().lower()
-    token = re.sub(r"^(§|art\.?|article)\s*", "", token)
-    token = re.sub(r"(er|ère|°|\)|\.)$", "", token)
-    token = token.replace("/", "-")
-    token = re.sub(r"[^a-z0-9-]", "", token)
-    return token or "x"
+    token = _PREFIX_RE.sub("", num.strip().lower())
+    token = _SUFFIX_RE.sub("", token).replace("/", "-")
+    return _OTHER_RE.sub("", token) or "x"
+
+
+_PREFIX_RE = re.compile(r"^(§|art\.?|article)\s*")
+_SUFFIX_RE = re.compile(r"(er|ère|°|\)|\.)$")
+_OTHER_RE = re.compile(r"[^a-z0-9-]")
 
 
 def component(kind: str, num: str | None, position: int) -> str:

@@ -142,7 +142,9 @@ class Replayer:
             where = "the convention" if parent.kind == "root" else parent.human
             self.fail(item, "provision", f"a {provision.kind} cannot be placed in {where}")
             return None
-        position = position_among_kind(parent.children, provision.kind, before)
+        # only unnumbered provisions (alinéas, dashes) are addressed by their rank
+        numbered = provision.num and provision.kind not in ("alinea", "indent")
+        position = 0 if numbered else position_among_kind(parent.children, provision.kind, before)
         node = build_provision(provision, None, position, self.lang)
         _rebase(node, parent)
         return node

@@ -21,7 +21,7 @@ class Change:
     eid: str
 
 
-@dataclass
+@dataclass(eq=False)  # identity, not field-by-field: list.index() must not compare subtrees
 class Node:
     eid: str
     kind: str  # article, paragraph, point, indent, alinea, annex

@@ -1,0 +1,1 @@
+"""Benchmarks of the consolidation engine: `python -m benchmarks.run`."""
