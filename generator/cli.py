@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -41,6 +42,18 @@ class _Group(click.Group):
         except ConventioError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(1)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except Exception as exc:  # a bug: say so plainly, keep the traceback for developers
+            if os.environ.get("CONVENTIO_DEBUG"):
+                raise
+            click.echo(
+                f"internal error: {type(exc).__name__}: {exc}\n"
+                "This is a bug in conventio, not in your data. Please report it with the "
+                "command you ran (set CONVENTIO_DEBUG=1 to see the details).",
+                err=True,
+            )
+            sys.exit(2)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -137,6 +150,115 @@ def build(ctx, out: Path) -> None:
 
     for line in build_all(_corpus(ctx), out):
         click.echo(line)
+
+
+@cli.group()
+def parties() -> None:
+    """The parties who sign: networks, hospitals, psychologists, organisations."""
+
+
+@parties.command("check")
+@click.argument("path", type=click.Path(path_type=Path))
+def parties_check(path: Path) -> None:
+    """Check a party file (.yaml, .xlsx, .csv or a folder of CSV files); list
+    every problem as file:row:column: error|warning: message."""
+    from generator.parties.check import check_report
+
+    ok, text = check_report(path)
+    click.echo(text, err=not ok)
+    sys.exit(0 if ok else 1)
+
+
+@cli.command()
+@click.argument("doc_id")
+@click.option(
+    "--parties",
+    "parties_file",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The party file (.yaml, .xlsx, .csv, folder).",
+)
+@click.option("--only", default=None, help="Comma-separated party ids to generate for.")
+@click.option("--lang", type=click.Choice(["fr", "nl", "de"]), default="fr")
+@click.option("--format", "formats", default="docx", help="docx, pdf or docx,pdf")
+@click.option(
+    "--at",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="For a coordinated convention: the date of the version (YYYY-MM-DD).",
+)
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True)
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    envvar="CONVENTIO_TEMPLATES",
+    help="The templates folder (default: templates/).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="LibreOffice processes for PDF (default: one per CPU).",
+)
+@click.pass_context
+def generate(ctx, doc_id, parties_file, only, lang, formats, at, out, templates, workers) -> None:
+    """One personalised document per party, and a manifest (JSON and CSV)."""
+    from generator.generation.cli_support import run_generate
+
+    for line in run_generate(
+        _corpus(ctx),
+        doc_id,
+        parties_file,
+        out,
+        lang=lang,
+        formats=tuple(f.strip() for f in formats.split(",") if f.strip()),
+        only={p.strip() for p in only.split(",") if p.strip()} if only else None,
+        at=at.date() if at else None,
+        templates=templates,
+        workers=workers,
+    ):
+        click.echo(line)
+
+
+@cli.group()
+def templates() -> None:
+    """The Word templates in templates/<lang>/."""
+
+
+@templates.command("check")
+@click.option(
+    "--templates",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    envvar="CONVENTIO_TEMPLATES",
+)
+@click.pass_context
+def templates_check(ctx, folder) -> None:
+    """Every template parses and uses only variables its context has."""
+    from generator.generation.template_check import check_templates
+
+    ok, text = check_templates(_corpus(ctx), folder)
+    click.echo(text, err=not ok)
+    sys.exit(0 if ok else 1)
+
+
+@cli.command("context")
+@click.argument("doc_id")
+@click.option("--party", required=True, help="A network id, or provider@network.")
+@click.option("--parties", "parties_file", required=True, type=click.Path(path_type=Path))
+@click.option("--lang", type=click.Choice(["fr", "nl", "de"]), default="fr")
+@click.option("--at", type=click.DateTime(formats=["%Y-%m-%d"]), default=None)
+@click.pass_context
+def context_command(ctx, doc_id, party, parties_file, lang, at) -> None:
+    """The exact context a template receives for one party, as JSON."""
+    from generator.generation.cli_support import context_json
+
+    click.echo(
+        context_json(_corpus(ctx), doc_id, parties_file, party, lang, at.date() if at else None),
+        nl=False,
+    )
 
 
 def main() -> None:

@@ -1,0 +1,690 @@
+"""Write the FICTIONAL example parties: examples/parties.yaml,
+examples/parties.xlsx and examples/csv/*.csv (the same data three times).
+
+    python examples/make_examples.py [OUT_DIR]      (default: this folder)
+
+Deterministic (seeded random): running it again writes the same parties.
+Every person, organisation, hospital, network, address and number is
+invented; the numbers are made valid by the checks of generator/parties/numbers.py
+(BCE and national register numbers by their mod-97 rules, INAMI by the
+97-rule, Belgian phone numbers, emails at example.org / example.be), so that
+they pass `conventio parties check` without belonging to anyone.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import random
+import sys
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from generator.parties import numbers
+from generator.parties.model import LISTS, field_names
+
+SEED = 20230925
+NOTICE = (
+    "FICTIONAL DATA (fictional: true). Every network, hospital, person, organisation, "
+    "address and number here is invented for examples and tests; any likeness to a real "
+    "one is chance."
+)
+
+FR_REGIONS = [
+    "Brabant wallon",
+    "Liège-Est",
+    "Namur-Sud",
+    "Hainaut occidental",
+    "Charleroi-Sambre",
+    "Luxembourg-Ardenne",
+    "Bruxelles-Nord",
+    "Bruxelles-Sud",
+    "Mons-Borinage",
+    "Verviers-Fagnes",
+    "Huy-Waremme",
+    "Condroz",
+    "Basse-Sambre",
+    "Dinant-Meuse",
+    "Centre",
+]
+NL_REGIONS = [
+    "Antwerpen-Noord",
+    "Gent-Eeklo",
+    "Brugge-Kust",
+    "Leuven-Hageland",
+    "Limburg-Zuid",
+    "Kempen",
+    "Waasland",
+    "Kortrijk-Leie",
+    "Mechelen-Rupel",
+    "Aalst-Dender",
+    "Westhoek",
+    "Noorderkempen",
+    "Pajottenland",
+    "Maasland",
+    "Meetjesland",
+    "Vlaamse Ardennen",
+]
+CITIES = {
+    "fr": [
+        ("1000", "Bruxelles"),
+        ("1300", "Wavre"),
+        ("4000", "Liège"),
+        ("5000", "Namur"),
+        ("6000", "Charleroi"),
+        ("7000", "Mons"),
+        ("6700", "Arlon"),
+        ("4800", "Verviers"),
+        ("7500", "Tournai"),
+        ("1348", "Louvain-la-Neuve"),
+        ("5500", "Dinant"),
+        ("4500", "Huy"),
+    ],
+    "nl": [
+        ("2000", "Antwerpen"),
+        ("9000", "Gent"),
+        ("8000", "Brugge"),
+        ("3000", "Leuven"),
+        ("3500", "Hasselt"),
+        ("2800", "Mechelen"),
+        ("8500", "Kortrijk"),
+        ("9300", "Aalst"),
+        ("2300", "Turnhout"),
+        ("9100", "Sint-Niklaas"),
+        ("8900", "Ieper"),
+        ("1500", "Halle"),
+    ],
+    "de": [("4700", "Eupen"), ("4780", "Sankt Vith"), ("4730", "Raeren")],
+}
+STREETS = {
+    "fr": [
+        "Rue de l'Exemple",
+        "Avenue des Essais",
+        "Rue du Modèle",
+        "Chaussée de la Démonstration",
+        "Place de l'Illustration",
+        "Rue des Fictions",
+        "Boulevard de l'Hypothèse",
+    ],
+    "nl": [
+        "Voorbeeldstraat",
+        "Proefdreef",
+        "Modellaan",
+        "Testplein",
+        "Fictieve Kerkstraat",
+        "Verzonnen Steenweg",
+        "Denkbeeldige Lei",
+    ],
+    "de": ["Beispielstraße", "Musterweg", "Fiktive Bergstraße"],
+}
+FIRST = {
+    "fr": [
+        "Camille",
+        "Élodie",
+        "François",
+        "Hélène",
+        "Jérôme",
+        "Léa",
+        "Noémie",
+        "Amélie",
+        "Benoît",
+        "Céline",
+        "Gaëlle",
+        "Loïc",
+        "Maëlle",
+        "Thérèse",
+        "Anaïs",
+        "Raphaël",
+        "Sébastien",
+        "Zoé",
+        "Aurélie",
+        "Joël",
+    ],
+    "nl": [
+        "An",
+        "Bram",
+        "Els",
+        "Femke",
+        "Jeroen",
+        "Joke",
+        "Karel",
+        "Liesbeth",
+        "Maarten",
+        "Nele",
+        "Pieter",
+        "Sofie",
+        "Stijn",
+        "Tine",
+        "Wouter",
+        "Ilse",
+        "Joris",
+        "Katrien",
+        "Lotte",
+        "Ruben",
+    ],
+    "de": ["Jürgen", "Anna", "Lukas", "Käthe", "Matthias", "Sören", "Lena", "Jörg"],
+}
+LAST = {
+    "fr": [
+        "Dubois",
+        "Lefèvre",
+        "Lambert",
+        "Dupont",
+        "Leclercq",
+        "Lejeune",
+        "Renard",
+        "François",
+        "Gérard",
+        "Thiry",
+        "Noël",
+        "Dumont",
+        "Hubert",
+        "Collard",
+        "Mathieu",
+        "D'Ambrosio",
+        "Lemaître",
+        "Bastien",
+        "Goffin",
+        "Piérard",
+    ],
+    "nl": [
+        "Peeters",
+        "Janssens",
+        "Maes",
+        "Jacobs",
+        "Willems",
+        "Claes",
+        "Goossens",
+        "Wouters",
+        "De Smet",
+        "Vermeulen",
+        "D'Hondt",
+        "Mertens",
+        "Hermans",
+        "Van de Velde",
+        "De Backer",
+        "Verstraete",
+        "Desmet",
+        "Van Damme",
+        "Cools",
+        "Coppens",
+    ],
+    "de": ["Müller", "Schröder", "Krämer", "Weiß", "Hoffmann", "Schmitz", "Jüngling"],
+}
+# names the documents must escape and print right: they are given first
+SPECIAL_NAMES = [
+    ("fr", "Marie-Hélène de l'Hôpital"),
+    ("de", "Jürgen Müller"),
+    ("nl", "Griet Van den Broeck"),
+    ("fr", "Siobhán Ó Súilleabháin"),
+    ("nl", "Koen D'Haese"),
+    ("fr", "Anne-Françoise N'Diaye"),
+]
+HOSPITAL_NAMES = {
+    "fr": [
+        "Clinique fictive Saint-Joseph",
+        "Clinique fictive Saint-Luc",
+        "Clinique fictive Sainte-Anne",
+        "Clinique fictive Sainte-Élisabeth",
+        "Clinique fictive Saint-Vincent",
+        "Clinique fictive Saint-Pierre",
+        "Centre hospitalier fictif de l'Espérance",
+        "Clinique fictive de l'Hôpital-Notre-Dame",
+        "Centre hospitalier fictif des Fagnes",
+        "Hôpital psychiatrique fictif « Le Domaine »",
+        "Centre neuropsychiatrique fictif Saint-Martin",
+        "Clinique fictive d'Arlon-Ardenne",
+        "Centre hospitalier fictif du Bois de l'Abbaye",
+        "Clinique fictive Saint-Jean-Baptiste",
+        "Centre hospitalier fictif Val d'Ourthe",
+        "Clinique psychiatrique fictive « Les Marronniers »",
+    ],
+    "nl": [
+        "Fictief Ziekenhuis Sint-Jozef",
+        "Fictief Ziekenhuis Sint-Lucas",
+        "Fictief Ziekenhuis Sint-Anna",
+        "Fictief AZ Sint-Jan",
+        "Fictief Psychiatrisch Ziekenhuis Sint-Amandus",
+        "Fictief PZ Onze-Lieve-Vrouw",
+        "Fictief AZ De Voorzienigheid",
+        "Fictief PZ Het Zonnelied",
+        "Fictief Ziekenhuis Heilig Hart",
+        "Fictief AZ Sint-Elisabeth",
+        "Fictief Psychiatrisch Centrum 't Veld",
+        "Fictief AZ Oostkust",
+        "Fictief Ziekenhuis Sint-Vincentius",
+        "Fictief PZ De Linde",
+        "Fictief AZ Kempenland",
+        "Fictief Psychiatrisch Ziekenhuis Sint-Augustinus",
+    ],
+    "de": ["Fiktive Klinik St. Nikolaus", "Fiktives Krankenhaus St. Josef"],
+}
+ORG_NAMES = {
+    "fr": [
+        "Centre fictif de psychologie « L'Écoute »",
+        'Asbl fictive "Le Phare"',
+        "Cabinet fictif Müller & Dubois",
+        "Maison fictive de la santé mentale de l'Ourthe",
+        "Service fictif d'aide psychologique",
+        "Centre fictif « Les Tilleuls »",
+        "Espace fictif d'accompagnement",
+    ],
+    "nl": [
+        "Fictieve praktijk De Brug",
+        "Fictief Centrum voor Geestelijke Gezondheid 't Anker",
+        "Fictieve groepspraktijk Van den Broeck & Peeters",
+        'Fictieve vzw "Het Open Huis"',
+        "Fictief Therapeutisch Centrum De Linde",
+        "Fictieve praktijk Horizon",
+        "Fictief netwerkpunt 't Kompas",
+    ],
+    "de": ["Fiktive Praxis Müller & Söhne"],
+}
+
+
+def _ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return "".join(ch for ch in plain.lower() if ch.isalnum() or ch in " -").strip()
+
+
+class _Maker:
+    def __init__(self, seed: int = SEED):
+        self.rng = random.Random(seed)
+        self.used: set[str] = set()
+
+    def unique(self, make) -> str:
+        while True:
+            value = make()
+            if value not in self.used:
+                self.used.add(value)
+                return value
+
+    def bce(self) -> str:
+        return self.unique(
+            lambda: numbers.bce_with_check(
+                self.rng.choice(
+                    [
+                        self.rng.randint(2_000_000, 9_999_999),
+                        self.rng.randint(10_000_000, 10_999_999),
+                    ]
+                )
+            )
+        )
+
+    def inami(self, prefix: str, qualification: str = "") -> str:
+        def make() -> str:
+            tail = "".join(str(self.rng.randint(0, 9)) for _ in range(6 - len(prefix)))
+            return numbers.inami_with_check(int(prefix + tail))
+
+        return numbers.format_inami(self.unique(make) + qualification)
+
+    def nrn(self) -> str:
+        def make() -> str:
+            birth = dt.date(1950, 1, 1) + dt.timedelta(days=self.rng.randint(0, 365 * 50 - 1))
+            serial = self.rng.randint(1, 997)
+            return numbers.nrn_with_check(birth.strftime("%y%m%d"), serial)
+
+        return numbers.format_nrn(self.unique(make))
+
+    def phone(self, mobile: bool) -> str:
+        def make() -> str:
+            while True:
+                if mobile:
+                    text = f"04{self.rng.choice('789')}{self.rng.randint(0, 9)}" + "".join(
+                        str(self.rng.randint(0, 9)) for _ in range(6)
+                    )
+                else:
+                    area = self.rng.choice(["02", "04", "09", "03", "010", "081", "065", "071"])
+                    text = (
+                        area
+                        + str(self.rng.randint(2, 9))
+                        + "".join(str(self.rng.randint(0, 9)) for _ in range(9 - len(area) - 1))
+                    )
+                try:
+                    return numbers.format_phone(numbers.normalise_phone(text))
+                except numbers.NumberError:
+                    continue
+
+        return self.unique(make)
+
+    def email(self, name: str, domain: str) -> str:
+        local = ".".join(_ascii(name).replace("-", " ").split())
+        address = f"{local}@{domain}"
+        n = 2
+        while address in self.used:
+            address = f"{local}{n}@{domain}"
+            n += 1
+        self.used.add(address)
+        return address
+
+    def address(self, language: str) -> str:
+        street = self.rng.choice(STREETS[language])
+        postcode, city = self.rng.choice(CITIES[language])
+        return f"{street} {self.rng.randint(1, 240)}, {postcode} {city}"
+
+    def person(self, language: str) -> str:
+        return f"{self.rng.choice(FIRST[language])} {self.rng.choice(LAST[language])}"
+
+
+def build_parties(seed: int = SEED) -> dict[str, list[dict]]:
+    """The example parties as plain data (display forms of every number)."""
+    m = _Maker(seed)
+    rng = m.rng
+    plan = (
+        [("adults", "fr")] * 10
+        + [("adults", "nl")] * 10
+        + [("children", "fr")] * 5
+        + [("children", "nl")] * 6
+        + [("german-speaking", "de")]
+    )
+    rng.shuffle(plan)
+    regions = {"fr": list(FR_REGIONS), "nl": list(NL_REGIONS)}
+    for names in regions.values():
+        rng.shuffle(names)
+
+    hospitals: list[dict] = []
+    hospital_names = {language: list(names) for language, names in HOSPITAL_NAMES.items()}
+    for names in hospital_names.values():
+        rng.shuffle(names)
+
+    def new_hospital(language: str) -> dict:
+        number = len(hospitals) + 1
+        name = hospital_names[language].pop()
+        hospital = {
+            "id": f"hosp-{number:02d}",
+            "name": name,
+            "inami": m.inami("710"),
+            "bce": m.bce(),
+            "director": m.person(language),
+        }
+        hospitals.append(hospital)
+        return hospital
+
+    networks: list[dict] = []
+    counters = {"fr": 0, "nl": 0}
+    for index, (kind, language) in enumerate(plan, start=1):
+        same_language = [h for h, lang in _hospital_langs(hospitals, networks) if lang == language]
+        # a hospital represents one network, sometimes two (an adults and a children one)
+        free = [h for h in same_language if _count(networks, "hospital", h) < 2]
+        reuse = bool(free) and rng.random() < 0.2
+        representing = rng.choice(free) if reuse else new_hospital(language)
+        roll = rng.random()
+        others = [
+            h
+            for h in same_language
+            if h is not representing and _count(networks, "collecting_hospital", h) < 3
+        ]
+        if roll < 0.6:
+            collecting = representing
+        elif others and roll < 0.85:
+            collecting = rng.choice(others)
+        else:
+            collecting = new_hospital(language)
+        if kind == "german-speaking":
+            name = "Fiktives Netzwerk für psychische Gesundheit der Deutschsprachigen Gemeinschaft"
+        else:
+            region = regions[language][counters[language]]
+            counters[language] += 1
+            name = {
+                ("adults", "fr"): f"Réseau Adultes Fictif {region}",
+                ("adults", "nl"): f"Netwerk Volwassenen Fictief {region}",
+                ("children", "fr"): f"Réseau Enfants et Adolescents Fictif {region}",
+                ("children", "nl"): f"Netwerk Kinderen en Jongeren Fictief {region}",
+            }[(kind, language)]
+        network = {
+            "id": f"net-{index:02d}",
+            "kind": kind,
+            "name": name,
+            "inami": m.inami("74") if kind != "adults" or rng.random() < 0.7 else None,
+            "language": language,
+            "hospital": representing["id"],
+            "collecting_hospital": collecting["id"],
+            "convention_title": (
+                "Convention fictive relative au réseau de santé mentale de la Communauté "
+                "germanophone (exemple)"
+                if kind == "german-speaking"
+                else None
+            ),
+        }
+        network["_lang"] = language
+        networks.append(network)
+    _share_a_collecting_hospital(networks, rng)
+
+    def pick_networks(first: dict | None = None) -> list[dict]:
+        chosen = [first or rng.choice(networks)]
+        if rng.random() < 0.2:
+            second = rng.choice([n for n in networks if n is not chosen[0]])
+            chosen.append(second)
+        return chosen
+
+    def language_of(chosen: list[dict]) -> str:
+        lang = chosen[0]["_lang"]
+        return "fr" if lang == "de" and rng.random() < 0.3 else lang
+
+    psychologists: list[dict] = []
+    for index in range(1, 271):
+        chosen = pick_networks(networks[(index - 1) % len(networks)] if index <= 96 else None)
+        language = language_of(chosen)
+        if index <= len(SPECIAL_NAMES):
+            name_language, name = SPECIAL_NAMES[index - 1]
+        else:
+            name_language = "de" if language == "de" else language
+            name = m.person(name_language)
+        psychologists.append(
+            {
+                "id": f"psy-{index:04d}",
+                "name": name,
+                "address": m.address(language),
+                "inami": m.inami("9", rng.choice(["780", "781", "790"])),
+                "email": m.email(name, rng.choice(["example.org", "example.be"])),
+                "phone": m.phone(mobile=rng.random() < 0.75),
+                "nrn": m.nrn(),
+                "bce": m.bce(),
+                "networks": [n["id"] for n in chosen],
+                "language": language,
+                "verified_by_hand": index % 45 == 0,
+            }
+        )
+
+    organisations: list[dict] = []
+    org_counts: dict[str, int] = {}
+    for index in range(1, 31):
+        chosen = pick_networks(networks[(index * 7) % len(networks)])
+        language = language_of(chosen)
+        base = rng.choice(ORG_NAMES[language])
+        org_counts[base] = org_counts.get(base, 0) + 1
+        name = base if org_counts[base] == 1 else f"{base} {org_counts[base]}"
+        organisations.append(
+            {
+                "id": f"org-{index:03d}",
+                "name": name,
+                "address": m.address(language),
+                "bce": m.bce(),
+                "inami": m.inami("95") if rng.random() < 0.5 else None,
+                "email": m.email(
+                    " ".join(_ascii(base).split()[:3]), rng.choice(["example.org", "example.be"])
+                ),
+                "phone": m.phone(mobile=False),
+                "representative": m.person("de" if language == "de" else language),
+                "networks": [n["id"] for n in chosen],
+                "language": language,
+                "verified_by_hand": index == 30,
+            }
+        )
+    for network in networks:
+        del network["_lang"]
+    return {
+        "networks": networks,
+        "hospitals": hospitals,
+        "psychologists": psychologists,
+        "organisations": organisations,
+    }
+
+
+def _hospital_langs(hospitals: list[dict], networks: list[dict]):
+    """Each hospital so far with the language of the first network it serves."""
+    language = {}
+    for network in networks:
+        for key in ("hospital", "collecting_hospital"):
+            language.setdefault(network[key], network["_lang"])
+    return [(h, language.get(h["id"])) for h in hospitals]
+
+
+def _count(networks: list[dict], key: str, hospital: dict) -> int:
+    return sum(network[key] == hospital["id"] for network in networks)
+
+
+def _share_a_collecting_hospital(networks: list[dict], rng: random.Random) -> None:
+    """Make sure some networks share a collecting hospital (as happens)."""
+    by_collecting: dict[str, int] = {}
+    for network in networks:
+        by_collecting[network["collecting_hospital"]] = (
+            by_collecting.get(network["collecting_hospital"], 0) + 1
+        )
+    if max(by_collecting.values()) >= 2:
+        return
+    fr = [n for n in networks if n["_lang"] == "fr"]
+    fr[1]["collecting_hospital"] = fr[0]["collecting_hospital"]
+
+
+# --- writing ---------------------------------------------------------------
+
+
+class _FlowList(list):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(
+    _FlowList, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True)
+)
+
+
+def _yaml_entry(kind_fields: list[str], party: dict) -> dict:
+    entry = {}
+    for name in kind_fields:
+        value = party.get(name)
+        if value is None or (name == "verified_by_hand" and not value):
+            continue
+        entry[name] = _FlowList(value) if isinstance(value, list) else value
+    return entry
+
+
+def to_yaml(data: dict[str, list[dict]]) -> str:
+    body = {
+        list_name: [_yaml_entry(field_names(model), p) for p in data[list_name]]
+        for list_name, model in LISTS.items()
+    }
+    text = yaml.dump(
+        body, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000, indent=2
+    )
+    header = (
+        f"# {NOTICE}\n"
+        "# Written by examples/make_examples.py; the same parties are in parties.xlsx and csv/.\n"
+        "# Format: docs/parties-format.md. Check: conventio parties check examples/parties.yaml\n"
+    )
+    return header + text
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, list):
+        return "; ".join(value)
+    return str(value)
+
+
+def to_csv(list_name: str, data: dict[str, list[dict]]) -> str:
+    """A CSV as Excel with Belgian settings writes it: ';' and a UTF-8 BOM."""
+    columns = field_names(LISTS[list_name])
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(columns)
+    for party in data[list_name]:
+        writer.writerow([_cell(party.get(name)) for name in columns])
+    return "\ufeff" + out.getvalue()
+
+
+def write_xlsx(path: Path, data: dict[str, list[dict]]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    readme = workbook.active
+    readme.title = "README"
+    readme["A1"] = NOTICE
+    readme["A1"].font = Font(bold=True)
+    readme["A2"] = (
+        "Sheets: networks, hospitals, psychologists, organisations (docs/parties-format.md)."
+    )
+    for list_name, model in LISTS.items():
+        sheet = workbook.create_sheet(list_name)
+        columns = field_names(model)
+        sheet.append(columns)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for party in data[list_name]:
+            row = []
+            for name in columns:
+                value = party.get(name)
+                if name == "verified_by_hand":
+                    row.append(bool(value))
+                else:
+                    row.append(_cell(value) or None)
+            sheet.append(row)
+        for cell in sheet[1]:
+            sheet.column_dimensions[cell.column_letter].width = 22
+    stamp = dt.datetime(2023, 9, 25)
+    workbook.properties.title = "Fictional example parties"
+    workbook.properties.description = NOTICE
+    workbook.properties.creator = "conventio examples/make_examples.py"
+    workbook.properties.created = stamp
+    workbook.properties.modified = stamp
+    workbook.save(path)
+
+
+def write_all(out: Path) -> list[Path]:
+    data = build_parties()
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    yaml_path = out / "parties.yaml"
+    yaml_path.write_text(to_yaml(data), encoding="utf-8", newline="\n")
+    written.append(yaml_path)
+    xlsx_path = out / "parties.xlsx"
+    write_xlsx(xlsx_path, data)
+    written.append(xlsx_path)
+    csv_dir = out / "csv"
+    csv_dir.mkdir(exist_ok=True)
+    for list_name in LISTS:
+        path = csv_dir / f"{list_name}.csv"
+        path.write_bytes(to_csv(list_name, data).encode("utf-8"))
+        written.append(path)
+    readme = csv_dir / "README.md"
+    readme.write_text(
+        f"{NOTICE}\n\nThe example parties as CSV files, as Excel with Belgian settings writes "
+        "them (';' between cells, UTF-8 with a BOM). Written by ../make_examples.py; "
+        "check them with `conventio parties check examples/csv`.\n",
+        encoding="utf-8",
+        newline="\n",
+    )
+    written.append(readme)
+    return written
+
+
+def main(argv: list[str]) -> None:
+    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent
+    for path in write_all(out):
+        print(f"written: {path}")
+
+
+if __name__ == "__main__":
+    main(sys.argv)

@@ -1,0 +1,216 @@
+"""The parties who sign the conventions, as data.
+
+INAMI's insurance committee is fixed and not a party here. A network is
+represented by a hospital and has a collecting hospital (possibly the same);
+a provider is an independent clinical psychologist/orthopedagogue or an
+organisation employing them, and works with one network or more.
+
+Values are normalised on the way in (BCE "0403.170.701", INAMI and national
+register number as digits, phone E.164), so that two spellings of one number
+are one value. The national register number is left out of every repr.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import AfterValidator, BeforeValidator, Field
+
+from generator.model.base import Strict
+from generator.parties import numbers
+
+Language = Literal["fr", "nl", "de"]
+NetworkKind = Literal["adults", "children", "german-speaking"]
+
+_ID = re.compile(r"^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$")
+_TRUE = {"true", "yes", "oui", "ja", "1", "y", "vrai", "waar"}
+_FALSE = {"false", "no", "non", "nee", "0", "n", "faux", "onwaar", ""}
+
+
+def _text(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("is empty")
+    return value
+
+
+def _party_id(value: str) -> str:
+    value = value.strip()
+    if not _ID.match(value):
+        raise ValueError(
+            "an id starts with a letter and is lowercase letters and digits, joined by "
+            "'-', '_' or '.' (such as net-01)"
+        )
+    return value
+
+
+def _lower(value: Any) -> Any:
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+def _flag(value: Any) -> Any:
+    """TRUE/FALSE, yes/no, oui/non, ja/nee, 1/0, as spreadsheets and people write them."""
+    if isinstance(value, bool) or value is None:
+        return bool(value)
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in _TRUE:
+            return True
+        if word in _FALSE:
+            return False
+    raise ValueError("must be true or false (TRUE/FALSE, yes/no, oui/non, 1/0)")
+
+
+def _id_list(value: Any) -> Any:
+    """'net-01; net-02' or 'net-01, net-02' (a spreadsheet cell) or a list."""
+    if isinstance(value, str):
+        return [part.strip() for part in re.split(r"[,;\n]", value) if part.strip()]
+    return value
+
+
+def _number_check(check):
+    def validate(value: Any) -> str:
+        try:
+            return check(value)
+        except numbers.NumberError as exc:
+            raise ValueError(str(exc)) from None
+
+    return validate
+
+
+def _keep_int(value: Any) -> Any:
+    """Whole numbers are kept as such so the number check can restore leading zeros."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+Text = Annotated[str, AfterValidator(_text)]
+PartyId = Annotated[str, AfterValidator(_party_id)]
+Flag = Annotated[bool, BeforeValidator(_flag)]
+Bce = Annotated[str, AfterValidator(_number_check(numbers.normalise_bce))]
+Inami = Annotated[
+    str,
+    BeforeValidator(_number_check(numbers.normalise_inami)),
+    BeforeValidator(_keep_int),
+]
+Nrn = Annotated[
+    str,
+    BeforeValidator(_number_check(numbers.normalise_nrn)),
+    BeforeValidator(_keep_int),
+]
+Phone = Annotated[str, AfterValidator(_number_check(numbers.normalise_phone))]
+Email = Annotated[str, AfterValidator(_number_check(numbers.normalise_email))]
+Lang = Annotated[Language, BeforeValidator(_lower)]
+NetworkIds = Annotated[tuple[PartyId, ...], BeforeValidator(_id_list), Field(min_length=1)]
+
+
+class Party(Strict):
+    """What every party has: a stable id, and whether a person checked it."""
+
+    party_type: ClassVar[str] = "party"
+
+    id: PartyId
+    verified_by_hand: Flag = False
+
+
+class Network(Party):
+    party_type: ClassVar[str] = "network"
+
+    kind: Annotated[NetworkKind, BeforeValidator(_lower)]
+    name: Text
+    inami: Inami | None = None
+    language: Lang
+    hospital: PartyId  # the hospital representing the network
+    collecting_hospital: PartyId
+    convention_title: Text | None = None  # german-speaking networks: their convention's title
+
+    def rule_problems(self) -> list[tuple[str, str]]:
+        """(field, message) for what this kind of network needs or cannot have."""
+        found = []
+        if self.kind == "children" and self.inami is None:
+            found.append(("inami", "a children network needs its INAMI number (inami)"))
+        if self.kind == "german-speaking" and self.convention_title is None:
+            found.append(
+                (
+                    "convention_title",
+                    "a german-speaking network needs the title of its convention with "
+                    "the minister (convention_title)",
+                )
+            )
+        if self.kind != "german-speaking" and self.convention_title is not None:
+            found.append(
+                (
+                    "convention_title",
+                    "only a german-speaking network has a convention_title "
+                    f"(this one is {self.kind})",
+                )
+            )
+        return found
+
+
+class Hospital(Party):
+    party_type: ClassVar[str] = "hospital"
+
+    name: Text
+    inami: Inami
+    bce: Bce
+    director: Text  # the director general, "nom et prénom"
+
+
+class Psychologist(Party):
+    """An independent clinical psychologist or orthopedagogue."""
+
+    party_type: ClassVar[str] = "psychologist"
+
+    name: Text  # "Nom et prénom"
+    address: Text
+    inami: Inami
+    email: Email
+    phone: Phone
+    nrn: Nrn = Field(repr=False)
+    bce: Bce
+    networks: NetworkIds
+    language: Lang
+
+
+class Organisation(Party):
+    """An organisation employing clinical psychologists/orthopedagogues."""
+
+    party_type: ClassVar[str] = "organisation"
+
+    name: Text
+    address: Text
+    bce: Bce
+    inami: Inami | None = None  # "si applicable"
+    email: Email
+    phone: Phone
+    representative: Text  # "Représenté par (nom et prénom)"
+    networks: NetworkIds
+    language: Lang
+
+
+Provider = Psychologist | Organisation
+AnyParty = Network | Hospital | Psychologist | Organisation
+
+# the four lists of a party file, in the order they are read and written
+LISTS: dict[str, type[Party]] = {
+    "networks": Network,
+    "hospitals": Hospital,
+    "psychologists": Psychologist,
+    "organisations": Organisation,
+}
+BY_TYPE: dict[str, type[Party]] = {model.party_type: model for model in LISTS.values()}
+
+
+def field_names(model: type[Party]) -> list[str]:
+    """The fields of a party, `id` first, `verified_by_hand` last (column order)."""
+    names = [name for name in model.model_fields if name not in ("id", "verified_by_hand")]
+    return ["id", *names, "verified_by_hand"]
+
+
+def required_fields(model: type[Party]) -> list[str]:
+    return [name for name, info in model.model_fields.items() if info.is_required()]
