@@ -1,0 +1,292 @@
+"""The last touches to a generated PDF: its identity, and empty signature fields.
+
+`finish()` adds, as one incremental update (the bytes LibreOffice wrote are kept
+as they are, so PDF/A-2b conformance is kept too):
+
+- the document identity, in the document information dictionary
+  (`/ConventioDocumentId`, `/ConventioContentHash`) and in the XMP metadata
+  (`conventio:DocumentId`, `conventio:ContentHash`, described by a PDF/A
+  extension schema, as PDF/A requires of any property outside its own schemas);
+- one empty, named signature field per signing role (`sig_<role>`), each a
+  visible box in the lower part of the last page, that a signing program
+  (pyHanko, Acrobat, ...) fills later.
+
+The result depends only on the arguments: no clock, no random identifier; the
+same input always gives the same bytes.
+
+`read_identity()` reads the identity back, also from a signed copy: signing
+appends an incremental update and keeps what was there.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pypdf import PdfWriter
+from pypdf.errors import PyPdfError
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
+
+from generator.errors import ConventioError
+from generator.pdf.checks import InvalidPdf, open_pdf, xmp_packet
+from generator.pdf.xmp import XmpError, with_identity
+from generator.pdf.xmp import read_identity as xmp_identity
+
+INFO_DOCUMENT_ID = "/ConventioDocumentId"
+INFO_CONTENT_HASH = "/ConventioContentHash"
+FIELD_PREFIX = "sig_"
+_ROLE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,62}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+# annotation flags: Print (PDF/A requires it) and Locked (a reader cannot move the box)
+_PRINT, _LOCKED = 4, 128
+
+
+@dataclass(frozen=True)
+class SignatureLayout:
+    """Where the signature boxes go on the last page, in points (1/72 inch).
+
+    The boxes are side by side, as wide as the page allows between the margins
+    (at most `max_width` each); when one row would make them narrower than
+    `min_width`, they wrap into rows that stack upwards from `bottom`.
+    The document's template should leave this band free on its last page.
+    """
+
+    margin: float = 56.7  # 2 cm, left and right
+    bottom: float = 72.0  # 1 inch: above a usual footer
+    height: float = 60.0
+    gap: float = 12.0
+    min_width: float = 140.0
+    max_width: float = 220.0
+
+
+def field_name(role: str) -> str:
+    """The signature field of a signing role: "committee" -> "sig_committee"."""
+    return FIELD_PREFIX + role
+
+
+def signature_boxes(
+    page: tuple[float, float, float, float], count: int, layout: SignatureLayout
+) -> list[tuple[float, float, float, float]]:
+    """`count` boxes (x1, y1, x2, y2), in reading order, for a page box (x1, y1, x2, y2)."""
+    if count == 0:
+        return []
+    left, bottom, right, top = page
+    available = right - left - 2 * layout.margin
+    columns = max(1, min(count, int((available + layout.gap) // (layout.min_width + layout.gap))))
+    width = min(layout.max_width, (available - (columns - 1) * layout.gap) / columns)
+    rows = -(-count // columns)
+    if rows * (layout.height + layout.gap) + layout.bottom > top - bottom:
+        raise ConventioError(
+            f"{count} signature boxes do not fit on a page of {right - left:.0f} x "
+            f"{top - bottom:.0f} points"
+        )
+    boxes = []
+    for index in range(count):
+        row, column = divmod(index, columns)
+        x1 = left + layout.margin + column * (width + layout.gap)
+        # the first row is the highest: rows stack upwards from the bottom one
+        y1 = bottom + layout.bottom + (rows - 1 - row) * (layout.height + layout.gap)
+        x2, y2 = x1 + width, y1 + layout.height
+        boxes.append((round(x1, 2), round(y1, 2), round(x2, 2), round(y2, 2)))
+    return boxes
+
+
+def _check_text(what: str, value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ConventioError(f"the {what} of a PDF must be a non-empty text")
+    if _CONTROL.search(value) or len(value) > 1000:
+        raise ConventioError(f"the {what} {value[:60]!r} has control characters or is too long")
+
+
+def _check_roles(roles: Sequence[str]) -> None:
+    if isinstance(roles, str):
+        raise ConventioError(f"signing roles must be a list of names, not the text {roles!r}")
+    seen = set()
+    for role in roles:
+        if not isinstance(role, str) or not _ROLE.fullmatch(role):
+            raise ConventioError(
+                f"signing role {role!r}: use letters, digits, '_' and '-' only "
+                "(it names a PDF form field)"
+            )
+        if role in seen:
+            raise ConventioError(f"signing role {role!r} is given twice")
+        seen.add(role)
+
+
+def _field_names(fields: ArrayObject, parent: str = "") -> set[str]:
+    """Fully qualified names of the form fields under `fields`."""
+    names = set()
+    for ref in fields:
+        field = ref.get_object()
+        partial = field.get("/T")
+        name = f"{parent}.{partial}" if parent and partial else str(partial or parent)
+        names.add(name)
+        kids = field.get("/Kids")
+        if kids is not None:
+            names |= _field_names(kids.get_object(), name)
+    return names
+
+
+def _appearance(width: float, height: float) -> DecodedStreamObject:
+    """An empty box: a light background with a thin grey border (no text, so no font,
+    which PDF/A would require to be embedded)."""
+    stream = DecodedStreamObject()
+    stream.set_data(
+        (
+            f"q 0.96 g 0 0 {width:.2f} {height:.2f} re f Q "
+            f"q 0.6 w 0.45 G 0.3 0.3 {width - 0.6:.2f} {height - 0.6:.2f} re S Q"
+        ).encode("ascii")
+    )
+    stream.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject(
+                [FloatObject(0), FloatObject(0), FloatObject(width), FloatObject(height)]
+            ),
+            NameObject("/Resources"): DictionaryObject(),
+        }
+    )
+    return stream
+
+
+def finish(
+    pdf: bytes,
+    *,
+    document_id: str,
+    content_hash: str,
+    signing_roles: Sequence[str] = (),
+    layout: SignatureLayout | None = None,
+) -> bytes:
+    """`pdf` with its identity written into its metadata and one empty signature
+    field `sig_<role>` per signing role on its last page, as new bytes."""
+    _check_text("document id", document_id)
+    _check_text("content hash", content_hash)
+    _check_roles(signing_roles)
+    layout = layout or SignatureLayout()
+    try:
+        reader = open_pdf(pdf)
+        if reader.is_encrypted:
+            raise InvalidPdf("it is encrypted")
+        writer = PdfWriter(reader, incremental=True)
+        _write_identity(writer, document_id, content_hash)
+        if signing_roles:
+            _add_signature_fields(writer, signing_roles, layout)
+        out = io.BytesIO()
+        writer.write(out)
+    except InvalidPdf as exc:
+        raise ConventioError(f"cannot finish this PDF: {exc}") from exc
+    except XmpError as exc:
+        raise ConventioError(f"cannot finish this PDF: its XMP metadata: {exc}") from exc
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ConventioError(f"cannot finish this PDF: pypdf failed ({exc})") from exc
+    return out.getvalue()
+
+
+def _write_identity(writer: PdfWriter, document_id: str, content_hash: str) -> None:
+    writer.add_metadata({INFO_DOCUMENT_ID: document_id, INFO_CONTENT_HASH: content_hash})
+    root = writer.root_object
+    existing = root.get("/Metadata")
+    if existing is not None:
+        stream = existing.get_object()
+        # set_data keeps the stream's encoding (PDF/A-2 allows none or Flate here)
+        stream.set_data(with_identity(stream.get_data(), document_id, content_hash))
+    else:
+        stream = DecodedStreamObject()
+        stream.set_data(with_identity(None, document_id, content_hash))
+        stream[NameObject("/Type")] = NameObject("/Metadata")
+        stream[NameObject("/Subtype")] = NameObject("/XML")
+        root[NameObject("/Metadata")] = writer._add_object(stream)
+
+
+def _add_signature_fields(writer: PdfWriter, roles: Sequence[str], layout: SignatureLayout) -> None:
+    root = writer.root_object
+    page = writer.pages[-1]
+    page_ref = page.indirect_reference
+    box = page.cropbox
+    rects = signature_boxes(
+        (float(box.left), float(box.bottom), float(box.right), float(box.top)), len(roles), layout
+    )
+
+    form_ref = root.get("/AcroForm")
+    if form_ref is None:
+        form = DictionaryObject({NameObject("/Fields"): ArrayObject()})
+        root[NameObject("/AcroForm")] = writer._add_object(form)
+    else:
+        form = form_ref.get_object()
+        if "/Fields" not in form:
+            form[NameObject("/Fields")] = ArrayObject()
+    fields = form["/Fields"].get_object()
+    taken = _field_names(fields) & {field_name(role) for role in roles}
+    if taken:
+        raise ConventioError(
+            "this PDF already has the signature field(s) " + ", ".join(sorted(taken))
+        )
+    # SignaturesExist: the document has signature fields (set by signing programs too)
+    form[NameObject("/SigFlags")] = NumberObject(int(form.get("/SigFlags", 0)) | 1)
+
+    annots = page.get("/Annots")
+    if annots is None:
+        annots = ArrayObject()
+        page[NameObject("/Annots")] = annots
+    annots = annots.get_object()
+
+    for role, (x1, y1, x2, y2) in zip(roles, rects, strict=True):
+        width, height = x2 - x1, y2 - y1
+        appearance = writer._add_object(_appearance(width, height))
+        field = DictionaryObject(
+            {
+                NameObject("/FT"): NameObject("/Sig"),
+                NameObject("/T"): TextStringObject(field_name(role)),
+                NameObject("/TU"): TextStringObject(f"Signature: {role}"),
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject("/Widget"),
+                NameObject("/F"): NumberObject(_PRINT | _LOCKED),
+                NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (x1, y1, x2, y2)]),
+                NameObject("/P"): page_ref,
+                NameObject("/AP"): DictionaryObject({NameObject("/N"): appearance}),
+            }
+        )
+        ref: IndirectObject = writer._add_object(field)
+        fields.append(ref)
+        annots.append(ref)
+
+
+def read_identity(pdf: bytes) -> tuple[str, str] | None:
+    """(document id, content hash) that `finish()` wrote into this PDF (or into the PDF a
+    signed copy was made from), or None if it has none.
+
+    The information dictionary is read first, the XMP metadata if it lacks the
+    identity; if both have one and they differ, that is an error."""
+    try:
+        reader = open_pdf(pdf)
+        info = reader.metadata or {}
+        document_id = info.get(INFO_DOCUMENT_ID)
+        content_hash = info.get(INFO_CONTENT_HASH)
+        from_info = (
+            (str(document_id), str(content_hash))
+            if document_id is not None and content_hash is not None
+            else None
+        )
+        packet = xmp_packet(reader)
+        from_xmp = xmp_identity(packet) if packet is not None else None
+    except (InvalidPdf, PyPdfError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ConventioError(f"cannot read the identity of this PDF: {exc}") from exc
+    if from_info and from_xmp and from_info != from_xmp:
+        raise ConventioError(
+            f"this PDF has two identities: {from_info} in its information dictionary "
+            f"and {from_xmp} in its XMP metadata"
+        )
+    return from_info or from_xmp
