@@ -15,7 +15,46 @@ from generator.presentation import render_document
 EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html", "json": "json"}
 
 
-def build_all(corpus: Corpus, out: Path) -> Iterator[str]:
+#: what the main job issues from a party file: the sixth amendment to every
+#: network, the provider amendment to every provider of one network
+ISSUED = ("inami-network-2021/avenant-06", "network-provider-2021/avenant-2023-09")
+
+
+def build_all(
+    corpus: Corpus,
+    out: Path,
+    parties_file: Path | None = None,
+    network: str | None = None,
+    formats: tuple[str, ...] = ("docx", "pdf"),
+    progress=None,
+) -> Iterator[str]:
+    yield from build_texts(corpus, out / "texts")
+    if parties_file is None:
+        return
+    from generator.generation.batch import generate
+    from generator.parties.check import load_parties
+
+    parties = load_parties(parties_file)
+    network_amendment, provider_amendment = ISSUED
+    issued = out / "issued"
+    result = generate(
+        corpus, network_amendment, parties, issued, formats=formats, progress=progress
+    )
+    yield f"{len(result.entries)} personalised {network_amendment} in {result.out_dir}"
+    if network is not None:
+        result = generate(
+            corpus,
+            provider_amendment,
+            parties,
+            issued,
+            formats=formats,
+            only={network},
+            progress=progress,
+        )
+        yield f"{len(result.entries)} personalised {provider_amendment} in {result.out_dir}"
+
+
+def build_texts(corpus: Corpus, out: Path) -> Iterator[str]:
     written = 0
     for document in sorted(corpus.documents.values(), key=lambda d: d.id):
         if isinstance(document, Convention):

@@ -142,13 +142,40 @@ def history(ctx, convention_id: str, fmt: str) -> None:
 
 @cli.command()
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("out"))
+@click.option(
+    "--parties",
+    "parties_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Also issue the personalised amendments to these parties.",
+)
+@click.option(
+    "--network",
+    default=None,
+    help="With --parties: the network whose providers get their amendment.",
+)
+@click.option("--format", "formats", default="docx,pdf", help="docx, pdf or docx,pdf")
 @click.pass_context
-def build(ctx, out: Path) -> None:
-    """The main job: check the corpus and write every version of every
-    convention and every amendment (text, Markdown, HTML, JSON) into --out."""
+def build(ctx, out: Path, parties_file, network, formats) -> None:
+    """The main job: check the corpus, write every version of every convention
+    and every amendment (text, Markdown, HTML, JSON) into --out, and with
+    --parties issue the sixth amendment to every network and the provider
+    amendment to every provider of --network (DOCX and PDF)."""
     from generator.build import build_all
+    from generator.generation.cli_support import progress_bar
 
-    for line in build_all(_corpus(ctx), out):
+    with progress_bar() as progress:
+        lines = list(
+            build_all(
+                _corpus(ctx),
+                out,
+                parties_file,
+                network,
+                tuple(f.strip() for f in formats.split(",") if f.strip()),
+                progress,
+            )
+        )
+    for line in lines:
         click.echo(line)
 
 

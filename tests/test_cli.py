@@ -96,7 +96,7 @@ def test_build_writes_every_version(mini, tmp_path):
     out = tmp_path / "out"
     result = run("--corpus", str(mini), "build", "--out", str(out))
     assert result.exit_code == 0, result.output
-    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json"))
+    written = sorted(p.relative_to(out / "texts").as_posix() for p in out.rglob("*.json"))
     assert written == [
         "conv/2021-09-01.json",
         "conv/2023-01-01.json",
@@ -127,3 +127,27 @@ def test_no_traceback_and_light_start_up(tmp_path):
         check=True,
     )
     assert heavy.stdout.strip() == "[]"
+
+
+def test_build_with_parties_issues_the_amendments(tmp_path):
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parents[1] / "examples" / "parties.yaml"
+    out = tmp_path / "out"
+    result = run(
+        "build",
+        "--out",
+        str(out),
+        "--parties",
+        str(examples),
+        "--network",
+        "net-01",
+        "--format",
+        "docx",
+    )
+    assert result.exit_code == 0, result.output
+    assert "32 personalised inami-network-2021/avenant-06" in result.output
+    issued = out / "issued" / "network-provider-2021" / "avenant-2023-09"
+    assert {p.name for p in issued.glob("*.docx")} and all(
+        p.name.endswith("@net-01.fr.docx") for p in issued.glob("*.docx")
+    )

@@ -36,9 +36,15 @@ _PENDING = {
 }
 
 
-def consolidated_blocks(result: Consolidation, lang: str = "fr") -> list[Block]:
+def consolidated_blocks(
+    result: Consolidation,
+    lang: str = "fr",
+    fill: Callable[[str], str] = blank_slots,
+    *,
+    annexes: bool = True,
+) -> list[Block]:
     pick = TextPicker(lang)
-    out = BlockWriter(blank_slots)
+    out = BlockWriter(fill)
     convention = result.convention
     out.add("title", pick(convention.title, "title"))
     when = _VERSION[lang].format(date=format_date(result.at, lang)) if result.at else _ALL[lang]
@@ -54,7 +60,7 @@ def consolidated_blocks(result: Consolidation, lang: str = "fr") -> list[Block]:
             out.add("note", f"{item.label} : {action}, {format_date(item.date, lang)}", level=1)
     for node in result.articles.children:
         write_provision(out, node, pick)
-    for node in result.annexes.children:
+    for node in result.annexes.children if annexes else ():
         assert node.annex is not None
         write_annex(out, node.annex, pick, node.human, node)
     pick.raise_if_missing()

@@ -1,0 +1,1 @@
+"""Personalised documents: contexts, Word templates, batches, manifests."""

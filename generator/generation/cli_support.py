@@ -1,0 +1,102 @@
+"""What the `generate` and `context` commands do, callable from tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from generator.corpus.loader import Corpus
+from generator.errors import ConventioError
+from generator.generation.sentinels import SENTINEL_RE
+
+
+@contextmanager
+def progress_bar() -> Iterator[Callable[[str, int, int], None]]:
+    """A progress bar per stage (DOCX, PDF) on the terminal's error stream."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        transient=True,
+        console=Console(stderr=True),
+    ) as bar:
+        tasks: dict[tuple[str, int], Any] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            key = (stage, total)
+            if done <= 1 or key not in tasks:
+                tasks[key] = bar.add_task(stage.upper(), total=total)
+            bar.update(tasks[key], completed=done)
+
+        yield progress
+
+
+def run_generate(
+    corpus: Corpus,
+    doc_id: str,
+    parties_file: Path,
+    out: Path,
+    **options: Any,
+) -> Iterator[str]:
+    from generator.generation.batch import generate
+    from generator.parties.check import load_parties
+
+    parties = load_parties(parties_file)
+    with progress_bar() as progress:
+        result = generate(corpus, doc_id, parties, out, progress=progress, **options)
+    formats = sorted({f for e in result.entries for f in e.files})
+    yield (
+        f"{len(result.entries)} document(s) written to {result.out_dir} ({', '.join(formats)}); "
+        "manifest: manifest.json, manifest.csv"
+    )
+
+
+SECRET = {"provider.nrn": "(numéro de registre national : masqué)"}
+
+
+def context_json(
+    corpus: Corpus, doc_id: str, parties_file: Path, party: str, lang: str, at: dt.date | None
+) -> str:
+    """The stage-1 context with this party's values in place of the sentinels;
+    the national register number is masked (it belongs in the document only)."""
+    from generator.generation.batch import document_date
+    from generator.generation.context import template_context
+    from generator.generation.slots import unit_slot_values
+    from generator.generation.units import document_spec, units_for
+    from generator.parties.check import load_parties
+
+    parties = load_parties(parties_file)
+    spec = document_spec(corpus, doc_id)
+    units = [
+        u
+        for u in units_for(spec, parties, {party})
+        if party in (u.party_id, u.network.id, getattr(u.provider, "id", None))
+    ]
+    if len(units) != 1:
+        choices = ", ".join(u.party_id for u in units[:10])
+        raise ConventioError(
+            f"{party!r} names {len(units)} documents of {doc_id}; name one: {choices}"
+        )
+    unit = units[0]
+    date = document_date(corpus, spec, at)
+    context = template_context(corpus, spec, unit.variants, unit.roles(spec), lang, date)
+    values = {**unit_slot_values(unit, parties, lang), **SECRET}
+
+    def show(value: Any) -> Any:
+        if isinstance(value, str):
+            return SENTINEL_RE.sub(lambda m: values.get(m.group(1), f"<{m.group(1)}>"), value)
+        if isinstance(value, list):
+            return [show(v) for v in value]
+        if isinstance(value, dict):
+            return {k: show(v) for k, v in value.items()}
+        return value
+
+    return json.dumps(show(context), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,142 @@
+"""The context a template receives: the corpus text as blocks, signatures and
+annex tables, with every party value as a sentinel (see sentinels.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from generator.consolidation.engine import consolidate
+from generator.corpus.loader import Corpus
+from generator.generation.sentinels import sentinel, slot_filler
+from generator.generation.units import DocumentSpec
+from generator.model.annexes import Annex
+from generator.model.documents import Amendment, Circular, Closing
+from generator.rendering.blocks import Block
+from generator.rendering.documents import (
+    Personalisation,
+    amendment_blocks,
+    consolidated_blocks,
+)
+from generator.rendering.language import TextPicker, format_date, plain_footnotes
+from generator.rendering.provisions import ABBREVIATIONS, NOT_IN_CORPUS, change_note
+
+IDENTITY = ("doc.id", "doc.reference", "doc.content_hash")
+
+
+def _block(block: Block) -> dict[str, Any]:
+    text = plain_footnotes(block.text)
+    return {
+        "kind": block.kind,
+        "level": block.level,
+        "text": text,
+        "label": block.label,
+        "prefix": f"{block.label} " if block.label else "",
+    }
+
+
+def _annex(annex: Annex, pick: TextPicker, fill, note: str = "") -> dict[str, Any]:
+    where = f"annexe {annex.num}"
+    if annex.declared_only:  # shown as such, never invented
+        return {
+            "heading": f"Annexe {annex.num}",
+            "note": note,
+            "columns": ["", ""],
+            "rows": [],
+            "after": [NOT_IN_CORPUS[pick.lang]],
+        }
+    after = [fill(pick(n, where)) for n in annex.notes]
+    if annex.abbreviations:
+        after.append(ABBREVIATIONS[pick.lang])
+        after += [f"{a.abbr} : {pick(a.meaning, where)}" for a in annex.abbreviations]
+    columns = [pick(c, where) for c in annex.columns] or ["pseudocode", "description"]
+    return {
+        "heading": fill(pick(annex.heading, where)) if annex.heading else f"Annexe {annex.num}",
+        "note": note,
+        "columns": columns,
+        "rows": [
+            {"code": r.code, "description": pick(r.description, f"{where}, {r.code}")}
+            for r in annex.rows
+        ],
+        "after": after,
+    }
+
+
+def _signatures(closing: Closing | None, pick: TextPicker, fill, roles) -> dict[str, Any]:
+    if closing is None:
+        return {"place_date": "", "signatures": []}
+    return {
+        "place_date": fill(pick(closing.place_date, "place and date"))
+        if closing.place_date
+        else "",
+        "signatures": [
+            {
+                "role": s.role,
+                "lines": [fill(pick(line, f"signature ({s.role})")) for line in s.lines],
+            }
+            for s in closing.signatures
+            if s.role in roles
+        ],
+    }
+
+
+def template_context(
+    corpus: Corpus,
+    spec: DocumentSpec,
+    variants: frozenset[str],
+    roles: frozenset[str],
+    lang: str,
+    at: dt.date,
+) -> dict[str, Any]:
+    """The stage-1 context: identical for every party of one variant."""
+    fill = slot_filler()
+    person = Personalisation(fill=fill, variants=variants, roles=roles)
+    pick = TextPicker(lang)
+    document = corpus.get(spec.doc_id)
+    context: dict[str, Any] = {
+        "document_id": sentinel("doc.id"),
+        "reference": sentinel("doc.reference"),
+        "content_hash": sentinel("doc.content_hash"),
+        "language": lang,
+        "date": format_date(at, lang),
+    }
+    if isinstance(document, Amendment):
+        blocks = amendment_blocks(document, lang, person, closing=False, annexes=False)
+        context.update(_signatures(document.closing, pick, fill, roles))
+        context["annexes"] = [_annex(a, pick, fill) for a in document.annexes]
+    elif isinstance(document, Circular):
+        blocks = []
+        context.update(_circular(document, pick, fill, lang))
+    else:
+        assert spec.convention is not None
+        result = consolidate(spec.convention, corpus.amendments_of(spec.doc_id), at, lang)
+        blocks = consolidated_blocks(result, lang, fill, annexes=False)
+        context.update(_signatures(spec.convention.closing, pick, fill, roles))
+        context["annexes"] = [
+            _annex(node.annex, pick, fill, change_note(node.change, lang) if node.change else "")
+            for node in result.annexes.children
+            if node.annex is not None and not node.repealed
+        ]
+    title = next((b.text for b in blocks if b.kind == "title"), "")
+    context["title"] = plain_footnotes(title) or context.get("subject_label", "")
+    context["blocks"] = [_block(b) for b in blocks if b.kind != "table"]
+    pick.raise_if_missing()
+    return context
+
+
+_SUBJECT = {"fr": "Objet :", "nl": "Betreft:", "de": "Betreff:"}
+_REFERENCE = {"fr": "Nos réf : {ref}", "nl": "Onze ref.: {ref}", "de": "Unser Zeichen: {ref}"}
+
+
+def _circular(circular: Circular, pick: TextPicker, fill, lang: str) -> dict[str, Any]:
+    reference = _REFERENCE[lang].format(ref=circular.reference or "—")
+    return {
+        "addressee": fill("{network.name|}"),
+        "addressee_lines": [],
+        "reference_line": f"{reference} – {format_date(circular.date, lang)}",
+        "subject_label": _SUBJECT[lang],
+        "subject": [fill(pick(s, "subject")) for s in circular.subject],
+        "place_date": "",
+        "signatures": [],
+        "annexes": [],
+    }

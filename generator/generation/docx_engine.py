@@ -1,0 +1,218 @@
+"""DOCX from Word templates, fast: each template is rendered by docxtpl once
+per variant (with sentinels for party values), then each party's copy is the
+rendered parts with the sentinels filled in, checked and zipped.
+
+Copies are deterministic (fixed ZIP timestamps and order, fixed core
+properties), carry their identity in docProps/custom.xml, and every XML part
+is parsed again strictly before the file is accepted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.errors import ConventioError
+from generator.generation.sentinels import CLOSE, OPEN, fill_xml, names_in, sentinel
+from generator.generation.zipwriter import Entry, compress, write_zip
+
+CUSTOM_PART = "docProps/custom.xml"
+CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+_TEXT_RE = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:tab/>|</w:p>")
+
+
+@dataclass(frozen=True)
+class RenderedTemplate:
+    """One template rendered for one variant, sentinels still in place."""
+
+    template: str
+    template_sha256: str
+    entries: tuple[tuple[str, bytes], ...]
+    #: the parts that contain sentinels
+    filled_parts: frozenset[str]
+    #: the other parts, checked and compressed once for every copy
+    fixed: dict[str, Entry]
+    #: every party slot the document prints
+    slots: frozenset[str]
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def document_text(document_xml: str) -> str:
+    """The text of a document.xml, one paragraph per line (what the content
+    hash covers)."""
+    parts: list[str] = []
+    for match in _TEXT_RE.finditer(document_xml):
+        token = match.group(0)
+        if token == "</w:p>":
+            parts.append("\n")
+        elif token == "<w:tab/>":
+            parts.append("\t")
+        else:
+            parts.append(html.unescape(match.group(1)))
+    return "".join(parts)
+
+
+def _core_xml(title: str, lang: str, at: dt.date) -> bytes:
+    stamp = f"{at.isoformat()}T00:00:00Z"
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{title}</dc:title><dc:creator>INAMI – conventio</dc:creator>"
+        f"<dc:identifier>{sentinel('doc.id')}</dc:identifier>"
+        f"<dc:language>{lang}</dc:language><cp:revision>1</cp:revision>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        "</cp:coreProperties>"
+    ).encode()
+
+
+def _custom_xml() -> bytes:
+    props = [
+        ("ConventioDocumentId", "doc.id"),
+        ("ConventioContentHash", "doc.content_hash"),
+        ("ConventioReference", "doc.reference"),
+    ]
+    body = "".join(
+        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" '
+        f'name="{name}"><vt:lpwstr>{sentinel(key)}</vt:lpwstr></property>'
+        for pid, (name, key) in enumerate(props, start=2)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'docPropsVTypes">{body}</Properties>'
+    ).encode()
+
+
+def _with_custom_part(entries: dict[str, bytes]) -> None:
+    types = entries["[Content_Types].xml"].decode()
+    if f'PartName="/{CUSTOM_PART}"' not in types:
+        override = f'<Override PartName="/{CUSTOM_PART}" ContentType="{CUSTOM_TYPE}"/>'
+        entries["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode()
+    rels = entries["_rels/.rels"].decode()
+    if CUSTOM_REL not in rels:
+        rel = f'<Relationship Id="rIdConventioCustom" Type="{CUSTOM_REL}" Target="{CUSTOM_PART}"/>'
+        entries["_rels/.rels"] = rels.replace("</Relationships>", rel + "</Relationships>").encode()
+    entries[CUSTOM_PART] = _custom_xml()
+
+
+def render_template(
+    template: Path,
+    context: dict[str, Any],
+    lang: str,
+    at: dt.date,
+    fixed_cache: dict[tuple[str, bytes], Entry] | None = None,
+) -> RenderedTemplate:
+    """Render `template` with the stage-1 context (values are sentinels).
+    `fixed_cache` shares the checked, compressed parts (styles, theme, ...)
+    between the variants of one template."""
+    import jinja2
+    from docxtpl import DocxTemplate
+
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    try:
+        document = DocxTemplate(str(template))
+        document.render(context, jinja_env=env)
+        buffer = io.BytesIO()
+        document.save(buffer)
+    except jinja2.TemplateSyntaxError as exc:
+        raise ConventioError(
+            f"{template}: template error (line {exc.lineno}): {exc.message}"
+        ) from None
+    except jinja2.UndefinedError as exc:
+        raise ConventioError(
+            f"{template}: the template uses a variable that does not exist: {exc.message}"
+        ) from None
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ConventioError(f"{template}: not a readable Word template ({exc})") from None
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
+        entries = {info.filename: archive.read(info) for info in archive.infolist()}
+    entries["docProps/core.xml"] = _core_xml(html.escape(context.get("title", "")), lang, at)
+    _with_custom_part(entries)
+    ordered = sorted(entries.items(), key=lambda kv: (kv[0] != "[Content_Types].xml", kv[0]))
+    filled: set[str] = set()
+    slots: set[str] = set()
+    for name, data in ordered:
+        if name.endswith((".xml", ".rels")) and OPEN.encode() in data:
+            text = data.decode("utf-8")
+            filled.add(name)
+            slots |= names_in(text)
+            if name == "word/document.xml" and (
+                "{{" in document_text(text) or "{%" in document_text(text)
+            ):
+                raise ConventioError(f"{template}: a template tag was left unrendered")
+    fixed = {}
+    cache = fixed_cache if fixed_cache is not None else {}
+    for name, data in ordered:
+        if name not in filled:
+            key = (name, hashlib.sha256(data).digest())
+            if key not in cache:
+                if name.endswith((".xml", ".rels")):
+                    _strict_parse(name, data)
+                cache[key] = compress(name, data)
+            fixed[name] = cache[key]
+    return RenderedTemplate(
+        str(template),
+        file_sha256(template),
+        tuple(ordered),
+        frozenset(filled),
+        fixed,
+        frozenset(s for s in slots if not s.startswith("doc.")),
+    )
+
+
+def _strict_parse(name: str, data: bytes) -> None:
+    from lxml import etree
+
+    try:
+        etree.fromstring(data, etree.XMLParser(recover=False, resolve_entities=False))
+    except etree.XMLSyntaxError as exc:
+        raise ConventioError(f"the produced {name} is not well-formed XML: {exc}") from None
+    if OPEN.encode() in data or CLOSE.encode() in data:
+        raise ConventioError(f"the produced {name} still holds an unfilled value")
+
+
+@dataclass(frozen=True)
+class Personalised:
+    data: bytes
+    content_hash: str
+    text: str
+
+
+def personalise(
+    rendered: RenderedTemplate, values: dict[str, str], identity: dict[str, str]
+) -> Personalised:
+    """One party's DOCX: `values` are already escaped; `identity` gets
+    doc.id and doc.reference (the content hash is computed here)."""
+    parts = dict(rendered.entries)
+    body = fill_xml(parts["word/document.xml"].decode("utf-8"), {**values, **_BLANK_ID})
+    text = document_text(body)
+    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    all_values = {**values, **identity, "doc.content_hash": content_hash}
+    all_values["doc.reference"] = identity["doc.reference"].replace("{hash}", content_hash[:12])
+    entries = []
+    for name, data in rendered.entries:
+        entry = rendered.fixed.get(name)
+        if entry is None:
+            data = fill_xml(data.decode("utf-8"), all_values).encode("utf-8")
+            _strict_parse(name, data)
+            entry = compress(name, data, level=1)  # per copy: speed over a few bytes
+        entries.append(entry)
+    return Personalised(write_zip(entries), content_hash, text)
+
+
+_BLANK_ID = {"doc.id": "", "doc.reference": "", "doc.content_hash": ""}

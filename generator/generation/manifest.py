@@ -1,0 +1,88 @@
+"""The manifest of a batch: what was issued to whom, with every hash needed to
+recognise a returned copy later. Written as JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class ManifestEntry:
+    document_id: str
+    source: str  # the corpus document (amendment, convention, circular)
+    party: str
+    network: str
+    provider: str
+    language: str
+    date: str
+    template: str
+    template_sha256: str
+    corpus_sha256: str
+    content_hash: str
+    files: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def corpus_sha256(root: Path) -> str:
+    """One hash for the whole corpus folder (names and contents)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def manifest_json(entries: list[ManifestEntry]) -> bytes:
+    data = {"documents": [asdict(e) for e in entries]}
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+CSV_COLUMNS = (
+    "document_id",
+    "source",
+    "party",
+    "network",
+    "provider",
+    "language",
+    "date",
+    "template",
+    "template_sha256",
+    "corpus_sha256",
+    "content_hash",
+    "docx",
+    "docx_sha256",
+    "pdf",
+    "pdf_sha256",
+)
+
+
+def manifest_csv(entries: list[ManifestEntry]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in entries:
+        docx, pdf = e.files.get("docx", {}), e.files.get("pdf", {})
+        writer.writerow(
+            [
+                e.document_id,
+                e.source,
+                e.party,
+                e.network,
+                e.provider,
+                e.language,
+                e.date,
+                e.template,
+                e.template_sha256,
+                e.corpus_sha256,
+                e.content_hash,
+                docx.get("path", ""),
+                docx.get("sha256", ""),
+                pdf.get("path", ""),
+                pdf.get("sha256", ""),
+            ]
+        )
+    return buffer.getvalue().encode("utf-8")

@@ -1,0 +1,64 @@
+"""Placeholders that survive template rendering, filled per document later.
+
+A template is rendered once per variant with every party-dependent value
+replaced by a sentinel (`\\ue000slot.name\\ue001`, characters Word and XML
+leave alone); each personalised document is then the rendered XML with the
+sentinels replaced by the party's values, XML-escaped. Party data therefore
+never passes through Jinja: it cannot be evaluated, only printed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from xml.sax.saxutils import escape
+
+from generator.model.text import SLOT_RE
+
+OPEN, CLOSE = "\ue000", "\ue001"
+SENTINEL_RE = re.compile(f"{OPEN}([a-z_.]+){CLOSE}")
+
+#: slots left as printed in the model: they are written by hand when signing
+HANDWRITTEN = frozenset({"signing.place", "signing.date"})
+
+_CONTROL = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)}
+_CONTROL[0x7F] = 0x2421
+_CONTROL[0x09] = 0x20
+_CONTROL[0x0A] = 0x20
+_CONTROL[0x0D] = 0x20
+
+
+def sentinel(name: str) -> str:
+    return f"{OPEN}{name}{CLOSE}"
+
+
+def slot_filler() -> Callable[[str], str]:
+    """Turns `{network.name|XXX}` into the sentinel for `network.name`;
+    handwritten slots keep their printed placeholder."""
+
+    def fill(text: str) -> str:
+        def one(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name in HANDWRITTEN:
+                return match.group(2) or ""
+            return sentinel(name)
+
+        return SLOT_RE.sub(one, text)
+
+    return fill
+
+
+def literal(value: str) -> str:
+    """Party data as inert text: control characters become visible symbols
+    (tab and line breaks a space), and the result is XML-escaped."""
+    return escape(value.translate(_CONTROL), {'"': "&quot;", "'": "&apos;"})
+
+
+def names_in(xml: str) -> set[str]:
+    return set(SENTINEL_RE.findall(xml))
+
+
+def fill_xml(xml: str, values: Mapping[str, str]) -> str:
+    """Replace every sentinel by its (already escaped) value; KeyError names a
+    value that is missing."""
+    return SENTINEL_RE.sub(lambda m: values[m.group(1)], xml)

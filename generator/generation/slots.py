@@ -1,0 +1,44 @@
+"""Slot values for one unit, and what to say when one is missing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.generation.units import Unit
+
+#: slots the model marks as optional ("Numéro INAMI (si applicable)"): when the
+#: party has no value the document says so in words, it is never left blank
+OPTIONAL = {
+    "organisation.inami": {
+        "fr": "non applicable",
+        "nl": "niet van toepassing",
+        "de": "nicht zutreffend",
+    },
+}
+
+
+def unit_slot_values(unit: Unit, parties: Any, lang: str = "fr") -> dict[str, str]:
+    from generator.parties.slots import slot_values
+
+    provider_id = unit.provider.id if unit.provider is not None else None
+    values = dict(slot_values(parties.parties_for(unit.network.id, provider_id)))
+    for slot, words in OPTIONAL.items():
+        if not values.get(slot, "").strip():
+            values[slot] = words[lang]
+    return values
+
+
+def missing_message(unit: Unit, slot: str) -> str:
+    """Which party lacks which field, in words (never a value)."""
+    prefix, _, field = slot.partition(".")
+    network = unit.network
+    provider = unit.provider.id if unit.provider is not None else "?"
+    owner = {
+        "network": f"network {network.id}",
+        "hospital": f"hospital {network.hospital} (representing network {network.id})",
+        "collecting_hospital": f"collecting hospital {network.collecting_hospital} "
+        f"(of network {network.id})",
+        "provider": f"psychologist {provider}",
+        "organisation": f"organisation {provider}",
+    }.get(prefix, prefix)
+    return f"{unit.party_id}: no {field.replace('_', ' ')} for {owner}, which the document prints"

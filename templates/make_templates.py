@@ -1,0 +1,245 @@
+"""Builds the Word templates in templates/<lang>/ (run: python templates/make_templates.py).
+
+The templates are ordinary DOCX files with docxtpl (Jinja) tags: open them in
+Word or LibreOffice to restyle them (fonts, margins, letterhead, the styles
+whose names start with "CV "). Never type legal text into a template: the
+articles, quoted provisions, party blocks and annex tables come from the corpus
+through the variables listed in docs/templates.md. This script only gives a
+starting point; once a template has been restyled by hand, keep the edited file
+and stop regenerating it.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+HERE = Path(__file__).resolve().parent
+
+LETTERHEAD = {
+    "fr": [
+        "Institut national d'assurance maladie-invalidité",
+        "Service des soins de santé",
+        "Avenue Galilée 5/01 – 1210 Bruxelles",
+    ],
+}
+FOOTER = {"fr": "Réf. {{ reference }} – page "}
+
+STYLES = {
+    # name: (size, bold, italic, left indent cm, space after pt, align)
+    "CV Title": (13, True, False, 0, 12, WD_ALIGN_PARAGRAPH.CENTER),
+    "CV Subtitle": (10, False, True, 0, 12, WD_ALIGN_PARAGRAPH.CENTER),
+    "CV Heading": (11, True, False, 0, 4, None),
+    "CV Article": (11, True, False, 0, 4, None),
+    "CV Text": (10.5, False, False, 0, 6, WD_ALIGN_PARAGRAPH.JUSTIFY),
+    "CV Text 1": (10.5, False, False, 0.8, 4, WD_ALIGN_PARAGRAPH.JUSTIFY),
+    "CV Text 2": (10.5, False, False, 1.6, 4, WD_ALIGN_PARAGRAPH.JUSTIFY),
+    "CV Text 3": (10.5, False, False, 2.4, 4, WD_ALIGN_PARAGRAPH.JUSTIFY),
+    "CV Note": (9, False, True, 0, 4, None),
+    "CV Footnote": (8.5, False, False, 0, 2, None),
+    "CV Signature": (10.5, False, False, 0, 0, None),
+    "CV Letterhead": (9, False, False, 0, 0, None),
+    "CV Table": (9, False, False, 0, 0, None),
+}
+
+
+def _styles(document) -> None:
+    normal = document.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(10.5)
+    for name, (size, bold, italic, indent, after, align) in STYLES.items():
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style.font.size = Pt(size)
+        style.font.bold = bold
+        style.font.italic = italic
+        fmt = style.paragraph_format
+        fmt.left_indent = Cm(indent)
+        fmt.space_after = Pt(after)
+        if align is not None:
+            fmt.alignment = align
+        if name in ("CV Heading", "CV Article"):
+            fmt.keep_with_next = True
+            fmt.space_before = Pt(8)
+        if name == "CV Note":
+            style.font.color.rgb = RGBColor(0x6B, 0x4A, 0x00)
+
+
+def _page_number(paragraph) -> None:
+    run = paragraph.add_run()
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    text = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = "1"
+    text.append(t)
+    field.append(text)
+    run._r.addnext(field)
+
+
+def _p(document, text: str, style: str = "CV Text"):
+    return document.add_paragraph(text, style=style)
+
+
+def _blocks_loop(document, variable: str) -> None:
+    """The loop that lays out corpus blocks, one paragraph style per kind."""
+    _p(document, f"{{%p for b in {variable} %}}")
+    _p(document, '{%p if b.kind == "title" %}')
+    _p(document, "{{ b.text }}", "CV Title")
+    _p(document, '{%p elif b.kind == "subtitle" %}')
+    _p(document, "{{ b.text }}", "CV Subtitle")
+    _p(document, '{%p elif b.kind == "heading" and b.level <= 2 %}')
+    _p(document, "{{ b.text }}", "CV Heading")
+    _p(document, '{%p elif b.kind == "heading" %}')
+    _p(document, "{{ b.text }}", "CV Article")
+    _p(document, '{%p elif b.kind == "note" %}')
+    _p(document, "{{ b.text }}", "CV Note")
+    _p(document, '{%p elif b.kind == "footnote" %}')
+    _p(document, "{{ b.label }} {{ b.text }}", "CV Footnote")
+    _p(document, '{%p elif b.kind == "paragraph" and b.level == 0 %}')
+    _p(document, "{{ b.prefix }}{{ b.text }}", "CV Text")
+    _p(document, '{%p elif b.kind == "paragraph" and b.level == 1 %}')
+    _p(document, "{{ b.prefix }}{{ b.text }}", "CV Text 1")
+    _p(document, '{%p elif b.kind == "paragraph" and b.level == 2 %}')
+    _p(document, "{{ b.prefix }}{{ b.text }}", "CV Text 2")
+    _p(document, '{%p elif b.kind == "paragraph" %}')
+    _p(document, "{{ b.prefix }}{{ b.text }}", "CV Text 3")
+    _p(document, "{%p endif %}")
+    _p(document, "{%p endfor %}")
+
+
+def _signatures(document) -> None:
+    _p(document, "{%p if place_date %}")
+    _p(document, "{{ place_date }}", "CV Text")
+    _p(document, "{%p endif %}")
+    _p(document, "{%p for s in signatures %}")
+    _p(document, "", "CV Signature")
+    _p(document, "{%p for line in s.lines %}")
+    _p(document, "{{ line }}", "CV Signature")
+    _p(document, "{%p endfor %}")
+    _p(document, "", "CV Signature")
+    _p(document, "", "CV Signature")
+    _p(document, "{%p endfor %}")
+
+
+def _annexes(document) -> None:
+    _p(document, "{%p for a in annexes %}")
+    heading = _p(document, "{{ a.heading }}", "CV Heading")
+    heading.paragraph_format.page_break_before = True
+    _p(document, "{%p if a.note %}")
+    _p(document, "{{ a.note }}", "CV Note")
+    _p(document, "{%p endif %}")
+    table = document.add_table(rows=3, cols=2)
+    table.style = document.styles["Table Grid"]
+    table.autofit = False
+    widths = (Cm(2.2), Cm(14))
+    header = table.rows[0].cells
+    header[0].text, header[1].text = "{{ a.columns[0] }}", "{{ a.columns[1] }}"
+    for cell in header:
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    table.rows[1].cells[0].text = "{%tr for r in a.rows %}"
+    table.rows[2].cells[0].text = "{{ r.code }}"
+    table.rows[2].cells[1].text = "{{ r.description }}"
+    # the closing tag sits in its own row, removed at rendering
+    row = table.add_row()
+    row.cells[0].text = "{%tr endfor %}"
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+            for paragraph in cell.paragraphs:
+                paragraph.style = document.styles["CV Table"]
+    _p(document, "{%p for line in a.after %}")
+    _p(document, "{{ line }}", "CV Text")
+    _p(document, "{%p endfor %}")
+    _p(document, "{%p endfor %}")
+
+
+def build(name: str, kind: str, lang: str = "fr") -> Path:
+    document = Document()
+    _styles(document)
+    section = document.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(2.2)
+    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
+    first, *others = LETTERHEAD[lang]
+    header = section.header.paragraphs[0]
+    header.text, header.style = first, document.styles["CV Letterhead"]
+    for line in others:
+        section.header.add_paragraph(line, style="CV Letterhead")
+    footer = section.footer.paragraphs[0]
+    footer.text = FOOTER[lang]
+    footer.style = document.styles["CV Letterhead"]
+    _page_number(footer)
+    if kind == "circular":
+        _p(document, "{{ addressee }}", "CV Text")
+        _p(document, "{%p for line in addressee_lines %}")
+        _p(document, "{{ line }}", "CV Text")
+        _p(document, "{%p endfor %}")
+        _p(document, "{{ reference_line }}", "CV Text")
+        _p(document, "{{ subject_label }}", "CV Heading")
+        _p(document, "{%p for line in subject %}")
+        _p(document, "{{ line }}", "CV Text")
+        _p(document, "{%p endfor %}")
+    _blocks_loop(document, "blocks")
+    if kind != "circular":
+        _signatures(document)
+        _annexes(document)
+    core = document.core_properties
+    core.author = "INAMI – conventio"
+    core.language = lang
+    target = HERE / lang / f"{name}.docx"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    document.save(target)
+    _slim(target)
+    return target
+
+
+#: parts of python-docx's default document that Word does not need
+UNUSED_PARTS = ("word/stylesWithEffects.xml", "docProps/thumbnail.jpeg")
+
+
+def _slim(path: Path) -> None:
+    """Drop the unused parts (and their references): smaller, faster copies."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {i.filename: archive.read(i) for i in archive.infolist()}
+    for name in UNUSED_PARTS:
+        parts.pop(name, None)
+        target = name.split("/", 1)[1] if name.startswith("word/") else name
+        for rels in ("_rels/.rels", "word/_rels/document.xml.rels"):
+            parts[rels] = re.sub(
+                rf'<Relationship [^>]*Target="/?{re.escape(target)}"/>', "", parts[rels].decode()
+            ).encode()
+        parts["[Content_Types].xml"] = re.sub(
+            rf'<Override PartName="/{re.escape(name)}"[^>]*/>',
+            "",
+            parts["[Content_Types].xml"].decode(),
+        ).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+#: template name -> layout
+TEMPLATES = {
+    "amendment-inami-network": "amendment",
+    "amendment-network-provider": "amendment",
+    "coordinated-convention": "coordinated",
+    "circular": "circular",
+}
+
+if __name__ == "__main__":
+    for name, layout in TEMPLATES.items():
+        for lang in LETTERHEAD:
+            print(build(name, layout, lang), file=sys.stderr)
