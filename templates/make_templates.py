@@ -18,6 +18,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -166,6 +167,25 @@ def _annexes(document) -> None:
     _p(document, "{%p endfor %}")
 
 
+SIGNATURE_CAPTION = {"fr": "Signatures électroniques"}
+
+
+def _signature_band(document, lang: str) -> None:
+    """A fixed-height, unsplittable block at the end: the PDF's signature
+    fields go in a band at the bottom of the last page, and this block keeps
+    that band free of text wherever the text ends."""
+    table = document.add_table(rows=1, cols=1)
+    row = table.rows[0]
+    row.height = Cm(3.2)
+    row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+    properties = row._tr.get_or_add_trPr()
+    cant_split = OxmlElement("w:cantSplit")
+    properties.append(cant_split)
+    cell = row.cells[0]
+    cell.paragraphs[0].text = SIGNATURE_CAPTION[lang]
+    cell.paragraphs[0].style = document.styles["CV Note"]
+
+
 def build(name: str, kind: str, lang: str = "fr") -> Path:
     document = Document()
     _styles(document)
@@ -196,6 +216,7 @@ def build(name: str, kind: str, lang: str = "fr") -> Path:
     if kind != "circular":
         _signatures(document)
         _annexes(document)
+        _signature_band(document, lang)
     core = document.core_properties
     core.author = "INAMI – conventio"
     core.language = lang
