@@ -91,29 +91,27 @@ def _p(document, text: str, style: str = "CV Text"):
     return document.add_paragraph(text, style=style)
 
 
+#: how each kind of corpus block is laid out: (condition, paragraph text, style)
+BLOCK_LAYOUT = (
+    ('b.kind == "title"', "{{ b.text }}", "CV Title"),
+    ('b.kind == "subtitle"', "{{ b.text }}", "CV Subtitle"),
+    ('b.kind == "heading" and b.level <= 2', "{{ b.text }}", "CV Heading"),
+    ('b.kind == "heading"', "{{ b.text }}", "CV Article"),
+    ('b.kind == "note"', "{{ b.text }}", "CV Note"),
+    ('b.kind == "footnote"', "{{ b.label }} {{ b.text }}", "CV Footnote"),
+    ('b.kind == "paragraph" and b.level == 0', "{{ b.prefix }}{{ b.text }}", "CV Text"),
+    ('b.kind == "paragraph" and b.level == 1', "{{ b.prefix }}{{ b.text }}", "CV Text 1"),
+    ('b.kind == "paragraph" and b.level == 2', "{{ b.prefix }}{{ b.text }}", "CV Text 2"),
+    ('b.kind == "paragraph"', "{{ b.prefix }}{{ b.text }}", "CV Text 3"),
+)
+
+
 def _blocks_loop(document, variable: str) -> None:
     """The loop that lays out corpus blocks, one paragraph style per kind."""
     _p(document, f"{{%p for b in {variable} %}}")
-    _p(document, '{%p if b.kind == "title" %}')
-    _p(document, "{{ b.text }}", "CV Title")
-    _p(document, '{%p elif b.kind == "subtitle" %}')
-    _p(document, "{{ b.text }}", "CV Subtitle")
-    _p(document, '{%p elif b.kind == "heading" and b.level <= 2 %}')
-    _p(document, "{{ b.text }}", "CV Heading")
-    _p(document, '{%p elif b.kind == "heading" %}')
-    _p(document, "{{ b.text }}", "CV Article")
-    _p(document, '{%p elif b.kind == "note" %}')
-    _p(document, "{{ b.text }}", "CV Note")
-    _p(document, '{%p elif b.kind == "footnote" %}')
-    _p(document, "{{ b.label }} {{ b.text }}", "CV Footnote")
-    _p(document, '{%p elif b.kind == "paragraph" and b.level == 0 %}')
-    _p(document, "{{ b.prefix }}{{ b.text }}", "CV Text")
-    _p(document, '{%p elif b.kind == "paragraph" and b.level == 1 %}')
-    _p(document, "{{ b.prefix }}{{ b.text }}", "CV Text 1")
-    _p(document, '{%p elif b.kind == "paragraph" and b.level == 2 %}')
-    _p(document, "{{ b.prefix }}{{ b.text }}", "CV Text 2")
-    _p(document, '{%p elif b.kind == "paragraph" %}')
-    _p(document, "{{ b.prefix }}{{ b.text }}", "CV Text 3")
+    for i, (condition, text, style) in enumerate(BLOCK_LAYOUT):
+        _p(document, f"{{%p {'if' if i == 0 else 'elif'} {condition} %}}")
+        _p(document, text, style)
     _p(document, "{%p endif %}")
     _p(document, "{%p endfor %}")
 
