@@ -264,3 +264,17 @@ def test_templates_check_names_the_file_and_the_variable(tmp_path):
     assert not ok
     assert f"{folder / 'circular.docx'}: the variable 'addresse' is not in the context" in text
     assert f"{folder / 'amendment-inami-network.docx'}: template error" in text
+
+
+def test_pdf_without_libreoffice_fails_clearly_and_writes_nothing(
+    corpus, examples, tmp_path, monkeypatch
+):
+    from generator.errors import ConventioError
+
+    monkeypatch.setenv("CONVENTIO_SOFFICE", str(tmp_path / "no-soffice"))
+    with pytest.raises(ConventioError, match="LibreOffice is needed to make PDFs") as caught:
+        generate(
+            corpus, SIXTH, examples, tmp_path / "out", only={"net-01"}, formats=("docx", "pdf")
+        )
+    assert "Generating DOCX documents works without LibreOffice" in str(caught.value)
+    assert not [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
