@@ -120,13 +120,37 @@ def list_documents(ctx: click.Context, fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text")
 @click.option("--lang", type=click.Choice(["fr", "nl", "de"]), default="fr")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None)
+@click.option("--party", default=None, help="With --register: the text that binds this party.")
+@click.option(
+    "--register",
+    "register_url",
+    default=None,
+    envvar="CONVENTIO_REGISTER",
+    help="The signature register (a path or database URL).",
+)
 @click.pass_context
-def show(ctx, doc_id: str, at, fmt: str, lang: str, output: Path | None) -> None:
-    """A convention as in force at a date, or an amendment as its own text."""
+def show(ctx, doc_id: str, at, fmt: str, lang: str, output: Path | None, party, register_url):
+    """A convention as in force at a date, or an amendment as its own text.
+    With --party, only the amendments that party has fully signed apply."""
     from generator.presentation import render_document
 
     date = at.date() if at else dt.date.today()
-    _emit(render_document(_corpus(ctx), doc_id, date, fmt, lang), output)
+    binding = _binding(doc_id, party, register_url) if party else None
+    _emit(render_document(_corpus(ctx), doc_id, date, fmt, lang, binding), output)
+
+
+def _binding(convention_id: str, party: str, register_url: str | None):
+    """Asks the signature register, found through the `conventio.binding`
+    entry point (the register builds on generator, never the reverse)."""
+    from importlib.metadata import entry_points
+
+    from generator.presentation import Binding
+
+    found = entry_points(group="conventio.binding")
+    if not found:
+        raise ConventioError("--party needs the signature register, which is not installed")
+    signed, pending = next(iter(found)).load()(register_url, party, convention_id)
+    return Binding(party, frozenset(signed), tuple(pending))
 
 
 @cli.command()
@@ -288,7 +312,18 @@ def context_command(ctx, doc_id, party, parties_file, lang, at) -> None:
     )
 
 
+def _plugins() -> None:
+    """Command groups other packages add (`conventio.commands` entry points):
+    the signature register adds `signatures`."""
+    from importlib.metadata import entry_points
+
+    for point in entry_points(group="conventio.commands"):
+        if point.name not in cli.commands:
+            cli.add_command(point.load(), point.name)
+
+
 def main() -> None:
+    _plugins()
     cli(prog_name="conventio")
 
 

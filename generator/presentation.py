@@ -4,24 +4,73 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 
 from generator.consolidation.engine import consolidate
 from generator.consolidation.history import versions
 from generator.corpus.loader import Corpus
 from generator.errors import ConventioError
 from generator.model.documents import Amendment, Convention
+from generator.rendering.blocks import Block
 from generator.rendering.documents import amendment_blocks, consolidated_blocks
 from generator.rendering.formats import to_html, to_markdown, to_text
 from generator.rendering.json_tree import amendment_json, consolidation_json
 
 
-def render_document(corpus: Corpus, doc_id: str, at: dt.date | None, fmt: str, lang: str) -> str:
+@dataclass(frozen=True)
+class Binding:
+    """What binds one party: the amendments it has fully signed (applied) and
+    those still waiting for its signature (not applied)."""
+
+    party: str
+    signed: frozenset[str]
+    pending: tuple[str, ...] = ()
+
+
+_BINDING = {
+    "fr": "Texte qui lie {party} : seuls les avenants qu'il a signés sont appliqués.",
+    "nl": "Tekst die {party} bindt: enkel de door hem ondertekende wijzigingen zijn toegepast.",
+    "de": "Text, der {party} bindet: nur die von ihm unterzeichneten Änderungen sind angewandt.",
+}
+_PENDING = {
+    "fr": "En attente de signature (non appliqué) : {ids}",
+    "nl": "Wacht op ondertekening (niet toegepast): {ids}",
+    "de": "Wartet auf Unterschrift (nicht angewandt): {ids}",
+}
+
+
+def render_document(
+    corpus: Corpus,
+    doc_id: str,
+    at: dt.date | None,
+    fmt: str,
+    lang: str,
+    binding: Binding | None = None,
+) -> str:
     document = corpus.get(doc_id)
+    if binding is not None and not isinstance(document, Convention):
+        raise ConventioError("--party with --register applies to a convention, not to " + doc_id)
     if isinstance(document, Convention):
-        result = consolidate(document, corpus.amendments_of(doc_id), at, lang)
+        amendments = corpus.amendments_of(doc_id)
+        if binding is not None:
+            amendments = [a for a in amendments if a.id in binding.signed]
+        result = consolidate(document, amendments, at, lang)
         if fmt == "json":
-            return _json(consolidation_json(result, lang))
+            data = consolidation_json(result, lang)
+            if binding is not None:
+                data["binding"] = {
+                    "party": binding.party,
+                    "signed": sorted(binding.signed),
+                    "pending": list(binding.pending),
+                }
+            return _json(data)
         blocks = consolidated_blocks(result, lang)
+        if binding is not None:
+            notes = [Block("note", _BINDING[lang].format(party=binding.party))]
+            if binding.pending:
+                ids = ", ".join(binding.pending)
+                notes.append(Block("note", _PENDING[lang].format(ids=ids)))
+            blocks = blocks[:2] + notes + blocks[2:]
     elif isinstance(document, Amendment):
         if fmt == "json":
             return _json(amendment_json(document, lang))

@@ -118,3 +118,21 @@ def test_asking_for_dutch_lists_the_missing_texts(corpus):
         render_document(corpus, "inami-network-2021/avenant-06", None, "text", "nl")
     assert "title" in caught.value.where
     assert len(caught.value.where) > 46  # at least every annex description
+
+
+def test_the_text_that_binds_a_party_applies_only_what_it_signed(corpus):
+    from generator.presentation import Binding
+
+    unsigned = Binding("psy-0001@net-01", frozenset(), ("network-provider-2021/avenant-2023-09",))
+    text = render_document(corpus, PROVIDER, D("2023-10-01"), "text", "fr", unsigned)
+    assert "Texte qui lie psy-0001@net-01" in text
+    assert "En attente de signature (non appliqué) : network-provider-2021/avenant-2023-09" in text
+    assert "§1/1" not in text and "Article 14/1" not in text
+    signed = Binding("psy-0001@net-01", frozenset({"network-provider-2021/avenant-2023-09"}))
+    data = json.loads(render_document(corpus, PROVIDER, D("2023-10-01"), "json", "fr", signed))
+    assert [a["eid"] for a in data["articles"]] == ["art_14", "art_14-1", "art_17"]
+    assert data["binding"] == {
+        "party": "psy-0001@net-01",
+        "signed": ["network-provider-2021/avenant-2023-09"],
+        "pending": [],
+    }
