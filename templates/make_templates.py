@@ -211,6 +211,13 @@ def build(name: str, kind: str, lang: str = "fr") -> Path:
         _p(document, "{{ line }}", "CV Text")
         _p(document, "{%p endfor %}")
     _blocks_loop(document, "blocks")
+    if kind == "circular":
+        _p(document, "{%p if salutation %}")
+        _p(document, "{{ salutation }}", "CV Text")
+        _p(document, "{%p endif %}")
+        _p(document, "{%p for line in signatory_lines %}")
+        _p(document, "{{ line }}", "CV Signature")
+        _p(document, "{%p endfor %}")
     if kind != "circular":
         _signatures(document)
         _annexes(document)

@@ -278,3 +278,21 @@ def test_pdf_without_libreoffice_fails_clearly_and_writes_nothing(
         )
     assert "Generating DOCX documents works without LibreOffice" in str(caught.value)
     assert not [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
+
+
+def test_covering_circular_letter_per_network(corpus, examples, tmp_path):
+    generate(corpus, "circulars/psy-ort-2023-006", examples, tmp_path, only={"net-03"})
+    texts = _paragraphs(tmp_path / "circulars" / "psy-ort-2023-006" / "net-03.fr.docx")
+    assert texts[0] == examples.network("net-03").name
+    assert "Nos réf : Psy-Ort/2023/006 – 28 septembre 2023" in texts
+    assert "Objet :" in texts
+    assert (
+        "Vous trouverez joint au mail vous ayant communiqué cette circulaire une version "
+        "personnalisée de cet avenant pour votre réseau. Nous vous demandons de la signer "
+        "électroniquement et nous la renvoyer." in texts
+    )
+    assert (
+        "1) 80% de la prime est attribuée en fonction du volume de séances individuelles "
+        "facturées." in texts
+    )
+    assert texts[-2:] == ["Daniel Crabbe", "Conseiller Général"]

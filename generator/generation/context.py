@@ -105,7 +105,15 @@ def template_context(
         context.update(_signatures(document.closing, pick, fill, roles))
         context["annexes"] = [_annex(a, pick, fill) for a in document.annexes]
     elif isinstance(document, Circular):
-        blocks = []
+        blocks = [
+            Block(
+                "heading" if b.kind == "heading" else "paragraph",
+                fill(pick(b.text, f"letter, paragraph {i}")),
+                b.level,
+                b.label or "",
+            )
+            for i, b in enumerate(document.body, start=1)
+        ]
         context.update(_circular(document, pick, fill, lang))
     else:
         assert spec.convention is not None
@@ -136,6 +144,10 @@ def _circular(circular: Circular, pick: TextPicker, fill, lang: str) -> dict[str
         "reference_line": f"{reference} – {format_date(circular.date, lang)}",
         "subject_label": _SUBJECT[lang],
         "subject": [fill(pick(s, "subject")) for s in circular.subject],
+        "salutation": pick(circular.salutation, "salutation") if circular.salutation else "",
+        "signatory_lines": [
+            line.strip() for line in (circular.signatory or "").split(",") if line.strip()
+        ],
         "place_date": "",
         "signatures": [],
         "annexes": [],

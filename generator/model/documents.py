@@ -216,6 +216,16 @@ class Amendment(_Document):
     closing: Closing | None = None
 
 
+class LetterBlock(Strict):
+    """A paragraph of a letter: a section heading, or text (optionally a
+    numbered point, `label` "1)", indented by `level`)."""
+
+    kind: Literal["heading", "paragraph"] = "paragraph"
+    label: str | None = None
+    level: Annotated[int, Field(ge=0, le=3)] = 0
+    text: I18nText
+
+
 class Circular(_Document):
     """A letter of INAMI to the networks that carries or explains documents."""
 
@@ -224,6 +234,10 @@ class Circular(_Document):
     date: dt.date
     subject: list[I18nText] = Field(min_length=1)
     signatory: str | None = None
+    #: the letter's text, when transcribed
+    body: list[LetterBlock] = Field(default_factory=list)
+    #: "Bien à vous,"
+    salutation: I18nText | None = None
     concerns: list[DocumentId] = Field(default_factory=list)
     carries: list[DocumentId] = Field(default_factory=list)
     parameters: list[Parameter] = Field(default_factory=list)
