@@ -34,7 +34,23 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 class _Group(click.Group):
-    """Turns every user-facing error into a plain message and exit code 1."""
+    """Turns every user-facing error into a plain message and exit code 1, and
+    adds the command groups other packages declare (`conventio.commands` entry
+    points: the signature register's `signatures`), loaded only when used."""
+
+    def _plugins(self) -> dict:
+        from importlib.metadata import entry_points
+
+        return {p.name: p for p in entry_points(group="conventio.commands")}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self._plugins()))
+
+    def get_command(self, ctx: click.Context, name: str):
+        command = super().get_command(ctx, name)
+        if command is None and name in (plugins := self._plugins()):
+            command = plugins[name].load()
+        return command
 
     def invoke(self, ctx: click.Context):
         try:
@@ -312,18 +328,7 @@ def context_command(ctx, doc_id, party, parties_file, lang, at) -> None:
     )
 
 
-def _plugins() -> None:
-    """Command groups other packages add (`conventio.commands` entry points):
-    the signature register adds `signatures`."""
-    from importlib.metadata import entry_points
-
-    for point in entry_points(group="conventio.commands"):
-        if point.name not in cli.commands:
-            cli.add_command(point.load(), point.name)
-
-
 def main() -> None:
-    _plugins()
     cli(prog_name="conventio")
 
 
