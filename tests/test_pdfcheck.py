@@ -1,0 +1,562 @@
+"""check_returned() on real issued PDFs (generated with LibreOffice), signed with pyHanko
+by the test CA of signing_ca.py: what is accepted, what is refused and why."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign.signers import PdfTimeStamper
+from pyhanko_certvalidator import ValidationContext
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DecodedStreamObject, NameObject
+from signing_ca import sign_field, signing_ca
+
+from generator.errors import ConventioError
+from generator.pdf.finish import finish, read_identity
+from signatures.pdfcheck import (
+    ACCEPTED,
+    REJECTED,
+    REVIEW,
+    ReturnedCheck,
+    check_returned,
+    load_trust_roots,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+SIXTH = "inami-network-2021/avenant-06"
+ROLES = ("committee", "network", "hospital")
+#: the target of benchmarks/pdfcheck_bench.py for one PDF with two signatures
+SECONDS_PER_CHECK = 0.5
+
+libreoffice = pytest.mark.libreoffice
+skip_if_asked = pytest.mark.skipif(
+    os.environ.get("CONVENTIO_SKIP_LIBREOFFICE") == "1", reason="CONVENTIO_SKIP_LIBREOFFICE=1"
+)
+
+
+# --- the documents, made once per session -----------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def issued_pdfs(tmp_path_factory) -> dict[str, bytes]:
+    """The sixth amendment as issued to networks net-01 and net-02: PDF/A made by
+    LibreOffice, with identity and empty fields sig_committee, sig_network, sig_hospital."""
+    from generator.corpus.loader import load_corpus
+    from generator.generation.batch import generate
+    from generator.parties.check import load_parties
+
+    out = tmp_path_factory.mktemp("issued")
+    parties = load_parties(ROOT / "examples" / "parties.yaml")
+    result = generate(
+        load_corpus(), SIXTH, parties, out, only={"net-01", "net-02"}, formats=("pdf",)
+    )
+    return {
+        entry.party: (result.out_dir / entry.files["pdf"]["path"]).read_bytes()
+        for entry in result.entries
+    }
+
+
+@pytest.fixture(scope="session")
+def issued(issued_pdfs) -> bytes:
+    return issued_pdfs["net-01"]
+
+
+@pytest.fixture(scope="session")
+def ca():
+    return signing_ca()
+
+
+@pytest.fixture(scope="session")
+def roots(ca, tmp_path_factory):
+    """The trusted roots as the register reads them: from a folder of PEM files."""
+    return load_trust_roots(ca.write_trust_folder(tmp_path_factory.mktemp("trust")))
+
+
+@pytest.fixture(scope="session")
+def by_network(issued, ca) -> bytes:
+    return sign_field(issued, "sig_network", ca.signer("network"))
+
+
+@pytest.fixture(scope="session")
+def by_both(by_network, ca) -> bytes:
+    """Signed by the network, then by the hospital with a time-stamp."""
+    return sign_field(by_network, "sig_hospital", ca.signer("hospital"), timestamp=True)
+
+
+def check(issued: bytes, returned: bytes, roots, **kwargs) -> ReturnedCheck:
+    return check_returned(issued, returned, roots, ROLES, **kwargs)
+
+
+def incremental(pdf: bytes, change) -> bytes:
+    """`pdf` with an incremental update made by pypdf after `change(writer)`."""
+    writer = PdfWriter(PdfReader(io.BytesIO(pdf)), incremental=True)
+    change(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    assert out.getvalue().startswith(pdf)
+    return out.getvalue()
+
+
+def rejected_for(result: ReturnedCheck, pattern: str) -> None:
+    assert result.verdict == REJECTED, result.reason
+    assert re.search(pattern, result.reason), result.reason
+    assert result.problems and not result.complete
+
+
+needs_libreoffice = [libreoffice, skip_if_asked]
+
+
+def real(test):
+    for mark in needs_libreoffice:
+        test = mark(test)
+    return test
+
+
+# --- accepted -------------------------------------------------------------------------
+
+
+@real
+def test_two_parties_sign_in_turn(issued, by_network, by_both, ca, roots):
+    first = check(issued, by_network, roots)
+    assert first.verdict == ACCEPTED, first.reason
+    assert first.signed_roles == ("network",)
+    assert first.missing_roles == ("committee", "hospital") and not first.complete
+    assert "Signed by Jean Dupont (for the network)" in first.reason
+    assert "Still to sign: the committee and the hospital." in first.reason
+    (alone,) = first.signatures
+    assert alone.coverage == "ENTIRE_FILE" and alone.modification_level == "NONE"
+
+    both = check(issued, by_both, roots)
+    assert both.verdict == ACCEPTED, both.reason
+    assert both.identity_matches and both.prefix_ok
+    assert (both.document_id, both.content_hash) == read_identity(issued)
+    assert both.document_id == f"{SIXTH}#net-01#fr"
+    assert both.sha256 == hashlib.sha256(by_both).hexdigest()
+    assert both.signed_roles == ("network", "hospital")
+    assert both.missing_roles == ("committee",)
+    assert both.problems == ()
+
+    network, hospital = both.signatures
+    assert (network.field_name, network.role, network.kind) == (
+        "sig_network",
+        "network",
+        "signature",
+    )
+    # the first signature covers its own revision; after it, only the second signature
+    assert network.coverage == "ENTIRE_REVISION"
+    assert network.modification_level == "FORM_FILLING"
+    assert network.docmdp_ok is True
+    assert hospital.coverage == "ENTIRE_FILE" and hospital.modification_level == "NONE"
+    assert network.signed_until < hospital.signed_until == len(by_both)
+    assert network.signed_until > len(issued)
+
+    jean, marie = ca.people["network"], ca.people["hospital"]
+    assert network.subject == jean.subject == "CN=Jean Dupont,O=Réseau Fictif,C=BE"
+    assert network.issuer == ca.intermediate.subject
+    assert network.fingerprint == jean.fingerprint and len(network.fingerprint) == 64
+    assert hospital.fingerprint == marie.fingerprint
+    assert hospital.signer_name == "Marie Lambert"
+    assert network.serial_number == format(jean.certificate.serial_number, "x")
+    for signature in (network, hospital):
+        assert signature.intact and signature.valid and signature.trusted
+        assert signature.verdict == ACCEPTED and signature.trust_problem is None
+        now = dt.datetime.now(dt.UTC)
+        assert abs(now - signature.claimed_signing_time) < dt.timedelta(minutes=10)
+    # only the hospital's signature carries a time-stamp token, from a trusted TSA
+    assert network.timestamped_at is None and network.timestamp_trusted is None
+    assert hospital.timestamp_trusted is True
+    assert abs(hospital.timestamped_at - hospital.claimed_signing_time) < dt.timedelta(minutes=1)
+
+    # the committee signs last: the document is complete
+    all_three = sign_field(by_both, "sig_committee", ca.signer("committee"))
+    done = check(issued, all_three, roots)
+    assert done.verdict == ACCEPTED and done.complete, done.reason
+    assert done.signed_roles == ROLES and done.missing_roles == ()
+    assert [s.coverage for s in done.signatures] == [
+        "ENTIRE_REVISION",
+        "ENTIRE_REVISION",
+        "ENTIRE_FILE",
+    ]
+
+
+@real
+def test_a_document_time_stamp_after_signing_is_accepted(issued, by_network, ca, roots):
+    """Some signing programs add a document time-stamp (PAdES-LTA): not a signature."""
+    stamper = PdfTimeStamper(ca.timestamper())
+    stamped = stamper.timestamp_pdf(
+        IncrementalPdfFileWriter(io.BytesIO(by_network)), "sha256"
+    ).getvalue()
+    result = check(issued, stamped, roots)
+    assert result.verdict == ACCEPTED, result.reason
+    network, stamp = result.signatures
+    assert network.modification_level == "LTA_UPDATES"
+    assert stamp.kind == "document time-stamp" and stamp.role is None
+    assert stamp.timestamped_at is not None and stamp.timestamp_trusted
+    assert result.signed_roles == ("network",)
+
+
+@real
+def test_trust_roots_as_a_validation_context(issued, by_network, ca):
+    context = ValidationContext(trust_roots=[ca.root.asn1], allow_fetching=False)
+    result = check_returned(issued, by_network, context, ROLES)
+    assert result.verdict == ACCEPTED, result.reason
+    with pytest.raises(ConventioError, match="not both"):
+        check_returned(issued, by_network, context, ROLES, at=dt.datetime.now(dt.UTC))
+
+
+# --- refused --------------------------------------------------------------------------
+
+
+@real
+def test_a_byte_changed_in_the_issued_part(issued, by_both, roots):
+    """A byte changed in what LibreOffice wrote (inside a compressed page stream): both
+    signatures break."""
+    tampered = bytearray(by_both)
+    tampered[by_both.index(b"stream\n", len(issued) // 2) + 20] ^= 0x01
+    result = check(issued, bytes(tampered), roots)
+    rejected_for(result, r"Jean Dupont .* no longer matches the file: .*tampered with")
+    assert "Marie Lambert" in result.reason
+    assert not result.prefix_ok
+    assert [s.intact for s in result.signatures] == [False, False]
+    assert result.signed_roles == ()
+    # the broken prefix is a consequence, not a second thing to review
+    assert "rewrote" not in result.reason
+
+
+def _move_signing_date(signed: bytes, after: int) -> bytes:
+    """One byte changed: the year of the signing date in the signature dictionary
+    (`/M (D:2026...)`, the colon written `\\072`) after byte `after`, one year later."""
+    found = re.compile(rb"/M \(D(?::|\\072)\d{3}(\d)").search(signed, after)
+    assert found, "no signing date in the signature dictionary"
+    tampered = bytearray(signed)
+    tampered[found.start(1)] = ord("0") + (signed[found.start(1)] - ord("0") + 1) % 10
+    return bytes(tampered)
+
+
+@real
+def test_the_signing_date_changed(issued, by_network, roots):
+    """A byte changed after the issued part, inside the signed range: the date the
+    signature dictionary gives (/M)."""
+    result = check(issued, _move_signing_date(by_network, len(issued)), roots)
+    assert result.prefix_ok
+    rejected_for(result, r"^The signature of Jean Dupont \(field “sig_network”\) no longer")
+    (signature,) = result.signatures
+    assert not signature.intact and signature.verdict == REJECTED
+
+
+def _add_page_text(writer: PdfWriter) -> None:
+    """Paint a sentence on the first page, as an incremental update."""
+    page = writer.pages[0]
+    extra = DecodedStreamObject()
+    extra.set_data(b"BT /F1 18 Tf 72 760 Td (Montant: 1 000 000 EUR) Tj ET")
+    reference = writer._add_object(extra)
+    contents = page.raw_get("/Contents")
+    existing = contents.get_object()
+    items = list(existing) if isinstance(existing, ArrayObject) else [contents]
+    page[NameObject("/Contents")] = ArrayObject([*items, reference])
+
+
+@real
+@pytest.mark.parametrize("edit", ["page content", "new page"])
+def test_a_page_edited_after_signing(issued, by_network, roots, edit):
+    change = _add_page_text if edit == "page content" else lambda w: w.add_blank_page()
+    edited = incremental(by_network, change)
+    result = check(issued, edited, roots)
+    rejected_for(
+        result,
+        r"^After Jean Dupont signed \(field “sig_network”\), the file was edited: a later "
+        r"change altered its pages or content",
+    )
+    (signature,) = result.signatures
+    # the signed revision itself is intact and trusted: what came after is the problem
+    assert signature.intact and signature.trusted
+    assert signature.coverage == "ENTIRE_REVISION"
+    assert signature.modification_level == "OTHER" and signature.docmdp_ok is False
+    assert "unexplained" in signature.technical
+    assert result.prefix_ok and result.identity_matches
+
+
+@real
+def test_an_untrusted_signer(issued, ca, roots):
+    """An impostor's self-signed certificate with the real signer's name."""
+    signed = sign_field(issued, "sig_network", ca.signer("untrusted"))
+    result = check(issued, signed, roots)
+    rejected_for(
+        result,
+        r"^Signed by Jean Dupont, whose certificate does not chain to a trusted root "
+        r"\(it is self-signed\)\.$",
+    )
+    (signature,) = result.signatures
+    assert signature.intact and signature.valid and not signature.trusted
+    assert signature.fingerprint == ca.people["untrusted"].fingerprint
+    assert signature.fingerprint != ca.people["network"].fingerprint
+    assert signature.subject == ca.people["network"].subject  # same name, other key
+
+
+@real
+def test_a_signer_from_an_authority_we_do_not_trust(issued, by_network, ca):
+    """The genuine signature, checked against other roots."""
+    result = check(issued, by_network, [ca.people["untrusted"].certificate])
+    rejected_for(
+        result,
+        r"Signed by Jean Dupont, whose certificate does not chain to a trusted root \(it "
+        r"was issued by “Conventio Test Signing CA”, which is not a trusted authority\)",
+    )
+
+
+@real
+def test_an_expired_certificate(issued, ca, roots):
+    signed = sign_field(issued, "sig_network", ca.signer("expired"))
+    result = check(issued, signed, roots)
+    expiry = ca.people["expired"].certificate.not_valid_after_utc.strftime("%Y-%m-%d")
+    rejected_for(result, rf"^Signed by Paul Ancien with a certificate that expired on {expiry}")
+    (signature,) = result.signatures
+    assert signature.intact and not signature.trusted
+    assert signature.not_valid_after < result.checked_at
+
+
+@real
+def test_checked_at_another_moment(issued, by_network, ca, roots):
+    """`at`: the network's certificate, valid today, has expired two years from now."""
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=800)
+    result = check(issued, by_network, roots, at=later)
+    rejected_for(result, r"^Signed by Jean Dupont with a certificate that expired on")
+    assert result.checked_at == later
+    with pytest.raises(ConventioError, match="needs a time zone"):
+        check(issued, by_network, roots, at=dt.datetime(2026, 1, 1))
+
+
+@real
+def test_an_authentication_certificate(issued, ca, roots):
+    signed = sign_field(issued, "sig_network", ca.signer("authentication"))
+    result = check(issued, signed, roots)
+    rejected_for(result, r"with a certificate that is not meant for signing documents")
+
+
+@real
+def test_a_different_document(issued_pdfs, issued, ca, roots):
+    """The amendment issued to net-02, signed and returned as net-01's."""
+    other = sign_field(issued_pdfs["net-02"], "sig_network", ca.signer("network"))
+    result = check(issued, other, roots)
+    rejected_for(
+        result,
+        rf"^The returned file is a different document: it is “{SIXTH}#net-02#fr”, but the "
+        rf"document expected here is “{SIXTH}#net-01#fr”\.$",
+    )
+    assert not result.identity_matches and not result.prefix_ok
+    assert result.document_id == f"{SIXTH}#net-02#fr"
+    # its signature itself is fine: the register can still see who signed what
+    assert [s.verdict for s in result.signatures] == [ACCEPTED]
+
+
+@real
+def test_the_identity_rewritten_after_signing(issued, by_network, roots):
+    """A later revision gives the signed file another identity: pyHanko lets metadata
+    updates pass, the comparison with the issued copy does not."""
+    renamed = finish(by_network, document_id=f"{SIXTH}#net-09#fr", content_hash="sha256:0")
+    result = check(issued, renamed, roots)
+    assert result.prefix_ok
+    rejected_for(result, r"^The returned file is a different document: it is “.*#net-09#fr”")
+    # only one of the two places changed: two identities
+    half = incremental(by_network, lambda w: w.add_metadata({"/ConventioContentHash": "x"}))
+    rejected_for(check(issued, half, roots), r"carries two different document identities")
+
+
+@real
+def test_a_file_rewritten_by_a_program_goes_to_review(issued, ca, roots):
+    """Saved again as a whole (not an incremental update) before signing: same identity,
+    the signature is good, but the bytes we issued are not kept."""
+    rewritten = PdfWriter(clone_from=PdfReader(io.BytesIO(issued)))
+    out = io.BytesIO()
+    rewritten.write(out)
+    signed = sign_field(out.getvalue(), "sig_network", ca.signer("network"))
+    result = check(issued, signed, roots)
+    assert result.verdict == REVIEW, result.reason
+    assert result.reason.startswith("The returned file is not the issued file with signatures")
+    assert result.identity_matches and not result.prefix_ok
+    assert result.signed_roles == ("network",) and not result.complete
+
+
+@real
+def test_an_unsigned_copy(issued, roots):
+    result = check(issued, issued, roots)
+    rejected_for(result, r"^The returned file carries no signature\.$")
+    assert result.identity_matches and result.prefix_ok
+    assert result.signatures == () and result.missing_roles == ROLES
+
+
+@real
+@pytest.mark.parametrize("field", ["sig_mayor", "Signature1"])
+def test_a_signature_in_an_unknown_field(issued, ca, roots, field):
+    signed = sign_field(issued, field, ca.signer("network"))
+    result = check(issued, signed, roots)
+    rejected_for(
+        result,
+        rf"^Jean Dupont signed in the field “{field}”, which is not a signature place of "
+        r"this document \(its places are “sig_committee”, “sig_network” and "
+        r"“sig_hospital”\)\.$",
+    )
+    (signature,) = result.signatures
+    assert signature.role == ("mayor" if field == "sig_mayor" else None)
+    assert signature.trusted  # a good signature, in the wrong place
+    assert result.signed_roles == ()
+
+
+@real
+def test_one_good_and_one_bad_signature(issued, by_network, ca, roots):
+    """The network signs properly, then an impostor signs for the hospital."""
+    signed = sign_field(by_network, "sig_hospital", ca.signer("untrusted"))
+    result = check(issued, signed, roots)
+    rejected_for(result, r"^Signed by Jean Dupont, whose certificate does not chain")
+    assert [s.verdict for s in result.signatures] == [ACCEPTED, REJECTED]
+    assert result.signed_roles == ("network",)
+
+
+def _encrypted(pdf: bytes) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.encrypt("", "owner-password")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@real
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda signed: b"", r"^The returned file is empty\.$"),
+        (lambda signed: b"Bonjour, voici le document sign\xc3\xa9.", r"is not a PDF\.$"),
+        (lambda signed: b"PK\x03\x04" + signed[:200], r"looks like a Word document"),
+        (lambda signed: signed[: len(signed) * 2 // 3], r"is incomplete: it stops before"),
+        (lambda signed: b"%PDF-1.7\n" + bytes(range(256)) * 8 + b"\n%%EOF\n", r"damaged"),
+        (_encrypted, r"protected by a password"),
+    ],
+    ids=["empty", "text", "zip", "truncated", "garbage", "encrypted"],
+)
+def test_malformed_returned_files_are_refused_not_raised(issued, by_both, roots, make, message):
+    result = check(issued, make(by_both), roots)
+    rejected_for(result, message)
+    assert result.signatures == () and result.signed_roles == ()
+    assert result.missing_roles == ROLES
+
+
+@real
+def test_bytes_like_and_wrong_types(issued, by_network, roots):
+    result = check(bytearray(issued), memoryview(by_network), roots)
+    assert result.verdict == ACCEPTED and result.prefix_ok, result.reason
+    rejected_for(check(issued, "by_network.pdf", roots), r"is not a file's content \(it is a str")
+
+
+@real
+def test_a_malformed_issued_copy(by_both, roots):
+    rejected_for(
+        check(b"", by_both, roots),
+        r"^The issued document we hold is empty, so the returned file cannot be compared",
+    )
+    rejected_for(check(b"%PDF-1.7 nothing\n%%EOF", by_both, roots), r"^The issued document")
+
+
+@real
+def test_time_to_check_one_signed_pdf(issued, by_both, roots):
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        result = check(issued, by_both, roots)
+        times.append(time.perf_counter() - started)
+        assert result.verdict == ACCEPTED
+    assert min(times) < SECONDS_PER_CHECK, f"best of 3: {min(times):.3f} s"
+
+
+# --- without LibreOffice: the same checks on a PDF made with pypdf ---------------------
+
+
+def test_checks_on_a_pdf_made_without_libreoffice(ca, roots):
+    """The signature checks do not depend on LibreOffice: a one-page PDF, finished."""
+    writer = PdfWriter()
+    writer.add_blank_page(595.28, 841.89)
+    out = io.BytesIO()
+    writer.write(out)
+    issued = finish(out.getvalue(), document_id="doc#p#fr", content_hash="h", signing_roles=ROLES)
+    signed = sign_field(issued, "sig_committee", ca.signer("committee"))
+    result = check(issued, signed, roots)
+    assert result.verdict == ACCEPTED, result.reason
+    assert (result.document_id, result.content_hash) == ("doc#p#fr", "h")
+    assert result.signed_roles == ("committee",)
+    assert result.signatures[0].signer_name == "Anne Peeters"
+    tampered = _move_signing_date(signed, len(issued))
+    rejected_for(check(issued, tampered, roots), r"no longer matches the file")
+    rejected_for(check(issued, b"not a pdf", roots), r"is not a PDF")
+
+
+# --- the trusted roots ------------------------------------------------------------------
+
+
+def test_load_trust_roots_reads_pem_der_and_bundles(ca, tmp_path):
+    folder = tmp_path / "trust"
+    folder.mkdir()
+    pem = serialization.Encoding.PEM
+    der = serialization.Encoding.DER
+    (folder / "a-root.pem").write_bytes(ca.root.pem)
+    (folder / "b-bundle.crt").write_bytes(  # two in one file; the root again
+        ca.intermediate.certificate.public_bytes(pem) + ca.root.certificate.public_bytes(pem)
+    )
+    (folder / "c-belgium.CER").write_bytes(ca.people["untrusted"].certificate.public_bytes(der))
+    (folder / "notes.txt").write_text("not read")
+    (folder / "sub.pem").mkdir()  # a folder, not a file: skipped
+    roots = load_trust_roots(folder)
+    assert [r.subject for r in roots] == [
+        ca.root.certificate.subject,
+        ca.intermediate.certificate.subject,
+        ca.people["untrusted"].certificate.subject,
+    ]
+
+
+def test_load_trust_roots_problems_are_clear(ca, tmp_path):
+    with pytest.raises(ConventioError, match=r"trust\S* does not exist"):
+        load_trust_roots(tmp_path / "trust")
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    (folder / "readme.txt").write_text("put roots here")
+    with pytest.raises(ConventioError, match="holds no certificate"):
+        load_trust_roots(folder)
+    (folder / "root.pem").write_bytes(ca.root.pem)
+    (folder / "zz-broken.cer").write_bytes(b"\x30\x03\x02\x01\x00")
+    with pytest.raises(ConventioError, match=r"zz-broken\.cer: not a certificate"):
+        load_trust_roots(folder)
+    (folder / "zz-broken.cer").unlink()
+    key = ca.root.key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    (folder / "key.pem").write_bytes(key)
+    with pytest.raises(ConventioError, match=r"key\.pem: not a certificate.*no 'BEGIN CERT"):
+        load_trust_roots(folder)
+
+
+@pytest.mark.parametrize(
+    "trust, message",
+    [
+        ([], "no trusted root certificate"),
+        ("roots/", "list of certificates"),
+        ([b"-----BEGIN CERTIFICATE-----"], "trust root 1 is a bytes"),
+        (42, "list of certificates"),
+    ],
+)
+def test_unusable_trust_roots_raise(trust, message):
+    with pytest.raises(ConventioError, match=message):
+        check_returned(b"", b"", trust, ROLES)
+
+
+def test_roles_as_one_text_raise(roots):
+    with pytest.raises(ConventioError, match="list of names"):
+        check_returned(b"", b"", roots, "network")
