@@ -1,0 +1,210 @@
+"""`conventio signatures ...`: the signature register's commands (added to the
+`conventio` command through the `conventio.commands` entry point). Thin: each
+command calls a function of cli_support or importing."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+REGISTER_HELP = (
+    "The register: an SQLite file path or a database URL "
+    "(default: CONVENTIO_REGISTER, else ~/.local/share/conventio/register.sqlite)."
+)
+
+
+def _register_options(command):
+    command = click.option(
+        "--store",
+        "store_dir",
+        type=click.Path(path_type=Path),
+        default=None,
+        envvar="CONVENTIO_REGISTER_STORE",
+        help="The folder of stored files (required with PostgreSQL).",
+    )(command)
+    return click.option(
+        "--register", "register_url", default=None, envvar="CONVENTIO_REGISTER", help=REGISTER_HELP
+    )(command)
+
+
+def default_trust_folder() -> Path:
+    env = os.environ.get("CONVENTIO_TRUST")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "conventio" / "trust"
+
+
+@click.group()
+def signatures() -> None:
+    """Who signed what: issued documents, returned signed PDFs, reports."""
+
+
+@signatures.command()
+@click.argument("manifest", type=click.Path(path_type=Path))
+@click.option(
+    "--parties",
+    "parties_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The party file (to know which hospital signs).",
+)
+@click.option("--reissue", is_flag=True, help="Issue new copies of documents issued before.")
+@_register_options
+def issue(manifest, parties_file, reissue, register_url, store_dir) -> None:
+    """Record the documents of a generation manifest as issued."""
+    from signatures.cli_support import issue as do_issue
+
+    click.echo(
+        do_issue(
+            manifest, register_url, parties_file=parties_file, store_dir=store_dir, reissue=reissue
+        ),
+        nl=False,
+    )
+
+
+@signatures.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--trust",
+    "trust_folder",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder of trusted root certificates (PEM); default CONVENTIO_TRUST, else "
+    "~/.local/share/conventio/trust.",
+)
+@_register_options
+def import_files(files, trust_folder, register_url, store_dir) -> None:
+    """Import returned signed PDFs: check them and record who signed."""
+    from signatures.importing import import_returned, outcomes_text
+    from signatures.register import Register
+
+    with Register(register_url, store_dir) as register:
+        outcomes = import_returned(register, files, trust_folder or default_trust_folder())
+        ok, text = outcomes_text(outcomes, register)
+    click.echo(text, nl=False)
+    sys.exit(0 if ok else 1)
+
+
+@signatures.command()
+@click.argument("document_id")
+@click.option(
+    "--kind",
+    type=click.Choice(["sent", "signed", "declined", "superseded", "voided", "reminder"]),
+    required=True,
+)
+@click.option("--role", default=None)
+@click.option("--party", default=None)
+@click.option(
+    "--evidence",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A scan or file proving the event (required with --manual).",
+)
+@click.option("--reason", default=None)
+@click.option("--manual", is_flag=True, help="A paper signature, recorded by hand.")
+@_register_options
+def record(document_id, kind, role, party, evidence, reason, manual, register_url, store_dir):
+    """Record an event by hand (sent, a paper signature, declined, voided...)."""
+    from signatures import cli_support
+
+    if manual:
+        if kind != "signed" or role is None or evidence is None or not reason:
+            raise click.UsageError(
+                "--manual records a signature: give --kind signed, --role, "
+                "--evidence FILE and --reason"
+            )
+        text = cli_support.record_manual(
+            document_id, role, evidence, reason, register_url, party=party, store_dir=store_dir
+        )
+    else:
+        text = cli_support.record_text(
+            document_id,
+            kind,
+            register_url,
+            role=role,
+            party=party,
+            reason=reason,
+            evidence_path=evidence,
+            store_dir=store_dir,
+        )
+    click.echo(text, nl=False)
+
+
+@signatures.command()
+@click.argument("target")
+@_register_options
+def status(target, register_url, store_dir) -> None:
+    """The status of one document, or of every copy of a corpus document."""
+    from signatures.cli_support import status_text
+
+    click.echo(status_text(target, register_url, store_dir=store_dir), nl=False)
+
+
+@signatures.command()
+@click.option(
+    "--reminder-days",
+    type=click.IntRange(1, 365),
+    default=14,
+    help="Reminders are due after this many days without news.",
+)
+@_register_options
+def outstanding(reminder_days, register_url, store_dir) -> None:
+    """Who has not signed, since how many days, and which reminders are due."""
+    from signatures.cli_support import outstanding_text
+
+    click.echo(
+        outstanding_text(register_url, interval_days=reminder_days, store_dir=store_dir), nl=False
+    )
+
+
+@signatures.command()
+@click.argument("party_id")
+@_register_options
+def party(party_id, register_url, store_dir) -> None:
+    """Everything a party has been issued and has signed."""
+    from signatures.cli_support import party_text
+
+    click.echo(party_text(party_id, register_url, store_dir=store_dir), nl=False)
+
+
+@signatures.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="matrix.csv, matrix.xlsx or matrix.html",
+)
+@_register_options
+def matrix(output, register_url, store_dir) -> None:
+    """Parties by amendments: CSV, XLSX or a self-contained HTML page."""
+    from signatures.cli_support import matrix_export
+
+    click.echo(matrix_export(output, None, register_url, store_dir=store_dir), nl=False)
+
+
+@signatures.command("verify-log")
+@click.option("--anchor", default=None, help="A #N:hash printed earlier by any report.")
+@_register_options
+def verify_log(anchor, register_url, store_dir) -> None:
+    """Check the event log's hash chain (and the stored files)."""
+    from signatures.cli_support import verify_log_text
+
+    ok, text = verify_log_text(register_url, anchor=anchor, store_dir=store_dir)
+    click.echo(text, nl=False)
+    sys.exit(0 if ok else 1)
+
+
+def binding(register_url, party_id: str, convention_id: str) -> tuple[list[str], list[str]]:
+    """For `conventio show --party`: the amendments this party signed, and
+    those it has not signed yet (the `conventio.binding` entry point)."""
+    from generator.corpus.loader import load_corpus
+    from signatures.register import Register
+    from signatures.reports import signed_sources_for
+
+    with Register(register_url) as register:
+        return signed_sources_for(register, party_id, convention_id, load_corpus())

@@ -1,0 +1,122 @@
+"""The events a caller records about an issued document (sent, signed,
+declined, superseded, voided, reminder), checked before they are written:
+what can be checked alone first, then against the document's `issued` event."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.errors import ConventioError, one_line
+from signatures import log
+from signatures.log import Event
+from signatures.privacy import refuse_nrn
+from signatures.roles import ROLES
+from signatures.status import KINDS
+
+#: the kinds that take a role (True: must): who signed, declined, was sent or reminded
+ROLE_KINDS = {"signed": True, "declined": False, "sent": False, "reminder": False}
+#: the kinds that need a reason
+REASON_KINDS = ("superseded", "voided")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One event to record about an issued document."""
+
+    document_id: str
+    kind: str
+    role: str | None = None
+    #: the party who acted (an id), when known
+    party: str | None = None
+    evidence: bytes | None = None
+    reason: str | None = None
+    manual: bool = False
+    details: Mapping[str, Any] | None = None
+    now: dt.datetime | None = None
+
+
+def _plain(value: str | None, what: str, limit: int = 200) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or not value or len(value) > limit or one_line(value) != value:
+        raise ConventioError(f"{what} must be a plain id of at most {limit} characters")
+    refuse_nrn(value, what)
+
+
+def check_record(record: Record) -> None:
+    """What can be checked without the register: kind, role, manual record."""
+    where = f"{record.document_id}: {record.kind}"
+    if record.kind == "issued":
+        raise ConventioError(
+            f"{record.document_id}: documents are issued from a generation manifest "
+            "(issue_from_manifest), not recorded by hand"
+        )
+    if record.kind not in KINDS:
+        raise ConventioError(
+            f"{record.document_id}: unknown event {record.kind!r}; "
+            f"one of {', '.join(k for k in KINDS if k != 'issued')}"
+        )
+    if record.role is not None and record.role not in ROLES:
+        raise ConventioError(f"{where}: unknown role {record.role!r}; one of {', '.join(ROLES)}")
+    if record.role is None and ROLE_KINDS.get(record.kind):
+        raise ConventioError(f"{where}: say which role signed ({', '.join(ROLES)})")
+    if record.role is not None and record.kind not in ROLE_KINDS:
+        raise ConventioError(f"{where}: a {record.kind} event concerns the whole document, no role")
+    if record.manual and (record.evidence is None or not (record.reason or "").strip()):
+        raise ConventioError(
+            f"{where}: a manual record needs its evidence (the scanned paper, the letter) "
+            "and a reason"
+        )
+    if record.kind in REASON_KINDS and not (record.reason or "").strip():
+        raise ConventioError(f"{where}: say why (a reason)")
+    if record.evidence is not None and not isinstance(record.evidence, bytes | bytearray):
+        raise ConventioError(f"{where}: the evidence must be the bytes of a file")
+    _plain(record.party, f"{where}: the party")
+    if record.reason is not None:
+        if "\x00" in record.reason:
+            raise ConventioError(f"{where}: the reason holds a NUL character")
+        refuse_nrn(record.reason, f"{where}: the reason")
+    if record.details is not None:
+        if not isinstance(record.details, Mapping):
+            raise ConventioError(f"{where}: details must be a mapping")
+        try:
+            text = log.canonical_details(dict(record.details))
+        except (TypeError, ValueError) as error:
+            raise ConventioError(f"{where}: details must be plain JSON data ({error})") from None
+        if "\\u0000" in text:
+            raise ConventioError(f"{where}: the details hold a NUL character")
+        refuse_nrn(dict(record.details), f"{where}: the details")
+
+
+def draft_event(
+    record: Record, issued: Event, evidence: str | None, at: dt.datetime
+) -> dict[str, Any]:
+    """The event's columns, once the document is known to have been issued."""
+    where = f"{record.document_id}: {record.kind}"
+    if record.role is not None and record.role not in issued.required_roles:
+        required = ", ".join(issued.required_roles) or "no one"
+        raise ConventioError(
+            f"{where}: {record.role} does not sign this document (signed by: {required})"
+        )
+    expected = issued.data.get("signers", {}).get(record.role) if record.role else None
+    if record.kind == "signed" and record.party and expected and record.party != expected:
+        raise ConventioError(
+            f"{where}: {record.party} is not the {record.role} of this document ({expected})"
+        )
+    return {
+        "at": log.format_time(at),
+        "kind": record.kind,
+        "document_id": record.document_id,
+        "source": issued.source,
+        "party": issued.party,
+        "role": record.role,
+        "actor": record.party,
+        "manual": bool(record.manual),
+        "evidence_sha256": evidence,
+        "reason": record.reason,
+        "roles": None,
+        "details": log.canonical_details(dict(record.details or {})),
+    }

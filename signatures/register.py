@@ -1,0 +1,329 @@
+"""The register: documents issued from a manifest, and what happened to them.
+
+    register = Register()                      # the default SQLite file
+    register = Register("postgresql+psycopg://user:pw@host/db", store_dir="/shared/store")
+    register.issue_from_manifest("out/inami-network-2021/avenant-06", corpus)
+    register.record(doc_id, "signed", role="hospital", evidence=pdf, now=...)
+
+Files go into the store first (content-addressed, so writing one twice is
+harmless); then the events of one call are appended in one transaction, so a
+call is all or nothing, even when the process is killed half-way."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from generator.errors import ConventioError
+from signatures import db, log, queries
+from signatures.issuing import issued_draft, same_copy
+from signatures.log import Event
+from signatures.manifest import read_manifest
+from signatures.records import Record, check_record, draft_event
+from signatures.status import DocumentStatus, StateLine, statuses
+from signatures.store import FileStore
+
+__all__ = ["Found", "Record", "Register"]
+
+STORE_ENV = "CONVENTIO_REGISTER_STORE"
+
+
+@dataclass(frozen=True)
+class Found:
+    document_id: str
+    #: "issued pdf", "issued docx", "manifest", "evidence of event #12 (signed hospital)"
+    what: str
+    seq: int
+
+
+class Register:
+    def __init__(self, url: str | Path | None = None, store_dir: str | Path | None = None):
+        self.url = db.resolve_url(url)
+        self.engine = db.make_engine(self.url)
+        db.ensure_schema(self.engine)
+        self._store_dir = Path(store_dir) if store_dir else None
+
+    def __enter__(self) -> Register:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def shown_url(self) -> str:
+        return db.shown(self.engine.url)
+
+    @property
+    def store(self) -> FileStore:
+        """The folder of files: given, else `CONVENTIO_REGISTER_STORE`, else
+        `store/` beside an SQLite register."""
+        folder = self._store_dir or (
+            Path(os.environ[STORE_ENV]) if os.environ.get(STORE_ENV) else None
+        )
+        if folder is None and self.engine.dialect.name == "sqlite":
+            folder = Path(self.engine.url.database or ".").expanduser().resolve().parent / "store"
+        if folder is None:
+            raise ConventioError(
+                f"the register {self.shown_url} keeps its files in a folder: give it with "
+                f"--store DIR or {STORE_ENV} (a folder every user of the register can reach)"
+            )
+        return FileStore(folder)
+
+    # --- writing ------------------------------------------------------------
+
+    def issue_from_manifest(
+        self,
+        manifest: Path | str,
+        corpus: Any,
+        *,
+        parties: Any | None = None,
+        now: dt.datetime | None = None,
+        reissue: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> int:
+        """Record every document of a generation manifest as issued, with its
+        files (kept in the store) and the roles that must sign it. Documents
+        already issued with the same content are skipped; the number newly
+        issued is returned. A document issued before with other content is
+        refused, unless `reissue` (its signatures then start over)."""
+        read = read_manifest(manifest)
+        at = log.format_time(log.utc(now))
+        manifest_sha = self.store.put(read.data)
+        store = self.store
+        drafts = [
+            issued_draft(store, read, entry, corpus, parties, at, manifest_sha)
+            for entry in read.entries
+        ]
+        with db.writing(self.engine) as connection:
+            before = queries.latest_issued(connection, [d["document_id"] for d in drafts])
+            fresh, refused = [], []
+            for draft in drafts:
+                old = before.get(draft["document_id"])
+                if old is None:
+                    fresh.append(draft)
+                elif same_copy(old.data, json.loads(draft["details"])):
+                    continue
+                elif reissue:
+                    fresh.append(draft)
+                else:
+                    refused.append(draft["document_id"])
+            if refused:
+                listed = ", ".join(refused[:10]) + (" ..." if len(refused) > 10 else "")
+                raise ConventioError(
+                    f"{len(refused)} document(s) of {read.path} were issued before with other "
+                    f"content: {listed}; nothing was recorded. To issue the new copies (their "
+                    "signatures start over), issue again with reissue"
+                )
+            log.append(connection, fresh, progress)
+        return len(fresh)
+
+    def record(
+        self,
+        document_id: str,
+        kind: str,
+        role: str | None = None,
+        party: str | None = None,
+        evidence: bytes | None = None,
+        reason: str | None = None,
+        manual: bool = False,
+        details: Mapping[str, Any] | None = None,
+        now: dt.datetime | None = None,
+    ) -> Event:
+        """Record one event (sent, signed, declined, superseded, voided,
+        reminder) about an issued document."""
+        record = Record(document_id, kind, role, party, evidence, reason, manual, details, now)
+        return self.record_many([record])[0]
+
+    def record_many(
+        self,
+        records: Iterable[Record | Mapping[str, Any]],
+        *,
+        now: dt.datetime | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[Event]:
+        """Record several events in one transaction: all of them or none."""
+        items = [r if isinstance(r, Record) else _record(r) for r in records]
+        default_at = log.utc(now)
+        for item in items:
+            check_record(item)
+        evidence = {id(i): self.store.put(i.evidence) for i in items if i.evidence is not None}
+        with db.writing(self.engine) as connection:
+            issued = queries.latest_issued(connection, {i.document_id for i in items})
+            drafts = [
+                draft_event(
+                    item,
+                    self._issued_or_fail(connection, issued, item.document_id),
+                    evidence.get(id(item)),
+                    item.now or default_at,
+                )
+                for item in items
+            ]
+            return log.append(connection, drafts, progress)
+
+    # --- reading ------------------------------------------------------------
+
+    def events(self, document_id: str | None = None) -> list[Event]:
+        with db.reading(self.engine) as connection:
+            return log.read_events(connection, None if document_id is None else [document_id])
+
+    def acted_by(self, party_id: str) -> list[Event]:
+        """The events recorded as done by this party."""
+        e = db.events
+        query = sa.select(*(e.c[name] for name in log.COLUMNS)).where(e.c.actor == party_id)
+        with db.reading(self.engine) as connection:
+            return [Event.from_row(r) for r in connection.execute(query.order_by(e.c.seq))]
+
+    def issued_document(self, document_id: str) -> Event:
+        """The (latest) `issued` event of a document."""
+        with db.reading(self.engine) as connection:
+            issued = queries.latest_issued(connection, [document_id])
+            return self._issued_or_fail(connection, issued, document_id)
+
+    def issued_documents(self) -> dict[str, Event]:
+        """The latest `issued` event of every document."""
+        with db.reading(self.engine) as connection:
+            return queries.latest_issued(connection, None)
+
+    def issued_file_bytes(self, document_id: str, fmt: str = "pdf") -> bytes:
+        event = self.issued_document(document_id)
+        files = event.data.get("files", {})
+        if fmt not in files:
+            have = ", ".join(sorted(files)) or "none"
+            raise ConventioError(f"{document_id} was not issued as {fmt.upper()} (issued: {have})")
+        return self.store.get(files[fmt]["sha256"])
+
+    def find_by_sha(self, sha: str) -> list[Found]:
+        """Every issued file, manifest or evidence with this SHA-256."""
+        sha = sha.strip().lower()
+        e = db.events
+        query = sa.select(*(e.c[name] for name in log.COLUMNS)).where(
+            sa.or_(
+                e.c.evidence_sha256 == sha,
+                sa.and_(e.c.kind == "issued", e.c.details.contains(sha, autoescape=True)),
+            )
+        )
+        found: list[Found] = []
+        with db.reading(self.engine) as connection:
+            for row in connection.execute(query.order_by(e.c.seq)):
+                event = Event.from_row(row)
+                if event.evidence_sha256 == sha:
+                    role = f" {event.role}" if event.role else ""
+                    what = f"evidence of event #{event.seq} ({event.kind}{role})"
+                    found.append(Found(event.document_id, what, event.seq))
+                if event.kind != "issued":
+                    continue
+                data = event.data
+                for fmt, info in sorted(data.get("files", {}).items()):
+                    if info.get("sha256") == sha:
+                        found.append(Found(event.document_id, f"issued {fmt}", event.seq))
+                if data.get("manifest_sha256") == sha:
+                    found.append(Found(event.document_id, "manifest", event.seq))
+        return found
+
+    def find_by_content_hash(self, content_hash: str) -> list[str]:
+        """The documents issued with this content hash (of their text)."""
+        e = db.events
+        query = sa.select(e.c.document_id, e.c.details).where(
+            e.c.kind == "issued", e.c.details.contains(content_hash, autoescape=True)
+        )
+        with db.reading(self.engine) as connection:
+            rows = connection.execute(query).all()
+        return sorted(
+            {
+                r.document_id
+                for r in rows
+                if json.loads(r.details).get("content_hash") == content_hash
+            }
+        )
+
+    def status(self, document_id: str) -> DocumentStatus:
+        with db.reading(self.engine) as connection:
+            issued = queries.latest_issued(connection, [document_id])
+            latest = self._issued_or_fail(connection, issued, document_id)
+            events = log.read_events(connection, [document_id])
+        events = [e for e in events if e.seq >= latest.seq]
+        return statuses(events)[document_id]
+
+    def statuses(self) -> dict[str, DocumentStatus]:
+        """The status of every document, with its dates."""
+        with db.reading(self.engine) as connection:
+            return queries.all_statuses(connection)
+
+    def states(self) -> dict[str, StateLine]:
+        """The state of every document without its dates (what the matrix
+        shows): the same rule as `statuses`, cheaper."""
+        with db.reading(self.engine) as connection:
+            return queries.all_states(connection)
+
+    def head(self) -> tuple[int, str] | None:
+        """The latest event's sequence number and hash (None if empty)."""
+        with db.reading(self.engine) as connection:
+            return log.head(connection)
+
+    def head_text(self) -> str:
+        found = self.head()
+        return (
+            "log: empty"
+            if found is None
+            else f"log: {found[0]} events, latest #{found[0]}:{found[1]}"
+        )
+
+    def verify(self, anchor: str | None = None, files: bool = False) -> log.Verification:
+        """Check the chain of the log (and, with `files`, that every file the
+        events name is in the store, intact)."""
+        with db.reading(self.engine) as connection:
+            result = log.verify_log(connection, anchor)
+            if not files:
+                return result
+            e = db.events
+            rows = connection.execute(
+                sa.select(e.c.seq, e.c.document_id, e.c.kind, e.c.evidence_sha256, e.c.details)
+                .where(sa.or_(e.c.kind == "issued", e.c.evidence_sha256.is_not(None)))
+                .order_by(e.c.seq)
+            ).all()
+        store = self.store
+        for seq, document_id, kind, evidence, details in rows:
+            named = {"evidence": evidence} if evidence else {}
+            if kind == "issued":
+                data = json.loads(details)
+                named.update({fmt: info["sha256"] for fmt, info in data.get("files", {}).items()})
+            for what, sha in sorted(named.items()):
+                problem = store.problem(sha)
+                if problem:
+                    result.problems.append(
+                        log.LogProblem(seq, document_id, f"its {what}: {problem}")
+                    )
+        result.problems.sort(key=lambda p: p.seq)
+        return result
+
+    # --- helpers ------------------------------------------------------------
+
+    def _issued_or_fail(
+        self, connection: sa.Connection, issued: dict[str, Event], document_id: str
+    ) -> Event:
+        if document_id in issued:
+            return issued[document_id]
+        known = connection.execute(
+            sa.select(db.events.c.document_id).where(db.events.c.kind == "issued").distinct()
+        ).scalars()
+        close = difflib.get_close_matches(document_id, list(known), n=1)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        raise ConventioError(f"no document {document_id!r} in the register {self.shown_url}{hint}")
+
+
+def _record(fields: Mapping[str, Any]) -> Record:
+    try:
+        return Record(**fields)
+    except TypeError as error:
+        raise ConventioError(f"not an event to record: {error}") from None

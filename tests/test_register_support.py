@@ -1,0 +1,124 @@
+"""Shared by the register tests (no tests here): the backends, a fresh
+register per test, and manifests (real ones from `generate`, small hand-made
+ones for many documents or hostile values).
+
+PostgreSQL runs too when CONVENTIO_TEST_POSTGRES_URL is set, such as
+postgresql+psycopg://conventio:conventio@127.0.0.1:55432/conventio_test; each
+test starts from empty tables there."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from generator.corpus.loader import load_corpus
+from generator.generation.batch import generate
+from generator.parties.check import load_parties
+from signatures import db
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "parties.yaml"
+SIXTH = "inami-network-2021/avenant-06"
+PROVIDER_AMENDMENT = "network-provider-2021/avenant-2023-09"
+POSTGRES_ENV = "CONVENTIO_TEST_POSTGRES_URL"
+T0 = dt.datetime(2024, 3, 1, 9, 0, tzinfo=dt.UTC)
+
+BACKENDS = ["sqlite", *(["postgresql"] if os.environ.get(POSTGRES_ENV) else [])]
+
+
+def day(n: float) -> dt.datetime:
+    return T0 + dt.timedelta(days=n)
+
+
+def fresh_url(backend: str, tmp_path: Path) -> str:
+    """An empty register on `backend`."""
+    if backend == "sqlite":
+        return str(tmp_path / "register.sqlite")
+    url = os.environ[POSTGRES_ENV]
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        db.metadata.drop_all(connection)
+    engine.dispose()
+    return url
+
+
+def register_url_fixture():
+    @pytest.fixture(params=BACKENDS)
+    def register_url(request, tmp_path, monkeypatch):
+        # the files of a PostgreSQL register go to this test's folder
+        monkeypatch.setenv("CONVENTIO_REGISTER_STORE", str(tmp_path / "store"))
+        return fresh_url(request.param, tmp_path)
+
+    return register_url
+
+
+def corpus_fixture():
+    @pytest.fixture(scope="module")
+    def corpus():
+        return load_corpus()
+
+    return corpus
+
+
+def real_manifests_fixture():
+    @pytest.fixture(scope="module")
+    def real_manifests(tmp_path_factory):
+        """DOCX and manifest.json: the sixth amendment for net-01 and net-02,
+        the provider amendment for the providers of net-03 (psychologists and
+        organisations)."""
+        corpus, parties = load_corpus(), load_parties(EXAMPLES)
+        out = tmp_path_factory.mktemp("issued")
+        sixth = generate(corpus, SIXTH, parties, out, only={"net-01", "net-02"})
+        providers = generate(corpus, PROVIDER_AMENDMENT, parties, out, only={"net-03"})
+        return {"sixth": sixth.out_dir, "providers": providers.out_dir, "parties": parties}
+
+    return real_manifests
+
+
+def fake_manifest(
+    folder: Path,
+    parties: list[str],
+    source: str = SIXTH,
+    *,
+    content: str = "v1",
+    provider_of: dict[str, str] | None = None,
+) -> Path:
+    """A manifest like `generate` writes, with one small file per party (the
+    register does not open the documents, it keeps and hashes them)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    documents = []
+    for index, party in enumerate(parties):
+        data = f"{source} {party} {content}".encode()
+        name = f"doc-{index:05d}.docx"
+        (folder / name).write_bytes(data)
+        provider = (provider_of or {}).get(party, "")
+        network = party.split("@")[1] if "@" in party else party
+        documents.append(
+            {
+                "document_id": f"{source}#{party}#fr",
+                "source": source,
+                "party": party,
+                "network": network,
+                "provider": provider,
+                "language": "fr",
+                "date": "2023-09-28",
+                "template": "fr/amendment-inami-network.docx",
+                "template_sha256": "0" * 64,
+                "corpus_sha256": "1" * 64,
+                "content_hash": hashlib.sha256(data + b"text").hexdigest(),
+                "files": {"docx": {"path": name, "sha256": hashlib.sha256(data).hexdigest()}},
+            }
+        )
+    path = folder / "manifest.json"
+    path.write_text(json.dumps({"documents": documents}, indent=2), encoding="utf-8")
+    return path
+
+
+def doc_id(party: str, source: str = SIXTH) -> str:
+    return f"{source}#{party}#fr"
