@@ -7,9 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 from signatures import log
-from signatures.manifest import IssuedEntry, Manifest
+from signatures.manifest import FIELDS, IssuedEntry, Manifest
 from signatures.roles import provider_kind, required_roles, signers
 from signatures.store import FileStore
+
+#: manifest fields the issued event keeps in columns of its own, not in its details
+_EVENT_COLUMNS = ("document_id", "source", "party")
 
 
 def issued_draft(
@@ -29,19 +32,7 @@ def issued_draft(
         name, _ = entry.files[fmt]
         sha = store.put(read.file_bytes(entry, fmt))
         files[fmt] = {"name": name, "sha256": sha}
-    details = {
-        name: getattr(entry, name)
-        for name in (
-            "network",
-            "provider",
-            "language",
-            "date",
-            "template",
-            "template_sha256",
-            "corpus_sha256",
-            "content_hash",
-        )
-    }
+    details = {name: getattr(entry, name) for name in FIELDS if name not in _EVENT_COLUMNS}
     details["files"] = files
     details["signers"] = signers(roles, entry.network, entry.provider, parties)
     details["manifest_sha256"] = manifest_sha

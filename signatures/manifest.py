@@ -3,27 +3,18 @@ is not one, and the issued files it lists, checked against their hashes."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator.errors import ConventioError, one_line
+from generator.generation.manifest import ManifestEntry
 from signatures.store import sha256
 
-FIELDS = (
-    "document_id",
-    "source",
-    "party",
-    "network",
-    "provider",
-    "language",
-    "date",
-    "template",
-    "template_sha256",
-    "corpus_sha256",
-    "content_hash",
-)
+#: the fields of a manifest entry, as generation writes them
+FIELDS = tuple(f.name for f in dataclasses.fields(ManifestEntry) if f.name != "files")
 FORMATS = ("docx", "pdf")
 MAX_ID = 200
 
