@@ -180,6 +180,49 @@ def history(ctx, convention_id: str, fmt: str) -> None:
     click.echo(render_history(_corpus(ctx), convention_id, fmt), nl=False)
 
 
+@cli.command("diff")
+@click.argument("left")
+@click.argument("right")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "html", "docx"]), default="text"
+)
+@click.option("--lang", type=click.Choice(["fr", "nl", "de"]), default="fr")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None)
+@click.option("--author", default="conventio", help="With --format docx: the changes' author.")
+@click.pass_context
+def diff_command(ctx, left: str, right: str, fmt: str, lang: str, output, author: str) -> None:
+    """Compare two texts: ID@YYYY-MM-DD (a convention at a date), ID (an
+    amendment's quoted provisions and annexes), either with #address for one
+    provision (network-provider-2021@2023-09-25#art_17). A convention without
+    @date is taken as in force today. Text output is coloured on a terminal."""
+    if fmt == "docx" and output is None:
+        raise click.UsageError("--format docx needs -o FILE")
+    from generator.diffing.engine import diff
+
+    result = diff(_corpus(ctx), left, right, lang)
+    if fmt == "json":
+        from generator.diffing.render import to_json
+
+        _emit(to_json(result), output)
+    elif fmt == "html":
+        from generator.diffing.html import to_html
+
+        _emit(to_html(result), output)
+    elif fmt == "text":
+        from generator.diffing.render import to_text
+
+        colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        _emit(to_text(result, colour=colour), output)
+    else:
+        from generator.diffing.adapter import to_redline
+        from generator.diffing.redline import write_redline
+        from generator.files import write_atomically
+
+        data = write_redline(to_redline(result), author, dt.datetime.now(dt.UTC))
+        write_atomically(output, data)
+        click.echo(f"written: {output}", err=True)
+
+
 @cli.command()
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("out"))
 @click.option(

@@ -1,0 +1,1 @@
+"""Diff engine: compare conventions, amendments and provisions."""
