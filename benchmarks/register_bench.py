@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import json
 import platform
 import random
 import sys
@@ -46,6 +45,7 @@ if __package__ in (None, ""):
 import sqlalchemy
 
 from generator.corpus.loader import load_corpus
+from generator.generation.manifest import ManifestEntry, manifest_json
 from signatures import db, log, reports
 from signatures.register import Record, Register
 from signatures.status import statuses as fold
@@ -89,23 +89,23 @@ def write_manifest(folder: Path, items) -> Path:
         name = f"d{index:06d}.docx"
         (folder / name).write_bytes(data)
         documents.append(
-            {
-                "document_id": f"{source}#{party}#fr",
-                "source": source,
-                "party": party,
-                "network": network,
-                "provider": provider,
-                "language": "fr",
-                "date": "2023-09-28",
-                "template": "fr/bench.docx",
-                "template_sha256": "0" * 64,
-                "corpus_sha256": "1" * 64,
-                "content_hash": hashlib.sha256(data + b"text").hexdigest(),
-                "files": {"docx": {"path": name, "sha256": hashlib.sha256(data).hexdigest()}},
-            }
+            ManifestEntry(
+                document_id=f"{source}#{party}#fr",
+                source=source,
+                party=party,
+                network=network,
+                provider=provider,
+                language="fr",
+                date="2023-09-28",
+                template="fr/bench.docx",
+                template_sha256="0" * 64,
+                corpus_sha256="1" * 64,
+                content_hash=hashlib.sha256(data + b"text").hexdigest(),
+                files={"docx": {"path": name, "sha256": hashlib.sha256(data).hexdigest()}},
+            )
         )
     path = folder / "manifest.json"
-    path.write_text(json.dumps({"documents": documents}), encoding="utf-8")
+    path.write_bytes(manifest_json(documents))
     return path
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import sqlalchemy as sa
 
 from generator.corpus.loader import load_corpus
 from generator.generation.batch import generate
+from generator.generation.manifest import ManifestEntry, manifest_json
 from generator.parties.check import load_parties
 from signatures import db
 
@@ -100,23 +100,23 @@ def fake_manifest(
         provider = (provider_of or {}).get(party, "")
         network = party.split("@")[1] if "@" in party else party
         documents.append(
-            {
-                "document_id": f"{source}#{party}#fr",
-                "source": source,
-                "party": party,
-                "network": network,
-                "provider": provider,
-                "language": "fr",
-                "date": "2023-09-28",
-                "template": "fr/amendment-inami-network.docx",
-                "template_sha256": "0" * 64,
-                "corpus_sha256": "1" * 64,
-                "content_hash": hashlib.sha256(data + b"text").hexdigest(),
-                "files": {"docx": {"path": name, "sha256": hashlib.sha256(data).hexdigest()}},
-            }
+            ManifestEntry(
+                document_id=f"{source}#{party}#fr",
+                source=source,
+                party=party,
+                network=network,
+                provider=provider,
+                language="fr",
+                date="2023-09-28",
+                template="fr/amendment-inami-network.docx",
+                template_sha256="0" * 64,
+                corpus_sha256="1" * 64,
+                content_hash=hashlib.sha256(data + b"text").hexdigest(),
+                files={"docx": {"path": name, "sha256": hashlib.sha256(data).hexdigest()}},
+            )
         )
     path = folder / "manifest.json"
-    path.write_text(json.dumps({"documents": documents}, indent=2), encoding="utf-8")
+    path.write_bytes(manifest_json(documents))
     return path
 
 
