@@ -100,6 +100,34 @@ def check(ctx: click.Context) -> None:
     sys.exit(0 if ok else 1)
 
 
+@cli.command("import")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Where to write the draft (default: print it). Written as "
+    "conventions/<convention>/<name>.yaml, the draft takes its id from that place.",
+)
+@click.option("--id", "doc_id", default=None, help="The document's corpus id.")
+@click.option("--amends", default=None, help="For an amendment: the convention it amends.")
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Also write the report to this file.",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing draft file.")
+def import_command(source, output, doc_id, amends, report_path, force) -> None:
+    """Turn a published convention or amendment (PDF or DOCX) into a corpus
+    draft: the text in the corpus format, with what needs checking marked."""
+    from generator.importing.cli_support import run_import
+
+    run_import(source, output, doc_id, amends, report_path, force)
+
+
 @cli.command()
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None)
 def schema(output: Path | None) -> None:

@@ -1,0 +1,38 @@
+"""`conventio import`: run the import, write the draft and the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator.errors import ConventioError
+from generator.files import write_atomically
+
+
+def run_import(
+    source: Path,
+    output: Path | None,
+    doc_id: str | None,
+    amends: str | None,
+    report_path: Path | None,
+    force: bool,
+) -> None:
+    from generator.importing.api import import_document
+    from generator.importing.report import report_text
+
+    if output is not None and output.exists() and not force:
+        raise ConventioError(
+            f"{output}: the file exists; choose another name or add --force to replace it"
+        )
+    if output is not None and output.resolve() == Path(source).resolve():
+        raise ConventioError(f"{output}: the draft would overwrite the document it is read from")
+    result = import_document(source, doc_id=doc_id, amends=amends, output=output)
+    report = report_text(result, str(output) if output else None)
+    if output is None:
+        click.echo(result.yaml, nl=False)
+    else:
+        write_atomically(output, result.yaml.encode("utf-8"))
+    if report_path is not None:
+        write_atomically(report_path, report.encode("utf-8"))
+    click.echo(report, err=True, nl=False)
