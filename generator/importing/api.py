@@ -77,6 +77,7 @@ def import_extract(
     blocks = _without_national_numbers(extract.blocks, omitted, journal)
     recognised = recognise(blocks, omitted, journal)
     data = _complete(recognised, extract, journal, doc_id, amends, output, today)
+    journal.move_comments(recognised, data)
     header = [
         f"Draft imported by `conventio import` from {extract.source.name}"
         + (f" ({extract.pages} pages)" if extract.pages else "")

@@ -85,12 +85,28 @@ def split_title(blocks: list[Block], journal: Journal, anchor: dict) -> tuple[st
     return title, blocks[end:] + rest
 
 
+_LEADING_CONNECTOR = re.compile(r"^(Entre|D['’]une part,|Et d['’]autre part,|Et,)\s+(?=[a-zà-ÿ])")
+
+
+def _split_connectors(blocks: list[Block]) -> list[Block]:
+    """ "D'une part, le réseau ..." where a PDF ran the connecting words into
+    the party's first line: two blocks, as the text has them."""
+    result = []
+    for block in blocks:
+        m = _LEADING_CONNECTOR.match(block.text.strip())
+        if m:
+            result.append(Block(m[1], block.where, indent=block.indent))
+            block = Block(block.text.strip()[m.end() :], block.where, indent=block.indent)
+        result.append(block)
+    return result
+
+
 def preamble(blocks: list[Block], journal: Journal, anchor: dict) -> list[dict]:
     """Connecting words ("Entre", "D'une part,") become plain blocks; the
     paragraphs between them, or each bulleted one, a party block."""
     result: list[dict] = []
     current: dict | None = None
-    for block in blocks:
+    for block in _split_connectors(blocks):
         text = block.text.strip()
         bullet = indent_marker(text)
         if is_connector(text):

@@ -34,6 +34,13 @@ class Journal:
         self.comments.setdefault(id(on), []).append(text)
         self._anchors.append(on)  # keep it alive: ids are only unique among live objects
 
+    def move_comments(self, old: dict, new: dict) -> None:
+        """`new` replaces `old` in the draft: its comments go with it, first."""
+        moved = self.comments.pop(id(old), [])
+        if moved:
+            self.comments[id(new)] = moved + self.comments.get(id(new), [])
+            self._anchors.append(new)
+
     def stray(self, where: str, text: str, on: dict, why: str) -> None:
         """A paragraph the importer could not place: kept word for word as a
         comment where it was found, and listed as a doubt."""

@@ -60,6 +60,7 @@ class ProvisionBuilder:
         self.base = base_indent
         self.pending_heading: Block | None = None
         self.texts: list[dict] = []  # nodes whose text may carry footnote marks
+        self.run_in: list[dict] = []  # paragraphs whose text starts on the "§ 2." line
 
     # -- entry point ---------------------------------------------------------
     def feed(self, block: Block) -> None:
@@ -87,6 +88,27 @@ class ProvisionBuilder:
     def close(self) -> None:
         if self.pending_heading is not None:
             self._flush_heading()
+        for node in self.run_in:
+            self._hoist(node)
+
+    def _hoist(self, paragraph: dict) -> None:
+        """ "§ 2. Le réseau s'engage à :" and its points, with no other alinéa:
+        the corpus records the run-in text as the §'s own text (article 13, § 2);
+        with several alinéas, each stays an alinéa (article 17, § 1/1)."""
+        children = paragraph.get("children", [])
+        alineas = [c for c in children if c["kind"] == "alinea"]
+        if len(alineas) != 1 or children[0] is not alineas[0]:
+            return
+        first = alineas[0]
+        paragraph["text"] = first["text"]
+        rest = first.get("children", []) + children[1:]
+        if rest:
+            paragraph["children"] = rest
+        else:
+            del paragraph["children"]
+        if first.get("footnotes"):
+            paragraph["footnotes"] = first["footnotes"]
+        self.journal.move_comments(first, paragraph)
 
     # -- helpers --------------------------------------------------------------
     def _flush_heading(self) -> None:
@@ -146,8 +168,9 @@ class ProvisionBuilder:
         self.journal.consume(marker.printed)
         self._append(parent.node, node)
         self.stack.append(_Frame(node, "paragraph", indent=block.indent))
-        if marker.rest:  # run-in text: the first alinéa, as the corpus records it
+        if marker.rest:  # run-in text: the first alinéa (see _hoist)
             self._alinea(Block(marker.rest, block.where, indent=block.indent))
+            self.run_in.append(node)
 
     def _point(self, block: Block, marker: Marker) -> None:
         kind = "point" if marker.kind == "point" else "indent"

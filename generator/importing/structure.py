@@ -15,7 +15,12 @@ from generator.importing import frontmatter
 from generator.importing.extract import Block, Omitted
 from generator.importing.instructions import read_in_force, read_instruction
 from generator.importing.journal import Journal
-from generator.importing.markers import article_marker, closing_quote, opens_quote
+from generator.importing.markers import (
+    SUPERSCRIPTS,
+    article_marker,
+    closing_quote,
+    opens_quote,
+)
 from generator.importing.provisions import ProvisionBuilder, is_heading_candidate
 
 _ORDINAL = {
@@ -47,11 +52,15 @@ class _Scan:
     quoted: bool  # inside a quoted new text (« ... »)
 
 
-def _scan(blocks: list[Block]) -> list[_Scan]:
+def _scan(blocks: list[Block], notes: set[int]) -> list[_Scan]:
+    """Which blocks are inside a quoted new text. A footnote under a quoted
+    text (`notes`, by id) neither opens nor closes it."""
     result, inside = [], False
     for block in blocks:
         text = block.text.strip()
-        if not inside and opens_quote(text) and not closing_quote(text[1:]):
+        if id(block) in notes:
+            result.append(_Scan(block, inside))
+        elif not inside and opens_quote(text) and not closing_quote(text[1:]):
             result.append(_Scan(block, True))
             inside = True
         elif inside:
@@ -65,12 +74,12 @@ def _scan(blocks: list[Block]) -> list[_Scan]:
 
 def recognise(blocks: list[Block], omitted: list[Omitted], journal: Journal) -> dict:
     """The draft document (a dict in the corpus format) for these blocks."""
-    blocks = _drop_own_layout(blocks, omitted)
+    blocks, notes = _footnotes_after_their_marks(_drop_own_layout(blocks, omitted))
     data: dict = {}
     if not blocks:
         journal.doubt("document", "no text was found", on=data)
         return data
-    scan = _scan(blocks)
+    scan = _scan(blocks, notes)
     starts = [
         i
         for i, s in enumerate(scan)
@@ -118,7 +127,7 @@ def recognise(blocks: list[Block], omitted: list[Omitted], journal: Journal) -> 
     data["closing"] = frontmatter.closing(blocks[closing_at:end_of_body], journal, data)
     data["annexes"] = [
         annex_parts.annex(blocks[i], blocks[i + 1 : j], journal)
-        for i, j in zip(annex_at, [*annex_at[1:], len(blocks)], strict=True)
+        for i, j in zip(annex_at, [*annex_at[1:], len(blocks)][: len(annex_at)], strict=True)
     ]
     for i in annex_at:
         journal.consume(blocks[i].text)  # kept as the heading
@@ -134,6 +143,33 @@ def _drop_own_layout(blocks: list[Block], omitted: list[Omitted]) -> list[Block]
         else:
             kept.append(block)
     return kept
+
+
+_FOOTNOTE = re.compile(r"^(\d{1,2})\s+\S")
+
+
+def _footnotes_after_their_marks(blocks: list[Block]) -> tuple[list[Block], set[int]]:
+    """A PDF prints a footnote at the foot of the page, which may come after
+    the closing or the next article in reading order: put each "N text" block
+    whose mark (¹, ²) appears earlier right after the block that carries it."""
+    result: list[Block] = []
+    notes: set[int] = set()
+    marks: dict[str, int] = {}  # superscript -> index in result of the block carrying it
+    for block in blocks:
+        m = _FOOTNOTE.match(block.text.strip()) if block.cells is None else None
+        sup = "".join(SUPERSCRIPTS[int(d)] for d in m[1]) if m else ""
+        if m and sup in marks:
+            at = marks.pop(sup) + 1
+            while at < len(result) and _FOOTNOTE.match(result[at].text.strip()):
+                at += 1  # after the footnotes already placed there
+            result.insert(at, block)
+            notes.add(id(block))
+            marks = {k: v + 1 if v >= at else v for k, v in marks.items()}
+            continue
+        for found in re.finditer(rf"(?<=\S)[{SUPERSCRIPTS}]+", block.text):
+            marks.setdefault(found[0], len(result))
+        result.append(block)
+    return result, notes
 
 
 def _annex_starts(scan: list[_Scan], first: int) -> list[int]:
