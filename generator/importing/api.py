@@ -88,8 +88,8 @@ def import_extract(
     if omitted:
         header.append(f"Left out as page layout: {len(omitted)} lines (listed in the report).")
     text = draft.dump(data, journal.comments, header)
-    read = [privacy.mask(b.text, privacy.SLOT) for b in extract.blocks]
-    read += [o.text for o in extract.omitted]
+    # as read, a national register number already stands as its slot
+    read = [b.text for b in blocks] + [o.text for o in extract.omitted]
     placed = draft.values_and_comments(data, journal.comments) + journal.consumed
     placed += [o.text for o in omitted]
     return ImportResult(

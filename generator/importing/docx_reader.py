@@ -164,12 +164,12 @@ class _Reader:
 
     def table(self, tbl: Any) -> None:
         self.tables += 1
-        for number, tr in enumerate(_rows(tbl), start=1):
+        for number, tr in enumerate(_children(tbl, "tr"), start=1):
             cells: list[str] = []
             bold: list[bool] = []
             sizes: list[float] = []
             collected = _Text()
-            for tc in _cells(tr):
+            for tc in _children(tr, "tc"):
                 merge = tc.find(f"{W}tcPr/{W}vMerge")
                 if merge is not None and merge.get(f"{W}val", "continue") != "restart":
                     cells.append("")  # printed in the row above, where the merge starts
@@ -454,20 +454,14 @@ class _Reader:
         ]
 
 
-def _rows(tbl: Any) -> Iterator[Any]:
-    for child in tbl:
-        if child.tag == f"{W}tr":
+def _children(element: Any, name: str) -> Iterator[Any]:
+    """A table's rows ("tr") or a row's cells ("tc"), also those wrapped in
+    content controls or custom XML."""
+    for child in element:
+        if child.tag == f"{W}{name}":
             yield child
         elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
-            yield from _rows(child)
-
-
-def _cells(tr: Any) -> Iterator[Any]:
-    for child in tr:
-        if child.tag == f"{W}tc":
-            yield child
-        elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
-            yield from _cells(child)
+            yield from _children(child, name)
 
 
 def _text_boxes(element: Any) -> list[Any]:

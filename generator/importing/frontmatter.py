@@ -4,7 +4,6 @@ blocks of the preamble, and the closing (place and date, signatures)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from generator.importing.extract import Block
 from generator.importing.journal import Journal
@@ -32,10 +31,6 @@ _ROLES = (
     ("network", r"réseau"),
 )
 _OPENING = re.compile(r"^(pour\s+)?(le|la|l['’]|les)?\s*", re.I)
-
-
-def fold(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def role_of(text: str) -> str | None:

@@ -29,7 +29,6 @@ _INDENT = re.compile(r"^(?P<mark>[-–—•▪◦·]|\uf0b7)\s+(?P<rest>\S.*)$"
 
 OPENING_QUOTES = ("«", "“", '"', "„", "‘")
 _CLOSING = re.compile(r"(?P<close>\s*[»”\"’](?:\s*[.;,])?)\s*$")
-SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from generator.importing.extract import Block
 from generator.importing.journal import Journal
 from generator.importing.markers import SUPERSCRIPTS, Marker, any_marker
+from generator.importing.text_rules import superscript
 
-_FOOTNOTE = re.compile(r"^(?P<mark>\d{1,2})\s+(?P<rest>\S.*)$", re.S)
+#: a footnote as printed under the text: "1 Tel qu'indiqué ..."
+FOOTNOTE = re.compile(r"^(?P<mark>\d{1,2})\s+(?P<rest>\S.*)$", re.S)
 _TOLERANCE = 4.0  # points: indents closer than this are the same
 
 
@@ -68,7 +70,7 @@ class ProvisionBuilder:
         marker = any_marker(text, bold=block.bold)
         if self.pending_heading is not None and (marker is None or marker.kind != "article"):
             self._flush_heading()
-        if marker is None and self._footnote(block):
+        if marker is None and self.footnote(block):
             return
         first, self.fed = self.fed == 0, self.fed + 1
         if marker is None:
@@ -216,14 +218,11 @@ class ProvisionBuilder:
 
     def footnote(self, block: Block) -> bool:
         """Take `block` as the footnote of a mark in the text built so far."""
-        return self._footnote(block)
-
-    def _footnote(self, block: Block) -> bool:
-        m = _FOOTNOTE.match(block.text.strip())
+        m = FOOTNOTE.match(block.text.strip())
         if not m:
             return False
         mark = m["mark"]
-        sup = "".join(SUPERSCRIPTS[int(d)] for d in mark)
+        sup = superscript(mark)
         for node in reversed(self.texts):
             text = node.get("text", {}).get("fr", "")
             where = re.search(rf"(?<=\S){sup}(?![{SUPERSCRIPTS}])", text)

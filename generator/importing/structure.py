@@ -21,7 +21,8 @@ from generator.importing.markers import (
     closing_quote,
     opens_quote,
 )
-from generator.importing.provisions import ProvisionBuilder, is_heading_candidate
+from generator.importing.provisions import FOOTNOTE, ProvisionBuilder, is_heading_candidate
+from generator.importing.text_rules import superscript
 
 _ORDINAL = {
     "premier": 1,
@@ -145,9 +146,6 @@ def _drop_own_layout(blocks: list[Block], omitted: list[Omitted]) -> list[Block]
     return kept
 
 
-_FOOTNOTE = re.compile(r"^(\d{1,2})\s+\S")
-
-
 def _footnotes_after_their_marks(blocks: list[Block]) -> tuple[list[Block], set[int]]:
     """A PDF prints a footnote at the foot of the page, which may come after
     the closing or the next article in reading order: put each "N text" block
@@ -156,11 +154,11 @@ def _footnotes_after_their_marks(blocks: list[Block]) -> tuple[list[Block], set[
     notes: set[int] = set()
     marks: dict[str, int] = {}  # superscript -> index in result of the block carrying it
     for block in blocks:
-        m = _FOOTNOTE.match(block.text.strip()) if block.cells is None else None
-        sup = "".join(SUPERSCRIPTS[int(d)] for d in m[1]) if m else ""
+        m = FOOTNOTE.match(block.text.strip()) if block.cells is None else None
+        sup = superscript(m["mark"]) if m else ""
         if m and sup in marks:
             at = marks.pop(sup) + 1
-            while at < len(result) and _FOOTNOTE.match(result[at].text.strip()):
+            while at < len(result) and FOOTNOTE.match(result[at].text.strip()):
                 at += 1  # after the footnotes already placed there
             result.insert(at, block)
             notes.add(id(block))
