@@ -438,6 +438,18 @@ class _Who:
     #: no key usage extension, or one that allows non-repudiation (what pyHanko requires)
     for_signing: bool
 
+    def certificate_fields(self) -> dict:
+        """What a SignatureCheck records of the signer's certificate."""
+        return {
+            "signer_name": self.name,
+            "subject": self.subject,
+            "issuer": self.issuer,
+            "fingerprint": self.fingerprint,
+            "serial_number": self.serial_number,
+            "not_valid_before": self.not_valid_before,
+            "not_valid_after": self.not_valid_after,
+        }
+
 
 def _who(certificate: asn1_x509.Certificate | None) -> _Who:
     if certificate is None:
@@ -502,13 +514,7 @@ def _check_one(signature, anchors, moment: dt.datetime, roles: tuple[str, ...]):
             field_name=field,
             role=role,
             kind="signature",
-            signer_name=who.name,
-            subject=who.subject,
-            issuer=who.issuer,
-            fingerprint=who.fingerprint,
-            serial_number=who.serial_number,
-            not_valid_before=who.not_valid_before,
-            not_valid_after=who.not_valid_after,
+            **who.certificate_fields(),
             claimed_signing_time=None,
             timestamped_at=None,
             timestamp_trusted=None,
@@ -658,13 +664,7 @@ def _judge(signature, status, who: _Who, field, role, roles, is_timestamp, momen
         field_name=field,
         role=role,
         kind=kind,
-        signer_name=who.name,
-        subject=who.subject,
-        issuer=who.issuer,
-        fingerprint=who.fingerprint,
-        serial_number=who.serial_number,
-        not_valid_before=who.not_valid_before,
-        not_valid_after=who.not_valid_after,
+        **who.certificate_fields(),
         claimed_signing_time=claimed,
         timestamped_at=timestamped_at,
         timestamp_trusted=timestamp_trusted,
