@@ -45,7 +45,8 @@ def report_text(result: ImportResult, draft_path: str | None = None) -> str:
         lines.append("")
         lines.append(f"Left out as page layout ({len(result.omitted)}):")
         for item in result.omitted:
-            text = one_line(mask(shorten(item.text, 90)))
+            # masked before shortening: a cut number would no longer be recognised
+            text = one_line(shorten(mask(item.text), 90))
             lines.append(f"  {item.where}, {item.why}: {text}")
     lines.append("")
     if result.unplaced:

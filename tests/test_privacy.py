@@ -1,0 +1,209 @@
+"""The one national-register-number detector, and every place that relies on it:
+the importer's draft and report, the signature register, party ids, and the
+messages the command line prints."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from click.testing import CliRunner
+from test_register_support import fake_manifest
+
+from generator.cli import cli
+from generator.parties import numbers
+from generator.privacy import (
+    MASK,
+    find_national_numbers,
+    holds_national_number,
+    mask_national_numbers,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+NRN = "890328-993-57"  # valid: 89.03.28-993.57
+DIGITS = "89032899357"
+OTHER = numbers.nrn_with_check("850730", 33)  # 85.07.30-033.28, stdnum's example
+
+
+# --- the detector -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "89.03.28-993.57",
+        "890328-993-57",
+        "89 03 28 993 57",
+        "89/03/28-993.57",
+        "89.03.28–993.57",  # en dash
+        "89.03.28\u00a0993.57",  # no-break space
+        "89.03.28 - 993.57",
+        "89032899357",
+    ],
+)
+@pytest.mark.parametrize(
+    "around",
+    [
+        "{}",
+        "Numéro : {}.",  # at the end of a sentence
+        "(n° {})",  # in brackets
+        "| {} |",  # in a table cell as text
+        "né le 28/03/1989, {}, domicilié",
+        "NN{}",
+    ],
+)
+def test_every_spelling_is_found_wherever_it_stands(spelling, around):
+    text = around.format(spelling)
+    found = find_national_numbers(text)
+    assert [text[f.start : f.end] for f in found] == [spelling]
+    masked = mask_national_numbers(text)
+    assert masked == around.format(MASK)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "89032899358",  # check digits wrong
+        "89.13.28-993.xx",  # not digits
+        "792514 792536 792551",  # pseudocodes: groups of six, never eleven in all
+        "8903289935712",  # a 13-digit number is not an 11-digit one inside it
+        "le 01/09/2023, 36.000 EUR, 0,70 EUR",
+        # a SHA-256 may hold eleven digits in a row that pass the check: a hash is no number
+        "3f9a" + DIGITS + "e" * 49,
+        "",
+    ],
+)
+def test_what_is_not_a_national_number(text):
+    assert find_national_numbers(text) == []
+    assert not holds_national_number(text)
+    assert mask_national_numbers(text) == text
+
+
+def test_two_numbers_side_by_side_are_both_found():
+    text = f"{NRN} et {numbers.format_nrn(OTHER)} - 01/09/23"
+    assert len(find_national_numbers(text)) == 2
+    assert mask_national_numbers(text) == f"{MASK} et {MASK} - 01/09/23"
+
+
+# --- the command line never repeats one -----------------------------------------
+
+
+def test_a_usage_error_does_not_echo_a_national_number():
+    result = CliRunner().invoke(cli, ["show", "inami-network-2021", "--at", NRN])
+    assert result.exit_code == 2
+    assert "'--at'" in result.output and MASK in result.output
+    assert not holds_national_number(result.output)
+
+
+def test_an_error_message_does_not_echo_a_national_number(tmp_path):
+    # a subprocess: what a user sees on the terminal, stderr included
+    run = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "show", f"convention-{NRN}"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert run.returncode == 1 and "no document" in run.stderr
+    assert not holds_national_number(run.stderr + run.stdout)
+
+
+# --- the signature register -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "option",
+    [["--reason", f"signé par le directeur {NRN}"], ["--party", f"p{DIGITS}"]],
+)
+def test_the_register_refuses_a_number_in_any_spelling_and_logs_nothing(tmp_path, option):
+    register = tmp_path / "register.sqlite"
+    manifest = fake_manifest(tmp_path / "issued", ["net-01"])
+    runner = CliRunner()
+    issued = runner.invoke(cli, ["signatures", "issue", str(manifest), "--register", str(register)])
+    assert issued.exit_code == 0, issued.output
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.7 scan")
+    result = runner.invoke(
+        cli,
+        [
+            "signatures",
+            "record",
+            "inami-network-2021/avenant-06#net-01#fr",
+            "--kind",
+            "declined",
+            "--role",
+            "network",
+            "--evidence",
+            str(scan),
+            "--reason",
+            "by letter",
+            *option,
+            "--register",
+            str(register),
+        ],
+    )
+    assert result.exit_code == 1
+    assert "national register number" in result.output
+    assert not holds_national_number(result.output)
+    engine = sa.create_engine(f"sqlite:///{register}")
+    with engine.connect() as connection:
+        rows = connection.execute(sa.text("SELECT * FROM register_events")).all()
+    engine.dispose()
+    assert len(rows) == 1  # the issue only: nothing of the refused event reached the log
+    assert not any(holds_national_number(str(v)) for row in rows for v in row)
+
+
+# --- party ids -------------------------------------------------------------------
+
+
+def test_a_party_id_holding_a_national_number_is_refused(tmp_path):
+    from test_parties import PARTIES, changed, write_yaml
+
+    bad_id = "p" + numbers.format_nrn(OTHER).replace("-", ".")  # a valid id by its form
+    path = write_yaml(tmp_path / "parties.yaml", changed("psychologists", 0, id=bad_id))
+    result = CliRunner().invoke(cli, ["parties", "check", str(path)])
+    assert result.exit_code == 1
+    assert "must not hold a national register number" in result.output
+    assert not holds_national_number(result.output)
+    assert PARTIES  # the shared example stays unchanged
+
+
+# --- the importer ----------------------------------------------------------------
+
+
+def _signed_copy(path: Path) -> Path:
+    """A signed copy as a DOCX: the number in a body sentence, a table cell and the
+    page header."""
+    from docx import Document
+
+    document = Document()
+    document.sections[0].header.paragraphs[0].text = f"Dossier {NRN}"
+    document.add_paragraph("Avenant à la convention", style="Title")
+    document.add_paragraph("Article 1er")
+    document.add_paragraph(
+        "Le prestataire, numéro d’identification du Registre national : "
+        f"{numbers.format_nrn(DIGITS)}."
+    )
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Registre national"
+    table.cell(0, 1).text = numbers.format_nrn(OTHER)
+    document.add_paragraph("Article 2")
+    document.add_paragraph("La présente convention entre en vigueur le 1er septembre 2023.")
+    document.save(path)
+    return path
+
+
+def test_import_leaves_no_national_number_in_the_draft_or_the_report(tmp_path):
+    source = _signed_copy(tmp_path / "signed.docx")
+    report = tmp_path / "report.txt"
+    draft = tmp_path / "draft.yaml"
+    result = CliRunner().invoke(
+        cli, ["import", str(source), "-o", str(draft), "--report", str(report)]
+    )
+    assert result.exit_code == 0, result.output
+    for text in (draft.read_text("utf-8"), report.read_text("utf-8"), result.output):
+        assert not holds_national_number(text)
+        assert DIGITS[:6] not in text.replace(".", "").replace("-", "")
+    assert "{provider.nrn|}" in draft.read_text("utf-8")
