@@ -4,6 +4,7 @@ functions; heavy imports happen inside the commands that need them."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import sys
@@ -56,20 +57,45 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except ConventioError as exc:
-            click.echo(f"error: {exc}", err=True)
+            _echo_error(f"error: {exc}")
             sys.exit(1)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except Exception as exc:  # a bug: say so plainly, keep the traceback for developers
             if os.environ.get("CONVENTIO_DEBUG"):
                 raise
-            click.echo(
+            _echo_error(
                 f"internal error: {type(exc).__name__}: {exc}\n"
                 "This is a bug in conventio, not in your data. Please report it with the "
-                "command you ran (set CONVENTIO_DEBUG=1 to see the details).",
-                err=True,
+                "command you ran (set CONVENTIO_DEBUG=1 to see the details)."
             )
             sys.exit(2)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """As click's, but a usage error that repeats a value typed on the command
+        line (`Invalid value for '--kind': ...`) never shows a national register
+        number."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            result = super().main(args, prog_name, complete_var, False, **extra)
+        except click.ClickException as exc:
+            shown = io.StringIO()
+            exc.show(file=shown)
+            _echo_error(shown.getvalue(), nl=False)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+def _echo_error(text: str, nl: bool = True) -> None:
+    """An error message on stderr, with any national register number masked:
+    messages may quote what the user typed, and that may be one."""
+    from generator.privacy import mask_national_numbers
+
+    click.echo(mask_national_numbers(text), err=True, nl=nl)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -36,7 +36,15 @@ def _text(value: str) -> str:
 
 
 def _party_id(value: str) -> str:
+    from generator.privacy import holds_national_number
+
     value = value.strip()
+    if holds_national_number(value):
+        # an id is printed in listings, logs and the register: never a person's number
+        raise ValueError(
+            "an id must not hold a national register number: it would appear in every "
+            "listing and in the signature register; choose another id (such as psy-0001)"
+        )
     if not _ID.match(value):
         raise ValueError(
             "an id starts with a letter and is lowercase letters and digits, joined by "
