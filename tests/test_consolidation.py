@@ -141,12 +141,12 @@ def test_amendment_shown_as_its_own_text_with_quotes(mini):
 
 def test_user_text_is_escaped_in_html(tmp_path):
     hostile = AMENDMENT.replace(
-        "La prime est de 1.000 euros.", "<script>alert(1)</script> & {{ 7*7 }}"
-    )
+        "La prime est de 1.000 euros.", "<script>alert(1)</script> & ${7*7}"
+    )  # ('{{' is refused by `check`: see test_hostile_inputs.py)
     root = write_corpus(tmp_path / "c", **{"conv/a1.yaml": hostile})
     html = render_document(load_corpus(root), "conv", D("2023-06-01"), "html", "fr")
     assert "<script>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; {{ 7*7 }}" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; ${7*7}" in html
 
 
 def test_missing_language_lists_every_missing_text(mini):

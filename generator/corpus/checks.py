@@ -1,6 +1,7 @@
 """Checks that look across a document or across documents: references,
-duplicates, slots, footnotes, the code registry, and a full replay of every
-amendment (an operation must find its target on the date it applies)."""
+duplicates, slots, footnotes, template syntax in texts, amendment dates within
+their convention's, the code registry, and a full replay of every amendment
+(an operation must find its target on the date it applies)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from generator.model.documents import Amendment, Circular, Convention
 from generator.model.parameters import CodeListParameter
 from generator.model.provisions import Provision
 from generator.model.pseudocodes import CodeRegistry
-from generator.model.text import I18nText, footnote_marks_in, slots_in
+from generator.model.text import LANGUAGES, I18nText, footnote_marks_in, slots_in
 
 Loc = tuple[str | int, ...]
 
@@ -46,14 +47,21 @@ def check_corpus(corpus: Corpus) -> list[Problem]:
     return sorted(set(problems))
 
 
+#: what starts a tag in a Word template (Jinja): never in a corpus text
+TEMPLATE_MARKS = ("{{", "{%", "{#")
+
+
 def _document_problems(corpus: Corpus, document: Any) -> Iterator[tuple[Loc, str]]:
     yield from _text_problems(document)
+    yield from _template_mark_problems(document, ())
+    yield from _footnote_reference_problems(document, (), frozenset())
     yield from _table_problems(document)
     if isinstance(document, Convention):
         yield from _provision_list_problems(document.articles, ("articles",))
         yield from _signature_problems(document)
     if isinstance(document, Amendment):
         yield from _amendment_problems(corpus, document)
+        yield from _amendment_date_problems(corpus, document)
         yield from _signature_problems(document)
     if isinstance(document, Circular):
         for field_name in ("concerns", "carries"):
@@ -84,6 +92,77 @@ def _text_problems(document: Any) -> Iterator[tuple[Loc, str]]:
                 yield loc, f"unknown slot {{{slot}}}; known slots: {', '.join(sorted(SLOTS))}"
         if text.count("{") != text.count("}"):
             yield loc, "unbalanced braces: a slot is written {name|placeholder}"
+
+
+def _template_mark_problems(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """Jinja's '{{', '{%', '{#' in any text: a document made from a Word
+    template would show them as a broken tag (the template is not at fault)."""
+    if isinstance(value, str):
+        found = [mark for mark in TEMPLATE_MARKS if mark in value]
+        if found:
+            yield (
+                loc,
+                f"this text contains {found[0]!r}, which starts a tag in the Word templates "
+                "documents are made from: a corpus text cannot hold '{{', '{%' or '{#'; "
+                "a slot is written with single braces, {network.name|XXX}",
+            )
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _template_mark_problems(item, (*loc, i))
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _template_mark_problems(getattr(value, name), (*loc, name))
+
+
+def _footnote_reference_problems(
+    value: Any, loc: Loc, marks: frozenset[str]
+) -> Iterator[tuple[Loc, str]]:
+    """A `[^n]` with no footnote n in its provision or a provision around it
+    (only provisions carry footnotes): it would print a note number that leads
+    nowhere."""
+    if isinstance(value, Provision):
+        marks = marks | {footnote.mark for footnote in value.footnotes}
+    if isinstance(value, I18nText):
+        for lang in LANGUAGES:
+            for mark in footnote_marks_in(value.get(lang) or ""):
+                if mark not in marks:
+                    yield (
+                        (*loc, lang),
+                        f"[^{mark}] refers to footnote {mark}, which is not given: add it to "
+                        "the 'footnotes' of this provision (or of the one holding it), "
+                        "or remove the reference",
+                    )
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _footnote_reference_problems(item, (*loc, i), marks)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _footnote_reference_problems(getattr(value, name), (*loc, name), marks)
+
+
+def _amendment_date_problems(corpus: Corpus, amendment: Amendment) -> Iterator[tuple[Loc, str]]:
+    """Every date from which the amendment applies lies within its convention's
+    validity (from `dates.start` to `dates.end`, where the corpus gives them)."""
+    convention = corpus.documents.get(amendment.amends)
+    if not isinstance(convention, Convention):
+        return
+    start, end = convention.dates.start, convention.dates.end
+    dated: list[tuple[Loc, Any, str]] = [
+        (("in_force",), amendment.in_force, "the amendment comes into force")
+    ]
+    for i, article in enumerate(amendment.articles):
+        for c, clause in enumerate(article.entry_into_force):
+            where = ("articles", i, "entry_into_force", c, "date")
+            dated.append((where, clause.date, f"article {article.num} puts articles in force"))
+        for o, operation in enumerate(article.operations):
+            if operation.in_force is not None:
+                where = ("articles", i, "operations", o, "in_force")
+                dated.append((where, operation.in_force, "this operation applies"))
+    for where, date, what in dated:
+        if start is not None and date < start:
+            yield where, f"{what} on {date}, before {convention.id} starts ({start})"
+        elif end is not None and date > end:
+            yield where, f"{what} on {date}, after {convention.id} ends ({end})"
 
 
 def _provision_list_problems(provisions: list[Provision], loc: Loc) -> Iterator[tuple[Loc, str]]:

@@ -4,6 +4,13 @@ be reported where the user must fix it.
 PyYAML composes a node tree that knows its positions; values are built from
 it here, which also lets us refuse duplicate keys (PyYAML silently keeps the
 last one) and report a bad date instead of raising.
+
+Aliases (`*name`, repeating the block marked `&name`) are counted before the
+tree is built: a few kilobytes of nested aliases ("billion laughs") would
+otherwise expand to billions of values. A file may add at most
+`ALIAS_BUDGET` values through aliases (corpus and party files alike: PyYAML's
+own `safe_dump` writes aliases for a list used twice, so scripts that write
+party files produce them).
 """
 
 from __future__ import annotations
@@ -23,6 +30,10 @@ except AttributeError:  # pragma: no cover - libyaml missing
 from generator.errors import Problem
 
 Loc = tuple[str | int, ...]
+
+#: how many values aliases may add to one file, all aliases together: enough to
+#: repeat a block now and then, far too few to exhaust memory
+ALIAS_BUDGET = 10_000
 
 
 @dataclass
@@ -115,8 +126,60 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[YamlSource | None
     return parse_yaml(text, shown)
 
 
+def _alias_problem(text: str, display: str) -> Problem | None:
+    """The first alias that takes the file over ALIAS_BUDGET, or None.
+
+    Reads the YAML as events (aliases stay unexpanded) and keeps, for each
+    anchor, how many values its block holds once its own aliases are expanded;
+    each alias adds that many."""
+    if "&" not in text:  # no anchor, so no alias that could resolve
+        return None
+    sizes: dict[str, int] = {}
+    open_blocks: list[list[Any]] = []  # [anchor, values so far] of each open list/block
+    added = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.DocumentStartEvent):
+            sizes.clear()
+        if not isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):
+            continue
+        anchor = getattr(event, "anchor", None)
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            where = (display, mark.line + 1, mark.column + 1)
+            if any(block[0] == anchor for block in open_blocks):
+                return Problem(
+                    *where,
+                    f"the alias *{anchor} repeats the block that contains it, without end: "
+                    "write the values out instead",
+                )
+            count = sizes.get(anchor, 1)  # an unknown alias: the composer says so
+            added += count
+            if added > ALIAS_BUDGET:
+                return Problem(
+                    *where,
+                    f"the alias *{anchor} makes the file's aliases repeat more than "
+                    f"{ALIAS_BUDGET:,} values: aliases may only repeat small blocks; "
+                    "write the values out instead",
+                )
+        elif isinstance(event, yaml.CollectionStartEvent):
+            open_blocks.append([anchor, 1])
+            continue
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, count = open_blocks.pop()
+        else:  # a scalar
+            count = 1
+        if anchor is not None and not isinstance(event, yaml.AliasEvent):
+            sizes[anchor] = count
+        if open_blocks:
+            open_blocks[-1][1] += count
+    return None
+
+
 def parse_yaml(text: str, display: str) -> tuple[YamlSource | None, list[Problem]]:
     try:
+        refused = _alias_problem(text, display)
+        if refused is not None:
+            return None, [refused]
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -32,6 +32,7 @@ from generator.generation.manifest import (
 from generator.generation.sentinels import literal
 from generator.generation.slots import missing_message, unit_slot_values
 from generator.generation.units import DocumentSpec, Unit, document_spec, units_for
+from generator.invisible import is_blank
 from generator.model.documents import Amendment, Circular
 
 FORMATS = ("docx", "pdf")
@@ -118,7 +119,7 @@ def build_copy(renderer: Renderer, unit: Unit, parties: Any) -> tuple[bytes, str
     """(docx bytes, document id, content hash), or the reason it cannot be made."""
     rendered = renderer.rendered(unit)
     values = unit_slot_values(unit, parties, renderer.lang)
-    missing = sorted(s for s in rendered.slots if not values.get(s, "").strip())
+    missing = sorted(s for s in rendered.slots if is_blank(values.get(s)))
     if missing:
         return "; ".join(missing_message(unit, s) for s in missing)
     escaped = {k: literal(v) for k, v in values.items()}

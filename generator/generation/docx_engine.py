@@ -119,16 +119,28 @@ def render_template(
 ) -> RenderedTemplate:
     """Render `template` with the stage-1 context (values are sentinels).
     `fixed_cache` shares the checked, compressed parts (styles, theme, ...)
-    between the variants of one template."""
+    between the variants of one template.
+
+    The template is refused, before anything runs, if it is a ZIP bomb
+    (generator/ziplimits.py) or uses anything but the documented variables,
+    tags and filters (template_rules.py); it is rendered in Jinja's sandbox."""
     import jinja2
     from docxtpl import DocxTemplate
 
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    from generator.generation.template_rules import TemplateEnvironment, TemplateRefused
+    from generator.ziplimits import WORD_TEMPLATE, zip_problem
+
+    refused = zip_problem(template, WORD_TEMPLATE)
+    if refused is not None:
+        raise ConventioError(f"{template}: {refused}")
+    env = TemplateEnvironment(frozenset(context))
     try:
         document = DocxTemplate(str(template))
         document.render(context, jinja_env=env)
         buffer = io.BytesIO()
         document.save(buffer)
+    except TemplateRefused as exc:
+        raise ConventioError("\n".join(f"{template}: {p}" for p in exc.problems)) from None
     except jinja2.TemplateSyntaxError as exc:
         raise ConventioError(
             f"{template}: template error (line {exc.lineno}): {exc.message}"
@@ -137,6 +149,8 @@ def render_template(
         raise ConventioError(
             f"{template}: the template uses a variable that does not exist: {exc.message}"
         ) from None
+    except jinja2.TemplateError as exc:  # the sandbox refused something at run time
+        raise ConventioError(f"{template}: the template was stopped: {exc}") from None
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ConventioError(f"{template}: not a readable Word template ({exc})") from None
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:

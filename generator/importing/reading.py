@@ -5,7 +5,8 @@ The file's real type is read from its first bytes, not from its name: a
 come from users. Every failure is an `UnreadableDocument` that names the
 file, says what is wrong and what to do; no pypdf, zipfile or lxml error
 reaches the user as a traceback. Size limits are checked before anything is
-parsed, so a huge or hostile file costs nothing.
+parsed or decompressed (a DOCX through generator/ziplimits.py), so a huge or
+hostile file costs nothing.
 """
 
 from __future__ import annotations
@@ -21,8 +22,6 @@ from pypdf.errors import PyPdfError
 from generator.errors import ConventioError
 from generator.importing.extract import Extract
 
-#: a DOCX whose parts unpack to more than this many times its size is refused (zip bomb)
-MAX_UNPACK_RATIO = 100
 _TROUBLE = (
     PyPdfError,
     OSError,
@@ -59,7 +58,7 @@ def read_document(path: Path, *, max_bytes: int = 50_000_000, max_pages: int = 5
     kind = _sniff(path, data)
     if kind == "pdf":
         return _read_pdf(path, data, max_pages)
-    return _read_docx(path, data, max_bytes)
+    return _read_docx(path, data)
 
 
 def _fail(path: Path, problem: str) -> UnreadableDocument:
@@ -174,16 +173,19 @@ def _read_pdf(path: Path, data: bytes, max_pages: int) -> Extract:
     return extract
 
 
-def _read_docx(path: Path, data: bytes, max_bytes: int) -> Extract:
+def _read_docx(path: Path, data: bytes) -> Extract:
     from io import BytesIO
 
     from generator.importing.docx_reader import read_docx
+    from generator.ziplimits import WORD, first_corrupt_member, zip_problem
 
+    refused = zip_problem(path, WORD)  # before anything is decompressed
+    if refused is not None:
+        raise _fail(path, refused)
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             names = set(archive.namelist())
-            unpacked = sum(info.file_size for info in archive.infolist())
-            broken = archive.testzip()
+            broken = first_corrupt_member(archive, WORD) if "word/document.xml" in names else None
     except _TROUBLE as error:
         raise _fail(
             path, f"is a damaged or truncated ZIP/DOCX file ({_reason(error)}); copy it again"
@@ -201,8 +203,6 @@ def _read_docx(path: Path, data: bytes, max_bytes: int) -> Extract:
         )
     if broken is not None:
         raise _fail(path, f"is a damaged DOCX ({broken} is corrupt); copy it again")
-    if unpacked > max(MAX_UNPACK_RATIO * len(data), max_bytes):
-        raise _fail(path, f"unpacks to {_mb(unpacked)}, too much for a Word document")
     try:
         extract = read_docx(path)
     except _TROUBLE as error:

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from generator.invisible import bidi_controls_in
 from generator.parties import numbers
 from generator.parties.model import BY_TYPE, LISTS, Network, Party, field_names, required_fields
 from generator.parties.problems import PartiesError, PartyProblem, shown, sort_problems
@@ -80,8 +81,8 @@ def _explain(error: dict[str, Any], row: RawRow) -> tuple[str, str]:
         said = f" (it is {shown(typed)})" if name in _ECHOED and typed is not None else ""
         return name, f"{name} must be one of {ctx.get('expected', 'the allowed values')}{said}"
     if kind == "value_error":
-        if message == "is empty":
-            return name, f"{name}{item} is empty"
+        if message.startswith("is empty"):
+            return name, f"{name}{item} {message}"
         return name, f"{name}{item}: {message}"
     if kind in ("string_type", "str_type"):
         return name, f"{name}{item} must be a text"
@@ -113,6 +114,8 @@ def _validate(
                         f"(a {row.kind} has: {', '.join(field_names(model))})"
                     )
                 )
+    reordering = _bidi_problems(row, values)
+    problems += reordering
     try:
         party = model.model_validate(values)
     except ValidationError as exc:
@@ -133,7 +136,24 @@ def _validate(
             problems.append(row.cell(name).problem(message))
         return None, problems
     problems += _party_rules(party, row)
-    return party, problems
+    return (None if reordering else party), problems
+
+
+def _bidi_problems(row: RawRow, values: dict[str, Any]) -> list[PartyProblem]:
+    """Direction controls (U+202E ...) make a signed text show other than it
+    holds: refused in every field, the field named, the value never repeated."""
+    problems = []
+    for name, value in values.items():
+        texts = value if isinstance(value, list | tuple) else [value]
+        found = [c for text in texts if isinstance(text, str) for c in bidi_controls_in(text)]
+        if found:
+            problems.append(
+                row.cell(name).problem(
+                    f"{name} contains {', '.join(dict.fromkeys(found))}: an invisible character "
+                    "that changes the order in which text is shown; retype the value without it"
+                )
+            )
+    return problems
 
 
 def _all_fields() -> set[str]:

@@ -17,6 +17,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
+from generator.invisible import is_blank
 from generator.model.base import Strict
 from generator.parties import numbers
 
@@ -32,6 +33,11 @@ def _text(value: str) -> str:
     value = value.strip()
     if not value:
         raise ValueError("is empty")
+    if is_blank(value):
+        raise ValueError(
+            "is empty: it holds only invisible characters (such as zero-width spaces, "
+            "soft hyphens or a braille blank); type the value"
+        )
     return value
 
 

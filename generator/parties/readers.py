@@ -316,11 +316,17 @@ def _read_xlsx(path: Path, raw: RawFile) -> None:
     import warnings
     import zipfile
 
+    from generator.ziplimits import EXCEL, zip_problem
+
     where = Cell(raw.display)
     if not zipfile.is_zipfile(path):
         raw.problems.append(
             where.problem("the file is not an Excel workbook (.xlsx): it cannot be opened")
         )
+        return
+    refused = zip_problem(path, EXCEL)  # before openpyxl decompresses anything
+    if refused is not None:
+        raw.problems.append(where.problem(f"the workbook {refused}"))
         return
     try:
         from openpyxl import load_workbook

@@ -1,0 +1,427 @@
+"""What a Word template may use, and the sandbox that enforces it.
+
+A template decides how a document looks, never what it does: it reads the
+documented variables of its context (CONTEXT below, the table of
+docs/templates.md), loops over lists with `for`, chooses with `if`, and may
+pass a value through a few harmless filters. Anything else (calling a
+function, reaching into Python's internals with `__globals__` and the like,
+arithmetic, `set`, `include`, `macro`, ...) is refused before the template is
+rendered, and rendering itself happens in Jinja's immutable sandbox with no
+globals, so a template is never code that runs.
+
+`TemplateEnvironment` checks every piece of Jinja docxtpl hands it (the body,
+page headers and footers, footnotes, document properties) against these rules
+before compiling it; `conventio templates check` and generation both render
+with it. The lists here are the single source: docs/templates.md states the
+same, and a test keeps the two in agreement.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from jinja2 import nodes
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from generator.errors import ConventioError
+
+Kind = Literal["text", "number", "list", "record"]
+
+
+@dataclass(frozen=True)
+class Value:
+    """What a context variable holds: its meaning (for the docs), its kind, the
+    fields of a record, and the items of a list."""
+
+    meaning: str
+    kind: Kind = "text"
+    fields: Mapping[str, Value] = field(default_factory=dict)
+    items: Value | None = None
+
+
+def _text(meaning: str) -> Value:
+    return Value(meaning)
+
+
+def _texts(meaning: str) -> Value:
+    return Value(meaning, "list", items=_text("a line of text"))
+
+
+def _records(meaning: str, **fields: Value) -> Value:
+    return Value(meaning, "list", items=Value("an item", "record", fields))
+
+
+BLOCK = {
+    "kind": _text("title, subtitle, heading, paragraph, note or footnote"),
+    "level": Value("0 to 3, the nesting", "number"),
+    "label": _text('"1°", "§ 2", "•"'),
+    "prefix": _text("the label and a space, or nothing"),
+    "text": _text("the block's text"),
+}
+SIGNATURE = {"role": _text("who signs"), "lines": _texts("the lines of the block")}
+ANNEX_ROW = {"code": _text("the pseudocode"), "description": _text("what it is")}
+ANNEX = {
+    "heading": _text("the annex's heading"),
+    "note": _text("a change note, in coordinated versions"),
+    "columns": _texts("the column headings"),
+    "rows": _records("the rows", **ANNEX_ROW),
+    "after": _texts("notes and abbreviations"),
+}
+
+#: every variable a template may read (each document has those of its kind)
+CONTEXT: dict[str, Value] = {
+    "title": _text("the document's title, slots filled"),
+    "blocks": _records("the text in order", **BLOCK),
+    "place_date": _text('"Bruxelles," / "Faite à ….. le ….," as the model prints it'),
+    "signatures": _records("the signature blocks of the roles that sign this copy", **SIGNATURE),
+    "annexes": _records("the annexes", **ANNEX),
+    "reference": _text("the short reference printed in the footer: document · party · hash"),
+    "document_id": _text("the document's identity"),
+    "content_hash": _text("the hash of the document's text"),
+    "date": _text("the document's date, written out in its language"),
+    "language": _text("fr, nl or de"),
+    "addressee": _text("circular letter: the network addressed"),
+    "addressee_lines": _texts("circular letter: further lines of the address"),
+    "reference_line": _text('circular letter: "Nos réf : … – date"'),
+    "subject_label": _text('circular letter: "Objet :"'),
+    "subject": _texts("circular letter: the lines of the subject"),
+    "salutation": _text('circular letter: "Bien à vous,"'),
+    "signatory_lines": _texts("circular letter: the signatory's name and title"),
+}
+
+#: inside `{% for x in ... %}`, `loop` says where the loop is
+LOOP = Value(
+    "the loop's position",
+    "record",
+    {
+        "index": Value("1, 2, 3, ...", "number"),
+        "index0": Value("0, 1, 2, ...", "number"),
+        "revindex": Value("..., 2, 1", "number"),
+        "revindex0": Value("..., 1, 0", "number"),
+        "first": Value("true on the first item", "number"),
+        "last": Value("true on the last item", "number"),
+        "length": Value("the number of items", "number"),
+    },
+)
+
+#: filters a template may use: `{{ b.text|upper }}`
+FILTERS = ("upper", "lower", "capitalize", "title", "trim", "default", "length", "join")
+#: tests a template may use: `{% if a.note is defined %}`
+TESTS = ("defined", "undefined", "none", "string", "number")
+#: tags a template may use; docxtpl's {%p %} and {%tr %} forms are the same tags
+TAGS = ("for", "endfor", "if", "elif", "else", "endif")
+
+_COMPARISONS = {"eq", "ne", "lt", "lteq", "gt", "gteq", "in", "notin"}
+_TAG_OF = {
+    "Assign": "set",
+    "AssignBlock": "set",
+    "Macro": "macro",
+    "CallBlock": "call",
+    "FilterBlock": "filter",
+    "With": "with",
+    "Include": "include",
+    "Import": "import",
+    "FromImport": "from ... import",
+    "Extends": "extends",
+    "Block": "block",
+    "ScopedEvalContextModifier": "autoescape",
+    "EvalContextModifier": "autoescape",
+    "ExprStmt": "do",
+    "Continue": "continue",
+    "Break": "break",
+}
+_OPERATORS = {
+    "Add": "+",
+    "Sub": "-",
+    "Mul": "*",
+    "Div": "/",
+    "FloorDiv": "//",
+    "Mod": "%",
+    "Pow": "**",
+    "Neg": "-",
+    "Pos": "+",
+}
+_ALLOWED = "a template may only read the variables listed in docs/templates.md"
+
+
+class TemplateRefused(ConventioError):
+    """A template uses something templates may not; `problems` says what, where."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def _describe(value: Value) -> str:
+    if value.kind == "record":
+        return f"it has {', '.join(value.fields)}"
+    if value.kind == "list":
+        return "it is a list: loop over it with {%p for x in ... %}"
+    return f"it is a {value.kind}"
+
+
+class _Checker:
+    """Walks a parsed template; collects (line, message) for what is refused."""
+
+    def __init__(self, available: frozenset[str] | None):
+        self.available = available
+        self.found: list[tuple[int, str]] = []
+
+    def refuse(self, node: nodes.Node, message: str) -> None:
+        self.found.append((node.lineno, message))
+
+    # statements ------------------------------------------------------------
+
+    def body(self, statements: list[nodes.Node], scope: dict[str, Value]) -> None:
+        for statement in statements:
+            self.statement(statement, scope)
+
+    def statement(self, node: nodes.Node, scope: dict[str, Value]) -> None:
+        if isinstance(node, nodes.Output):
+            for child in node.nodes:
+                if not isinstance(child, nodes.TemplateData):
+                    self.expression(child, scope)
+        elif isinstance(node, nodes.For):
+            self.loop(node, scope)
+        elif isinstance(node, nodes.If):
+            self.expression(node.test, scope)
+            self.body(node.body, scope)
+            for branch in node.elif_:
+                self.statement(branch, scope)
+            self.body(node.else_, scope)
+        else:
+            name = type(node).__name__
+            tag = _TAG_OF.get(name, name.lower())
+            self.refuse(
+                node,
+                f"the tag {{% {tag} %}} is not allowed: a template may use only "
+                f"{{% for %}} and {{% if %}}/{{% elif %}}/{{% else %}}",
+            )
+
+    def loop(self, node: nodes.For, scope: dict[str, Value]) -> None:
+        if not isinstance(node.target, nodes.Name):
+            self.refuse(node, "a {% for %} loop takes one name: {%p for b in blocks %}")
+            return
+        if node.recursive:
+            self.refuse(node, "a recursive {% for %} loop is not allowed")
+            return
+        listed = self.expression(node.iter, scope)
+        if listed is not None and listed.kind != "list":
+            self.refuse(node, f"{{% for %}} loops over a list; {_describe(listed)}")
+            listed = None
+        item = listed.items if listed is not None and listed.items else None
+        inner = {**scope, "loop": LOOP, node.target.name: item or Value("an item", "text")}
+        if node.test is not None:
+            self.expression(node.test, inner)
+        self.body(node.body, inner)
+        self.body(node.else_, scope)
+
+    # expressions ------------------------------------------------------------
+
+    def expression(self, node: nodes.Node, scope: dict[str, Value]) -> Value | None:
+        """What `node` holds, or None once something in it is refused."""
+        private = [attr for attr in _attributes(node) if attr.startswith("_")]
+        if private:
+            self.refuse(
+                node,
+                f"{private[-1]!r} is not allowed: a template cannot reach into the program "
+                f"behind the values; {_ALLOWED}",
+            )
+            return None
+        return self.value(node, scope)
+
+    def value(self, node: nodes.Node, scope: dict[str, Value]) -> Value | None:
+        if isinstance(node, nodes.Name):
+            return self.name(node, scope)
+        if isinstance(node, nodes.Getattr):
+            return self.field(node, node.node, node.attr, scope)
+        if isinstance(node, nodes.Getitem):
+            return self.item(node, scope)
+        if isinstance(node, nodes.Const):
+            kind: Kind = "text" if isinstance(node.value, str) else "number"
+            return Value("a constant", kind)
+        if isinstance(node, nodes.Tuple | nodes.List):
+            for item in node.items:
+                self.value(item, scope)
+            return Value("a list of constants", "list", items=Value("a constant", "text"))
+        if isinstance(node, nodes.Compare):
+            self.value(node.expr, scope)
+            for operand in node.ops:
+                if operand.op not in _COMPARISONS:
+                    self.refuse(node, f"the comparison {operand.op!r} is not allowed")
+                self.value(operand.expr, scope)
+            return Value("true or false", "number")
+        if isinstance(node, nodes.And | nodes.Or):
+            self.value(node.left, scope)
+            self.value(node.right, scope)
+            return Value("true or false", "number")
+        if isinstance(node, nodes.Not):
+            self.value(node.node, scope)
+            return Value("true or false", "number")
+        if isinstance(node, nodes.CondExpr):
+            self.value(node.test, scope)
+            chosen = self.value(node.expr1, scope)
+            if node.expr2 is not None:
+                self.value(node.expr2, scope)
+            return chosen
+        if isinstance(node, nodes.Concat):
+            for part in node.nodes:
+                self.value(part, scope)
+            return Value("text", "text")
+        if isinstance(node, nodes.Filter):
+            return self.filtered(node, scope)
+        if isinstance(node, nodes.Test):
+            if node.name not in TESTS:
+                self.refuse(
+                    node,
+                    f"the test {node.name!r} is not allowed (allowed: {', '.join(TESTS)})",
+                )
+            self.value(node.node, scope)
+            return Value("true or false", "number")
+        name = type(node).__name__
+        if isinstance(node, nodes.Call):
+            what = "calling a function or a method (name(...))"
+        elif name in _OPERATORS:
+            what = f"arithmetic ({_OPERATORS[name]})"
+        else:
+            what = f"this kind of expression ({name})"
+        self.refuse(node, f"{what} is not allowed in a template; {_ALLOWED}")
+        return None
+
+    def name(self, node: nodes.Name, scope: dict[str, Value]) -> Value | None:
+        if node.name in scope:
+            return scope[node.name]
+        known = CONTEXT.get(node.name)
+        if known is None or (self.available is not None and node.name not in self.available):
+            has = sorted(self.available) if self.available is not None else sorted(CONTEXT)
+            self.refuse(
+                node,
+                f"the variable {node.name!r} is not in the context (it has: {', '.join(has)})",
+            )
+            return None
+        return known
+
+    def field(
+        self, node: nodes.Node, base_node: nodes.Node, attr: str, scope: dict[str, Value]
+    ) -> Value | None:
+        base = self.value(base_node, scope)
+        if base is None:
+            return None
+        if base.kind == "record" and attr in base.fields:
+            return base.fields[attr]
+        self.refuse(node, f"{_dotted(base_node)} has no field {attr!r}: {_describe(base)}")
+        return None
+
+    def item(self, node: nodes.Getitem, scope: dict[str, Value]) -> Value | None:
+        key = node.arg
+        if isinstance(key, nodes.Const) and isinstance(key.value, str):
+            return self.field(node, node.node, key.value, scope)
+        base = self.value(node.node, scope)
+        if base is None:
+            return None
+        if base.kind == "list" and isinstance(key, nodes.Const) and isinstance(key.value, int):
+            return base.items or Value("an item", "text")
+        self.refuse(node, f"{_dotted(node.node)}[...] takes a whole number, as in a.columns[0]")
+        return None
+
+    def filtered(self, node: nodes.Filter, scope: dict[str, Value]) -> Value | None:
+        if node.name not in FILTERS:
+            self.refuse(
+                node,
+                f"the filter {node.name!r} is not allowed (allowed: {', '.join(FILTERS)})",
+            )
+            return None
+        if node.dyn_args is not None or node.dyn_kwargs is not None:
+            self.refuse(node, f"the filter {node.name!r} takes plain values")
+            return None
+        base = self.value(node.node, scope) if node.node is not None else None
+        for argument in [*node.args, *(k.value for k in node.kwargs)]:
+            self.value(argument, scope)
+        if node.name == "length":
+            return Value("a count", "number")
+        if node.name == "default":
+            return base
+        return Value("text", "text")
+
+
+def _attributes(node: nodes.Node) -> Iterator[str]:
+    """Every attribute name an expression reads: a.b, a['b']."""
+    for found in [node, *node.find_all((nodes.Getattr, nodes.Getitem))]:
+        if isinstance(found, nodes.Getattr):
+            yield found.attr
+        elif isinstance(found, nodes.Getitem):
+            key = found.arg
+            if isinstance(key, nodes.Const) and isinstance(key.value, str):
+                yield key.value
+
+
+def _dotted(node: nodes.Node) -> str:
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Getattr):
+        return f"{_dotted(node.node)}.{node.attr}"
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+        return f"{_dotted(node.node)}[{node.arg.value!r}]"
+    return "this value"
+
+
+def _place(source: str, line: int | None) -> str:
+    """Where the tag at `line` of docxtpl's source (one paragraph per line) is:
+    the paragraph's text, which the user finds in Word."""
+    lines = source.splitlines()
+    raw = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", raw)).split())
+    if len(text) > 90:
+        text = text[:87] + "..."
+    return f"in the paragraph “{text}”" if text else "in the template"
+
+
+def template_problems(
+    template: nodes.Template, source: str, available: frozenset[str] | None = None
+) -> list[str]:
+    """What a parsed template uses that templates may not, each with the
+    paragraph it is in. `available`: the variables this document's context has
+    (None: every documented variable)."""
+    checker = _Checker(available)
+    checker.body(template.body, {})
+    seen: list[str] = []
+    for line, message in sorted(checker.found, key=lambda found: found[0]):
+        said = f"{message} ({_place(source, line)})"
+        if said not in seen:
+            seen.append(said)
+    return seen
+
+
+class TemplateEnvironment(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox with no globals, only the allowed filters and
+    tests, undefined variables as errors, and every template checked against
+    the rules before it is compiled (TemplateRefused)."""
+
+    def __init__(self, available: frozenset[str] | None = None):
+        import jinja2
+
+        super().__init__(autoescape=True, undefined=jinja2.StrictUndefined)
+        self.globals.clear()
+        self.filters = {name: self.filters[name] for name in FILTERS}
+        self.tests = {name: self.tests[name] for name in TESTS}
+        self.available = available
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+        import jinja2
+
+        if isinstance(source, str):
+            try:
+                parsed = self.parse(source)
+            except jinja2.TemplateSyntaxError as exc:
+                raise TemplateRefused(
+                    [f"template error: {exc.message} ({_place(source, exc.lineno)})"]
+                ) from None
+            problems = template_problems(parsed, source, self.available)
+            if problems:
+                raise TemplateRefused(problems)
+            source = parsed
+        return super().from_string(source, globals, template_class)
