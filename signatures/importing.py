@@ -4,8 +4,9 @@ check its signatures, and record what was received and who signed.
 Every file gets its own verdict (accepted, review or rejected) with a reason in plain
 words; one bad file never stops the others.
 
-- Reading: only a regular file is read (not a folder, a device such as /dev/zero, a
-  pipe), and at most `MAX_RETURNED_BYTES`: a larger file is refused unread.
+- Reading (`returned_file.read_returned`): only a regular file is read (not a folder, a
+  device such as /dev/zero, a pipe), and at most `MAX_RETURNED_BYTES` (50 MB): a larger
+  file is refused unread.
 - Storing: every file that could be read is kept in the store, named by its SHA-256,
   whatever its verdict, so that a refused copy can be looked at later.
 - The log: a file that names a document issued here gives a `received` event on that
@@ -27,9 +28,7 @@ name or subject, a reason (`generator.privacy` masks them).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import stat
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -40,20 +39,15 @@ from generator.errors import ConventioError, one_line
 from generator.privacy import mask_national_numbers
 from signatures.log import Event
 from signatures.register import Record, Register
+from signatures.returned_file import MAX_RETURNED_BYTES, Unreadable, read_returned
 from signatures.signer_rules import KnownCertificate, PartySigner, SignerRules
 from signatures.status import DECLINED, ENDINGS, SUPERSEDED
 
-#: the largest returned file that is read; a signed convention is a few megabytes
-MAX_RETURNED_BYTES = 50 * 1024 * 1024
 ACCEPTED, REVIEW, REJECTED = "accepted", "review", "rejected"
 
 #: the subject attribute that carries the national register number on a
 #: Belgian eID certificate: never recorded
 _SERIAL = re.compile(r"(^|,)\s*(serialNumber|SERIALNUMBER|2\.5\.4\.5)=(\\,|[^,])*")
-
-
-class Unreadable(ConventioError):
-    """A returned file that cannot be read; the message says why, in plain words."""
 
 
 @dataclass(frozen=True)
@@ -75,62 +69,6 @@ def without_serial_number(subject: str) -> str:
     """A certificate subject without its serial number (on an eID card, the
     holder's national register number), any other such number masked."""
     return mask_national_numbers(_SERIAL.sub("", subject).strip(", "))
-
-
-def read_returned(path: Path | str, limit: int = MAX_RETURNED_BYTES) -> bytes:
-    """The bytes of a returned file: a regular file of at most `limit` bytes, read in
-    bounded memory. Raises Unreadable, saying why, for anything else."""
-    try:
-        info = os.stat(path)
-    except (FileNotFoundError, NotADirectoryError):
-        raise Unreadable("there is no such file") from None
-    except PermissionError:
-        raise Unreadable("this file cannot be read: permission denied") from None
-    except OSError as exc:
-        raise Unreadable(f"this file cannot be read ({exc.strerror or exc})") from None
-    _refuse_kind(info, limit)
-    try:
-        # O_NONBLOCK: a pipe put in place after the check above cannot block the import
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except PermissionError:
-        raise Unreadable("this file cannot be read: permission denied") from None
-    except OSError as exc:
-        raise Unreadable(f"this file cannot be read ({exc.strerror or exc})") from None
-    with os.fdopen(fd, "rb") as file:
-        _refuse_kind(os.fstat(file.fileno()), limit)
-        try:
-            data = file.read(limit + 1)
-        except OSError as exc:
-            raise Unreadable(f"this file cannot be read ({exc.strerror or exc})") from None
-    if len(data) > limit:
-        raise Unreadable(_too_large(limit))
-    return data
-
-
-def _refuse_kind(info: os.stat_result, limit: int) -> None:
-    mode = info.st_mode
-    if stat.S_ISDIR(mode):
-        raise Unreadable("this is a folder, not a file: give the PDF files in it (folder/*.pdf)")
-    if not stat.S_ISREG(mode):
-        kind = (
-            "a device"
-            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-            else "a pipe"
-            if stat.S_ISFIFO(mode)
-            else "a socket"
-            if stat.S_ISSOCK(mode)
-            else "not a regular file"
-        )
-        raise Unreadable(f"this is {kind}, not a file: give a PDF file")
-    if info.st_size > limit:
-        raise Unreadable(_too_large(limit))
-
-
-def _too_large(limit: int) -> str:
-    return (
-        f"this file is larger than {limit / 1024 / 1024:g} MB, the most a returned file may "
-        "be: a signed convention is far smaller, so it was not read"
-    )
 
 
 def import_returned(
