@@ -17,9 +17,10 @@ words; one bad file never stops the others.
   document: it is reported (and kept in the store if it could be read), not logged.
 - Refused before any check: a document that is voided, superseded or declined (its
   signing has ended: the state would not change, so a signature on it is not recorded).
-- Who signs: two roles need two certificates (except the network and its hospital), and
-  a party signs with the certificates its party file lists, or else with the one it used
-  first (`signer_rules`).
+- Who signs: two roles need two certificates (except the network and its hospital), a
+  party signs with the certificates its party file lists, or else with the one it used
+  first, and a certificate registered for one party does not sign for another
+  (`signer_rules`).
 
 No national register number is printed or recorded: not in a path, a certificate's
 name or subject, a reason (`generator.privacy` masks them).
@@ -197,7 +198,8 @@ def signer_rules(register: Register, issued: Event, parties: Any | None) -> Sign
     """What the signers of this document must match: for each role, the party that
     signs in it with the certificates its party file lists (when `parties` is given) or
     the certificate of its first accepted signature in that role; and the certificates
-    already recorded on this document since it was issued."""
+    already recorded on this document since it was issued; and, for any certificate, the
+    parties it signed for before (a certificate signs for one party)."""
     recorded: dict[str, KnownCertificate] = {}
     for event in register.events(issued.document_id):
         if event.seq > issued.seq and event.kind == "signed" and event.role:
@@ -224,7 +226,11 @@ def signer_rules(register: Register, issued: Event, parties: Any | None) -> Sign
                 None,
             )
         by_role[role] = PartySigner(party, listed, learned)
-    return SignerRules(parties=by_role, recorded=recorded)
+
+    def registered_with(fingerprint: str) -> list[KnownCertificate]:
+        return [k for k in map(_known, register.signed_with(fingerprint)) if k is not None]
+
+    return SignerRules(parties=by_role, recorded=recorded, registered_with=registered_with)
 
 
 def _known(event: Event) -> KnownCertificate | None:
@@ -237,6 +243,8 @@ def _known(event: Event) -> KnownCertificate | None:
         data.get("signer_name") or data.get("signer") or "an unknown signer",
         event.when.strftime("%Y-%m-%d"),
         event.document_id,
+        party=event.actor or "",
+        role=event.role or "",
     )
 
 

@@ -1,6 +1,6 @@
 """Who may sign in which role: each role with its own certificate, each party with its own.
 
-Two rules, checked on the signatures of a returned PDF (`signer_problems`):
+Three rules, checked on the signatures of a returned PDF (`signer_problems`):
 
 1. **One certificate per role.** Two roles of a document signed with the same
    certificate (the same SHA-256 fingerprint) are refused, unless the two roles may
@@ -12,6 +12,10 @@ Two rules, checked on the signatures of a returned PDF (`signer_problems`):
    `signing_certificates`, the certificate must be one of them (by fingerprint, or by
    the signer's name: see `certificate_matches`). When it lists none, the certificate of
    the party's first accepted signature in a role is learned, and then required.
+3. **A certificate signs for one party.** A certificate registered for one party
+   (net-01 as the network) does not sign for another (psy-0001 as the provider, net-02 as
+   its network), unless the two roles may share one, or the other party lists it in its
+   `signing_certificates` (someone who really signs for both is declared there).
 
 Pure: the register and the party file give the expectations (`SignerRules`, gathered by
 `signatures.importing`); this module reads neither.
@@ -20,7 +24,7 @@ Pure: the register and the party file give the expectations (`SignerRules`, gath
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -59,6 +63,9 @@ class KnownCertificate:
     registered: str = ""
     #: the document it was registered for
     document_id: str = ""
+    #: the party and the role it signed for there
+    party: str = ""
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,6 +89,9 @@ class SignerRules:
     recorded: Mapping[str, KnownCertificate] = field(default_factory=dict)
     #: the pairs of roles that one certificate may sign together
     may_share: frozenset[frozenset[str]] = MAY_SHARE_CERTIFICATE
+    #: fingerprint -> the signatures registered with that certificate, for any document
+    #: (the register's look-up, given by the caller; by default none)
+    registered_with: Callable[[str], Sequence[KnownCertificate]] = lambda fingerprint: ()
 
 
 @dataclass(frozen=True)
@@ -94,13 +104,13 @@ class SignerProblem:
 def signer_problems(
     signatures: Sequence[Signed], roles: Sequence[str], rules: SignerRules
 ) -> list[SignerProblem]:
-    """Every breach of the two rules by the signatures (in `roles`) of a returned PDF."""
+    """Every breach of the three rules by the signatures (in `roles`) of a returned PDF."""
     people = [s for s in signatures if s.kind == "signature" and s.role in roles and s.fingerprint]
     found = _shared_certificates(people, roles, rules)
     for signature in people:
         expected = rules.parties.get(signature.role)
         if expected is not None:
-            problem = _wrong_party(signature, expected)
+            problem = _wrong_party(signature, expected) or _other_partys(signature, expected, rules)
             if problem:
                 found.append(problem)
     return found
@@ -183,6 +193,31 @@ def _shared_certificates(
             )
         )
     return found
+
+
+def _other_partys(
+    signature: Signed, expected: PartySigner, rules: SignerRules
+) -> SignerProblem | None:
+    """Rule 3: a certificate registered for another party, in a role not shared."""
+    if any(certificate_matches(entry, signature) for entry in expected.listed):
+        return None  # the party file says this signer signs for this party too
+    role, party = signature.role, expected.party
+    for known in rules.registered_with(signature.fingerprint):
+        if not known.party or known.party == party:
+            continue
+        if frozenset((known.role, role)) in rules.may_share:
+            continue
+        return SignerProblem(
+            (role,),
+            f"The signature for the {role} (field “{signature.field_name}”) is by "
+            f"{signature.signer_name}, whose certificate signs for {known.party} as the "
+            f"{known.role} (registered on {known.registered}, {known.document_id}): a "
+            f"certificate signs for one party only. If {signature.signer_name} also signs "
+            f"for {party}, add the fingerprint {signature.fingerprint} to the "
+            f"signing_certificates of {party} in the party file and import again with "
+            "--parties.",
+        )
+    return None
 
 
 def _wrong_party(signature: Signed, expected: PartySigner) -> SignerProblem | None:

@@ -452,6 +452,37 @@ def test_the_wrong_partys_certificate(by_network, issued, ca, roots):
 
 
 @real
+def test_a_certificate_registered_for_another_party(by_network, issued, ca, roots):
+    """Jean Dupont's certificate signed for net-02 as its network; net-01's network may not
+    sign with it, unless net-01's party file lists it. The hospital that represents a
+    network may sign with the network's certificate."""
+    jean = ca.people["network"]
+    before = KnownCertificate(
+        jean.fingerprint, "Jean Dupont", "2026-01-05", "doc#net-02#fr", "net-02", "network"
+    )
+
+    def rules(listed=(), role="network"):
+        return SignerRules(
+            parties={"network": PartySigner("net-01", listed)},
+            registered_with=lambda fingerprint: (
+                [replace(before, role=role)] if fingerprint == jean.fingerprint else []
+            ),
+        )
+
+    result = check(issued, by_network, roots, signers=rules())
+    rejected_for(
+        result,
+        r"^The signature for the network \(field “sig_network”\) is by Jean Dupont, whose "
+        r"certificate signs for net-02 as the network \(registered on 2026-01-05, "
+        r"doc#net-02#fr\): a certificate signs for one party only\. If Jean Dupont also "
+        rf"signs for net-01, add the fingerprint {jean.fingerprint} to the "
+        r"signing_certificates of net-01",
+    )
+    assert check(issued, by_network, roots, signers=rules((jean.fingerprint,))).accepted
+    assert check(issued, by_network, roots, signers=rules(role="hospital")).accepted
+
+
+@real
 @pytest.mark.parametrize(
     "listed, accepted",
     [

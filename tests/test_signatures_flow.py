@@ -322,6 +322,31 @@ def test_a_party_signs_with_its_own_certificate(world, tmp_path):
     )
 
 
+def test_a_certificate_signs_for_one_party(world, tmp_path):
+    """Jean Dupont signs for net-01 as its network; then for net-02 as its network too:
+    refused, until net-02's party file lists his certificate."""
+    register = fresh_register(world, tmp_path)
+    first = signed_copy(world, tmp_path, "first.pdf", "net-01", [("network", "network")])
+    assert import_(register, world, first).exit_code == 0
+    second = signed_copy(world, tmp_path, "second.pdf", "net-02", [("network", "network")])
+    result = import_(register, world, second)
+    assert result.exit_code == 1, result.output
+    assert (
+        f"second.pdf: rejected ({NET02}): The signature for the network (field “sig_network”) "
+        "is by Jean Dupont, whose certificate signs for net-01 as the network (registered on "
+        in result.output
+    )
+    jean = signing_ca().people["network"].fingerprint
+    parties = yaml.safe_load(EXAMPLES.read_text(encoding="utf-8"))
+    network = next(n for n in parties["networks"] if n["id"] == "net-02")
+    network["signing_certificates"] = f"Jean Dupont; {jean}"
+    listing = tmp_path / "parties.yaml"
+    listing.write_text(yaml.safe_dump(parties, allow_unicode=True), encoding="utf-8")
+    result = import_(register, world, second, extra=("--parties", str(listing)))
+    assert result.exit_code == 0, result.output
+    assert "recorded signatures: network" in result.output
+
+
 @pytest.mark.parametrize("kind", ["voided", "superseded", "declined"])
 def test_signatures_on_an_ended_document_are_refused(world, tmp_path, kind):
     register = fresh_register(world, tmp_path)
