@@ -137,9 +137,9 @@ def _import_one(register: Register, receipt: _Receipt, roots, parties, now) -> I
             f"this PDF names the document “{document_id}”, which this register never issued",
         )
 
-    def refused(verdict: str, reason: str) -> ImportOutcome:
+    def refused(verdict: str, reason: str, technical: str = "") -> ImportOutcome:
         reason = mask_national_numbers(reason)
-        logged = _log_receipt(register, issued, receipt, verdict, reason, now)
+        logged = _log_receipt(register, issued, receipt, verdict, reason, now, technical)
         return receipt.outcome(verdict, reason, document_id, logged=logged)
 
     try:
@@ -154,7 +154,7 @@ def _import_one(register: Register, receipt: _Receipt, roots, parties, now) -> I
     except Exception as exc:  # a hostile file must not stop the batch: a refusal
         return refused(REJECTED, f"this file could not be checked ({_short(exc)})")
     if not check.accepted:
-        return refused(check.verdict, check.reason)
+        return refused(check.verdict, check.reason, _technical(check))
     return _record_signatures(register, issued, receipt, check, now)
 
 
@@ -267,25 +267,38 @@ def _details(signature: Any, sha256: str) -> dict[str, Any]:
     }
 
 
-def _received(issued: Event, receipt: _Receipt, verdict: str, reason: str, now) -> Record:
-    """The `received` event of a returned file: its verdict and reason, the file itself."""
+def _technical(check: Any, limit: int = 2000) -> str:
+    """pyHanko's findings behind a refusal, in one line, for whoever investigates."""
+    found = [check.technical] + [s.technical for s in check.signatures if s.verdict != ACCEPTED]
+    text = "; ".join(t for t in found if t)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _received(
+    issued: Event, receipt: _Receipt, verdict: str, reason: str, now, technical: str = ""
+) -> Record:
+    """The `received` event of a returned file: its verdict and reason (and pyHanko's
+    findings, when refused), the file itself as evidence."""
+    details = {
+        "verdict": verdict,
+        "file_name": mask_national_numbers(receipt.name),
+        "returned_sha256": receipt.sha,
+    }
+    if technical:
+        details["technical"] = mask_national_numbers(technical)
     return Record(
         document_id=issued.document_id,
         kind="received",
         evidence=receipt.data,
         reason=f"{verdict}: {reason}",
-        details={
-            "verdict": verdict,
-            "file_name": mask_national_numbers(receipt.name),
-            "returned_sha256": receipt.sha,
-        },
+        details=details,
         now=now,
     )
 
 
-def _log_receipt(register, issued, receipt, verdict, reason, now) -> bool:
+def _log_receipt(register, issued, receipt, verdict, reason, now, technical="") -> bool:
     try:
-        register.record_many([_received(issued, receipt, verdict, reason, now)])
+        register.record_many([_received(issued, receipt, verdict, reason, now, technical)])
     except ConventioError:
         return False
     return True

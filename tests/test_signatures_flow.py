@@ -251,6 +251,15 @@ def test_a_copy_changed_before_it_was_signed_is_refused_and_logged(world, tmp_pa
     assert "received  reason: rejected: Page 1 was changed before it was signed" in status
     sha = result.output.split("kept for review in the store as ")[1].split()[0]
     assert f"evidence {sha[:16]}..." in status
+    (details, evidence) = (
+        sqlite3.connect(register)
+        .execute("SELECT details, evidence_sha256 FROM register_events WHERE kind = 'received'")
+        .fetchone()
+    )
+    received = json.loads(details)
+    assert evidence == sha == received["returned_sha256"]
+    assert received["verdict"] == "rejected" and received["file_name"] == "painted.pdf"
+    assert "unexplained" in received["technical"]  # pyHanko's finding, for investigators
     verified = run("signatures", "verify-log", "--register", register)
     assert verified.exit_code == 0, verified.output
 
