@@ -248,6 +248,11 @@ def test_a_copy_changed_before_it_was_signed_is_refused_and_logged(world, tmp_pa
     assert "1 file(s): 0 accepted, 0 for review, 1 rejected" in result.output
     status = status_of(register, NET01)
     assert "state: issued" in status  # not "fully signed": nothing was recorded as signed
+    # a receipt changes no state, in any report
+    assert "  2 issued\n" in status_of(register, SIXTH)
+    matrix = tmp_path / "matrix.csv"
+    assert run("signatures", "matrix", "-o", str(matrix), "--register", register).exit_code == 0
+    assert "net-01,issued\n" in matrix.read_text(encoding="utf-8").replace("\r\n", "\n")
     assert "received  reason: rejected: Page 1 was changed before it was signed" in status
     sha = result.output.split("kept for review in the store as ")[1].split()[0]
     assert f"evidence {sha[:16]}..." in status
