@@ -76,14 +76,29 @@ def issue(manifest, parties_file, reissue, register_url, store_dir) -> None:
     help="Folder of trusted root certificates (PEM); default CONVENTIO_TRUST, else "
     "~/.local/share/conventio/trust.",
 )
+@click.option(
+    "--parties",
+    "parties_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The party file: a party's signing_certificates are then required of its signer.",
+)
 @_register_options
-def import_files(files, trust_folder, register_url, store_dir) -> None:
-    """Import returned signed PDFs: check them and record who signed."""
+def import_files(files, trust_folder, parties_file, register_url, store_dir) -> None:
+    """Import returned signed PDFs: check them and record who signed. Exit 0 only if
+    every file was accepted."""
     from signatures.importing import import_returned, outcomes_text
     from signatures.register import Register
 
+    parties = None
+    if parties_file is not None:
+        from generator.parties.check import load_parties
+
+        parties = load_parties(parties_file)
     with Register(register_url, store_dir) as register:
-        outcomes = import_returned(register, files, trust_folder or default_trust_folder())
+        outcomes = import_returned(
+            register, files, trust_folder or default_trust_folder(), parties=parties
+        )
         ok, text = outcomes_text(outcomes, register)
     click.echo(text, nl=False)
     sys.exit(0 if ok else 1)

@@ -1,18 +1,50 @@
-"""Importing returned signed PDFs: match each to the document issued, check its
-signatures, and record who signed. A file is kept in the store whatever the
-verdict, so a refused copy can be looked at later."""
+"""Importing returned signed PDFs: read each file, match it to the document issued,
+check its signatures, and record what was received and who signed.
+
+Every file gets its own verdict (accepted, review or rejected) with a reason in plain
+words; one bad file never stops the others.
+
+- Reading (`returned_file.read_returned`): only a regular file is read (not a folder, a
+  device such as /dev/zero, a pipe), and at most `MAX_RETURNED_BYTES` (50 MB): a larger
+  file is refused unread.
+- Storing: every file that could be read is kept in the store, named by its SHA-256,
+  whatever its verdict, so that a refused copy can be looked at later.
+- The log: a file that names a document issued here gives a `received` event on that
+  document (its verdict and reason, the file as evidence) and, when accepted, a `signed`
+  event per role it newly signs, all in one transaction. A `received` event does not
+  change the document's state. A file that names no document issued here (not a PDF, no
+  conventio identity, a document this register does not know) cannot be attached to a
+  document: it is reported (and kept in the store if it could be read), not logged.
+- Refused before any check: a document that is voided, superseded or declined (its
+  signing has ended: the state would not change, so a signature on it is not recorded).
+- Who signs: two roles need two certificates (except the network and its hospital), a
+  party signs with the certificates its party file lists, or else with the one it used
+  first, and a certificate registered for one party does not sign for another
+  (`signer_rules`).
+
+No national register number is printed or recorded: not in a path, a certificate's
+name or subject, a reason (`generator.privacy` masks them).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.errors import ConventioError
+from generator.errors import ConventioError, one_line
+from generator.privacy import mask_national_numbers
+from signatures.log import Event
 from signatures.register import Record, Register
+from signatures.returned_file import MAX_RETURNED_BYTES, Unreadable, read_returned
+from signatures.signer_rules import KnownCertificate, PartySigner, SignerRules
+from signatures.status import DECLINED, ENDINGS, SUPERSEDED
+
+ACCEPTED, REVIEW, REJECTED = "accepted", "review", "rejected"
 
 #: the subject attribute that carries the national register number on a
 #: Belgian eID certificate: never recorded
@@ -21,19 +53,199 @@ _SERIAL = re.compile(r"(^|,)\s*(serialNumber|SERIALNUMBER|2\.5\.4\.5)=(\\,|[^,])
 
 @dataclass(frozen=True)
 class ImportOutcome:
+    #: the file as given, any national register number in it masked
     path: str
+    #: the stored file's SHA-256; "" when nothing could be read (nothing stored)
     sha256: str
     verdict: str  # accepted | review | rejected
     reason: str
     document_id: str | None = None
     recorded: tuple[str, ...] = ()
     already_signed: tuple[str, ...] = ()
+    #: the receipt is in the log (a `received` event on `document_id`)
+    logged: bool = False
 
 
 def without_serial_number(subject: str) -> str:
     """A certificate subject without its serial number (on an eID card, the
-    holder's national register number)."""
-    return _SERIAL.sub("", subject).strip(", ")
+    holder's national register number), any other such number masked."""
+    return mask_national_numbers(_SERIAL.sub("", subject).strip(", "))
+
+
+def import_returned(
+    register: Register,
+    paths: Iterable[Path | str],
+    trust_folder: Path,
+    *,
+    parties: Any | None = None,
+    now: dt.datetime | None = None,
+    limit: int = MAX_RETURNED_BYTES,
+) -> list[ImportOutcome]:
+    """Check and record each returned file; one outcome per file, in order.
+    `parties`: the party register (`load_parties`), for the certificates parties list."""
+    from signatures.pdfcheck import load_trust_roots
+
+    roots = load_trust_roots(trust_folder)
+    outcomes = []
+    for path in paths:
+        shown = mask_national_numbers(str(path))
+        try:
+            data = read_returned(path, limit)
+        except Unreadable as exc:
+            outcomes.append(ImportOutcome(shown, "", REJECTED, str(exc)))
+            continue
+        sha = register.store.put(data)
+        receipt = _Receipt(shown, Path(path).name, data, sha)
+        outcomes.append(_import_one(register, receipt, roots, parties, now))
+    return outcomes
+
+
+@dataclass(frozen=True)
+class _Receipt:
+    shown: str
+    name: str
+    data: bytes
+    sha: str
+
+    def outcome(self, verdict: str, reason: str, document_id: str | None = None, **more):
+        return ImportOutcome(self.shown, self.sha, verdict, reason, document_id, **more)
+
+
+def _import_one(register: Register, receipt: _Receipt, roots, parties, now) -> ImportOutcome:
+    from generator.pdf.finish import read_identity
+    from signatures.pdfcheck import unreadable
+
+    problem = unreadable(receipt.data)
+    if problem:
+        return receipt.outcome(REJECTED, f"this file {problem}")
+    try:
+        identity = read_identity(receipt.data)
+    except ConventioError:
+        identity = None
+    if identity is None:
+        return receipt.outcome(
+            REJECTED,
+            "this PDF carries no conventio identity (or an unreadable one): it is not a "
+            "document issued here, or a program removed its identity",
+        )
+    document_id = mask_national_numbers(identity[0])
+    try:
+        issued = register.issued_document(identity[0])
+    except ConventioError:
+        return receipt.outcome(
+            REJECTED,
+            f"this PDF names the document “{document_id}”, which this register never issued",
+        )
+
+    def refused(verdict: str, reason: str, technical: str = "") -> ImportOutcome:
+        reason = mask_national_numbers(reason)
+        logged = _log_receipt(register, issued, receipt, verdict, reason, now, technical)
+        return receipt.outcome(verdict, reason, document_id, logged=logged)
+
+    try:
+        issued_pdf = register.issued_file_bytes(issued.document_id, "pdf")
+    except ConventioError as exc:
+        return refused(REJECTED, f"this document was never issued as a PDF here: {exc}")
+    ended = _ended(register, issued)
+    if ended:
+        return refused(REJECTED, ended)
+    try:
+        check = _check(register, issued, issued_pdf, receipt.data, roots, parties, now)
+    except Exception as exc:  # a hostile file must not stop the batch: a refusal
+        return refused(REJECTED, f"this file could not be checked ({_short(exc)})")
+    if not check.accepted:
+        return refused(check.verdict, check.reason, _technical(check))
+    return _record_signatures(register, issued, receipt, check, now)
+
+
+def _short(exc: BaseException, limit: int = 200) -> str:
+    text = one_line(str(exc)) or type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _check(register, issued: Event, issued_pdf: bytes, data: bytes, roots, parties, now):
+    from signatures.pdfcheck import check_returned
+
+    rules = signer_rules(register, issued, parties)
+    return check_returned(issued_pdf, data, roots, issued.required_roles, at=now, signers=rules)
+
+
+def _ended(register: Register, issued: Event) -> str | None:
+    """Why signatures on this document are no longer recorded, or None."""
+    status = register.status(issued.document_id)
+    if status.state not in ENDINGS:
+        return None
+    events = [e for e in register.events(issued.document_id) if e.seq > issued.seq]
+    last = next((e for e in reversed(events) if e.kind == status.state), None)
+    when = status.ended_at.strftime("%Y-%m-%d") if status.ended_at else "an unknown date"
+    why = f" ({last.reason})" if last is not None and last.reason else ""
+    who = f" by the {last.role}" if last is not None and last.role else ""
+    if status.state == DECLINED:
+        return (
+            f"this document was declined{who} on {when}{why}: its signing has ended, so "
+            "signatures on it are not recorded; if the party has changed its mind, a new copy "
+            "must be issued"
+        )
+    if status.state == SUPERSEDED:
+        return (
+            f"this document was superseded on {when}{why}: signatures on it are not "
+            "recorded; the copy to sign is the one that replaces it"
+        )
+    return f"this document was voided on {when}{why}: signatures on it are not recorded"
+
+
+def signer_rules(register: Register, issued: Event, parties: Any | None) -> SignerRules:
+    """What the signers of this document must match: for each role, the party that
+    signs in it with the certificates its party file lists (when `parties` is given) or
+    the certificate of its first accepted signature in that role; and the certificates
+    already recorded on this document since it was issued; and, for any certificate, the
+    parties it signed for before (a certificate signs for one party)."""
+    recorded: dict[str, KnownCertificate] = {}
+    for event in register.events(issued.document_id):
+        if event.seq > issued.seq and event.kind == "signed" and event.role:
+            known = _known(event)
+            if known is not None:
+                recorded.setdefault(event.role, known)
+    by_role: dict[str, PartySigner] = {}
+    for role, party in issued.data.get("signers", {}).items():
+        if not party:
+            continue
+        listed: tuple[str, ...] = ()
+        if parties is not None and party in parties:
+            listed = tuple(parties.get(party).signing_certificates)
+        learned = None
+        if not listed:
+            learned = next(
+                (
+                    known
+                    for event in register.acted_by(party)
+                    if event.kind == "signed" and event.role == role
+                    for known in [_known(event)]
+                    if known is not None
+                ),
+                None,
+            )
+        by_role[role] = PartySigner(party, listed, learned)
+
+    def registered_with(fingerprint: str) -> list[KnownCertificate]:
+        return [k for k in map(_known, register.signed_with(fingerprint)) if k is not None]
+
+    return SignerRules(parties=by_role, recorded=recorded, registered_with=registered_with)
+
+
+def _known(event: Event) -> KnownCertificate | None:
+    data = event.data
+    fingerprint = data.get("certificate_sha256")
+    if not fingerprint:
+        return None
+    return KnownCertificate(
+        fingerprint,
+        data.get("signer_name") or data.get("signer") or "an unknown signer",
+        event.when.strftime("%Y-%m-%d"),
+        event.document_id,
+        party=event.actor or "",
+        role=event.role or "",
+    )
 
 
 def _details(signature: Any, sha256: str) -> dict[str, Any]:
@@ -43,6 +255,7 @@ def _details(signature: Any, sha256: str) -> dict[str, Any]:
     return {
         "field": signature.field_name,
         "signer": without_serial_number(signature.subject),
+        "signer_name": mask_national_numbers(signature.signer_name),
         "issuer": without_serial_number(signature.issuer),
         "certificate_sha256": signature.fingerprint,
         "claimed_signing_time": when(signature.claimed_signing_time),
@@ -54,87 +267,79 @@ def _details(signature: Any, sha256: str) -> dict[str, Any]:
     }
 
 
-def import_returned(
-    register: Register,
-    paths: Iterable[Path],
-    trust_folder: Path,
-    *,
-    now: dt.datetime | None = None,
-) -> list[ImportOutcome]:
-    from generator.pdf.finish import read_identity
-    from signatures.pdfcheck import check_returned, load_trust_roots
-
-    roots = load_trust_roots(trust_folder)
-    outcomes = []
-    for path in paths:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            outcomes.append(
-                ImportOutcome(str(path), "", "rejected", f"cannot read: {exc.strerror}")
-            )
-            continue
-        sha = register.store.put(data)
-        outcomes.append(
-            _import_one(register, str(path), data, sha, roots, now, read_identity, check_returned)
-        )
-    return outcomes
+def _technical(check: Any, limit: int = 2000) -> str:
+    """pyHanko's findings behind a refusal, in one line, for whoever investigates."""
+    found = [check.technical] + [s.technical for s in check.signatures if s.verdict != ACCEPTED]
+    text = "; ".join(t for t in found if t)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _import_one(register, path, data, sha, roots, now, read_identity, check_returned):
+def _received(
+    issued: Event, receipt: _Receipt, verdict: str, reason: str, now, technical: str = ""
+) -> Record:
+    """The `received` event of a returned file: its verdict and reason (and pyHanko's
+    findings, when refused), the file itself as evidence."""
+    details = {
+        "verdict": verdict,
+        "file_name": mask_national_numbers(receipt.name),
+        "returned_sha256": receipt.sha,
+    }
+    if technical:
+        details["technical"] = mask_national_numbers(technical)
+    return Record(
+        document_id=issued.document_id,
+        kind="received",
+        evidence=receipt.data,
+        reason=f"{verdict}: {reason}",
+        details=details,
+        now=now,
+    )
+
+
+def _log_receipt(register, issued, receipt, verdict, reason, now, technical="") -> bool:
     try:
-        identity = read_identity(data)
-    except Exception:  # a damaged file: the check below says so in words
-        identity = None
-    if identity is None:
-        return ImportOutcome(
-            path,
-            sha,
-            "rejected",
-            "this file carries no conventio identity: it was not issued here, or it is not a PDF",
-        )
-    document_id = identity[0]
-    try:
-        issued = register.issued_document(document_id)
-        issued_pdf = register.issued_file_bytes(document_id, "pdf")
-    except ConventioError as exc:
-        return ImportOutcome(
-            path, sha, "rejected", f"never issued as a PDF here: {exc}", document_id
-        )
-    check = check_returned(issued_pdf, data, roots, issued.required_roles, at=now)
-    if not check.accepted:
-        return ImportOutcome(path, sha, check.verdict, check.reason, document_id)
+        register.record_many([_received(issued, receipt, verdict, reason, now, technical)])
+    except ConventioError:
+        return False
+    return True
+
+
+def _record_signatures(register, issued: Event, receipt: _Receipt, check, now) -> ImportOutcome:
+    document_id = issued.document_id
     already = tuple(register.status(document_id).signed)
     signers = issued.data.get("signers", {})
-    records = [
+    signed = [
         Record(
-            document_id,
-            "signed",
-            s.role,
-            signers.get(s.role),
-            data,
-            None,
-            False,
-            _details(s, sha),
-            now,
+            document_id=document_id,
+            kind="signed",
+            role=s.role,
+            party=signers.get(s.role),
+            evidence=receipt.data,
+            details=_details(s, receipt.sha),
+            now=now,
         )
         for s in check.signatures
-        if s.role and s.role not in already
+        if s.role in check.signed_roles and s.role not in already
     ]
-    if records:
-        register.record_many(records)
-    return ImportOutcome(
-        path,
-        sha,
-        "accepted",
-        check.reason,
+    reason = mask_national_numbers(check.reason)
+    try:
+        register.record_many([_received(issued, receipt, ACCEPTED, reason, now), *signed])
+    except ConventioError as exc:
+        refusal = mask_national_numbers(f"the signatures could not be recorded: {exc}")
+        logged = _log_receipt(register, issued, receipt, REJECTED, refusal, now)
+        return receipt.outcome(REJECTED, refusal, document_id, logged=logged)
+    return receipt.outcome(
+        ACCEPTED,
+        reason,
         document_id,
-        tuple(r.role for r in records),
-        tuple(r for r in already),
+        recorded=tuple(r.role for r in signed),
+        already_signed=already,
+        logged=True,
     )
 
 
 def outcomes_text(outcomes: list[ImportOutcome], register: Register) -> tuple[bool, str]:
+    """What to print: each file's verdict, a summary; and whether all were accepted."""
     lines = []
     for o in outcomes:
         head = f"{o.path}: {o.verdict}"
@@ -145,9 +350,17 @@ def outcomes_text(outcomes: list[ImportOutcome], register: Register) -> tuple[bo
             lines.append(f"  recorded signatures: {', '.join(o.recorded)}")
         if o.already_signed:
             lines.append(f"  already signed before: {', '.join(o.already_signed)}")
-        if o.verdict != "accepted":
-            lines.append(f"  kept for review in the store as {o.sha256}")
-    accepted = sum(o.verdict == "accepted" for o in outcomes)
-    lines.append(f"{accepted} of {len(outcomes)} file(s) accepted")
+        if o.verdict != ACCEPTED:
+            if o.sha256:
+                lines.append(f"  kept for review in the store as {o.sha256}")
+            else:
+                lines.append("  nothing was read, so nothing was kept")
+            if o.sha256 and not o.logged:
+                lines.append("  not in the log: it names no document issued here")
+    counts = Counter(o.verdict for o in outcomes)
+    lines.append(
+        f"{len(outcomes)} file(s): {counts[ACCEPTED]} accepted, {counts[REVIEW]} for review, "
+        f"{counts[REJECTED]} rejected"
+    )
     lines.append(register.head_text())
-    return accepted == len(outcomes), "\n".join(lines) + "\n"
+    return counts[ACCEPTED] == len(outcomes), "\n".join(lines) + "\n"

@@ -16,7 +16,12 @@ What is checked:
   holds), trusted (the signer's certificate chains to one of `trust_roots` and was valid
   at the time of the check), in a field `sig_<role>` of one of the document's signing
   roles, and covering the document: either the entire file, or its entire revision with
-  only signing or form filling after it (pyHanko's difference analysis).
+  only signing or form filling after it (pyHanko's difference analysis);
+- what happened between the issued bytes and the first signature (that signature's own
+  revision included): only signing or form filling (`pdfcheck_revisions`), so that an
+  edit made before signing is not passed off as the document we issued;
+- who signed: two roles need two certificates, except the network and the hospital that
+  represents it, and a party signs with its own certificate (`signer_rules`).
 
 The answer is a `ReturnedCheck`: a verdict, "accepted", "review" or "rejected", with
 a reason in plain words for the person who registers the signatures, and the details of
@@ -45,12 +50,15 @@ from pyhanko_certvalidator import ValidationContext
 from generator.errors import ConventioError, one_line
 from generator.pdf.checks import InvalidPdf, open_pdf
 from generator.pdf.finish import FIELD_PREFIX, read_identity
+from generator.privacy import mask_national_numbers
+from signatures.pdfcheck_revisions import change_before_signing, issued_revision
 from signatures.pdfcheck_trust import (
     TrustRoots,
     load_trust_roots,
     trust_anchors,
     validation_context,
 )
+from signatures.signer_rules import SignerRules, signer_problems
 
 __all__ = [
     "ACCEPTED",
@@ -60,6 +68,7 @@ __all__ = [
     "SignatureCheck",
     "check_returned",
     "load_trust_roots",
+    "unreadable",
 ]
 
 # pyHanko logs every failed check with a traceback; without a handler of the
@@ -160,6 +169,9 @@ class ReturnedCheck:
     sha256: str
     #: the moment the certificates were checked at
     checked_at: dt.datetime
+    #: pyHanko's finding about a change before the first signature, for whoever
+    #: investigates a refusal ("" when there is none)
+    technical: str = ""
 
     @property
     def accepted(self) -> bool:
@@ -178,6 +190,7 @@ def check_returned(
     roles: Sequence[str],
     *,
     at: dt.datetime | None = None,
+    signers: SignerRules | None = None,
 ) -> ReturnedCheck:
     """Check `returned`, a signed copy of the PDF `issued`, for the signing `roles` of
     that document (the `sig_<role>` fields `finish()` put into it).
@@ -186,6 +199,9 @@ def check_returned(
     certificates, e.g. `load_trust_roots(folder)`), or a pyHanko `ValidationContext` to
     use as it is. `at`: when the certificates must be valid (a time-zone-aware datetime);
     now by default. With a ValidationContext, its own moment applies and `at` must be None.
+    `signers`: who may sign in which role (`signer_rules.SignerRules`: the parties'
+    certificates, those recorded before); by default only the rule that two roles need two
+    certificates (except the pairs `roles.MAY_SHARE_CERTIFICATE`) applies.
 
     Problems with the files never raise: they give a rejected (or "review") answer that
     says why. ConventioError only for unusable arguments: no or non-certificate trust
@@ -217,13 +233,13 @@ def check_returned(
             **values,
         )
 
-    problem = _unreadable(issued)
+    problem = unreadable(issued)
     if problem:
         return refused(
             f"The issued document we hold {problem[:-1]}, so the returned file cannot be "
             "compared with it."
         )
-    problem = _unreadable(returned)
+    problem = unreadable(returned)
     if problem:
         return refused(f"The returned file {problem}")
 
@@ -275,7 +291,8 @@ def check_returned(
         )
 
     try:
-        embedded = PdfFileReader(io.BytesIO(returned)).embedded_signatures
+        reader = PdfFileReader(io.BytesIO(returned))
+        embedded = reader.embedded_signatures
     except Exception as exc:  # any parsing failure of a hostile file is a refusal
         problems.append(
             (
@@ -284,8 +301,12 @@ def check_returned(
                 f"({_short(exc)}).",
             )
         )
-        embedded = []
+        reader, embedded = None, []
     checks = tuple(_check_one(signature, anchors, moment, roles) for signature in embedded)
+    technical = ""
+    if prefix_ok and reader is not None:
+        found, technical = _before_signing(issued, reader, embedded, checks)
+        problems.extend(found)
 
     people = [c for c in checks if c.kind == "signature"]
     if not people:
@@ -303,7 +324,10 @@ def check_returned(
             )
         )
 
-    signed = {c.role for c in people if c.verdict == ACCEPTED}
+    breaches = signer_problems(checks, roles, signers or SignerRules())
+    problems.extend((REJECTED, breach.message) for breach in breaches)
+    refused = {role for breach in breaches for role in breach.roles}
+    signed = {c.role for c in people if c.verdict == ACCEPTED and c.role not in refused}
     signed_roles = tuple(r for r in roles if r in signed)
     missing_roles = tuple(r for r in roles if r not in signed)
     verdict = max((v for v, _ in problems), key=_SEVERITY.__getitem__, default=ACCEPTED)
@@ -322,7 +346,55 @@ def check_returned(
         missing_roles=missing_roles,
         sha256=digest,
         checked_at=moment,
+        technical=technical,
     )
+
+
+def _before_signing(
+    issued: bytes, reader: PdfFileReader, embedded: list, checks: tuple[SignatureCheck, ...]
+) -> tuple[list[tuple[str, str]], str]:
+    """The problem, if the returned file changes the issued document before (or while)
+    it is first signed; and pyHanko's finding, for whoever investigates."""
+    try:
+        base = issued_revision(issued, reader)
+        if base is None:
+            return [(REJECTED, _NOT_BUILT_ON_ISSUED)], ""
+        signed = sorted((s.signed_revision, index) for index, s in enumerate(embedded))
+        until = signed[0][0] if signed else reader.xrefs.total_revisions - 1
+        change = change_before_signing(reader, base, until)
+    except Exception as exc:  # a damaged structure cannot be shown to be harmless
+        return [
+            (
+                REJECTED,
+                "What the returned file adds to the document we issued cannot be read: its "
+                f"later part is damaged ({_short(exc)}).",
+            )
+        ], _short(exc, 500)
+    if change is None:
+        return [], ""
+    what = change.what[0].upper() + change.what[1:]
+    if not signed:
+        return [(REJECTED, f"{what} after the document was issued.")], change.technical
+    first = checks[signed[0][1]]
+    who = (
+        f"the document time-stamp “{first.field_name}”"
+        if first.kind != "signature"
+        else f"the signature of {first.signer_name} (field “{first.field_name}”)"
+    )
+    return [
+        (
+            REJECTED,
+            f"{what} before it was signed: between the document we issued and {who}, the "
+            "file was edited, so what was signed is not the document we issued.",
+        )
+    ], change.technical
+
+
+_NOT_BUILT_ON_ISSUED = (
+    "The returned file begins with the document we issued, but what follows does not add "
+    "to it: it replaces it with another document (its cross-reference chain does not "
+    "lead back to the issued copy)."
+)
 
 
 def _moment(at: dt.datetime | None, anchors) -> dt.datetime:
@@ -349,7 +421,7 @@ def _as_bytes(data):
     return bytes(data) if isinstance(data, bytearray | memoryview) else data
 
 
-def _unreadable(data: bytes) -> str | None:
+def unreadable(data: bytes) -> str | None:
     """Why `data` is not a complete, readable, unencrypted PDF, in plain words; or None."""
     if not isinstance(data, bytes):
         return f"is not a file's content (it is a {type(data).__name__})."
@@ -458,8 +530,10 @@ def _who(certificate: asn1_x509.Certificate | None) -> _Who:
     parsed = x509.load_der_x509_certificate(der)
 
     def common_name(name: x509.Name) -> str:
+        """For messages: never with a national register number (masked)."""
         found = name.get_attributes_for_oid(NameOID.COMMON_NAME)
-        return str(found[0].value) if found else name.rfc4514_string() or "an unnamed signer"
+        text = str(found[0].value) if found else name.rfc4514_string() or "an unnamed signer"
+        return mask_national_numbers(text)
 
     return _Who(
         name=common_name(parsed.subject),

@@ -184,6 +184,17 @@ class Register:
         with db.reading(self.engine) as connection:
             return [Event.from_row(r) for r in connection.execute(query.order_by(e.c.seq))]
 
+    def signed_with(self, fingerprint: str) -> list[Event]:
+        """The `signed` events recorded with the certificate of this SHA-256 fingerprint
+        (`signatures import` keeps it in their details), in log order."""
+        e = db.events
+        query = sa.select(*(e.c[name] for name in log.COLUMNS)).where(
+            e.c.kind == "signed", e.c.details.contains(fingerprint, autoescape=True)
+        )
+        with db.reading(self.engine) as connection:
+            found = [Event.from_row(r) for r in connection.execute(query.order_by(e.c.seq))]
+        return [e for e in found if e.data.get("certificate_sha256") == fingerprint]
+
     def issued_document(self, document_id: str) -> Event:
         """The (latest) `issued` event of a document."""
         with db.reading(self.engine) as connection:

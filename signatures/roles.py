@@ -12,6 +12,11 @@ from generator.errors import ConventioError
 from generator.model.documents import Amendment, Circular, Convention
 
 ROLES = ("committee", "network", "hospital", "provider", "organisation")
+#: the pairs of roles that one certificate (one person) may sign together; any other two
+#: roles of a document need two different certificates. A network is represented by its
+#: hospital (a network's `hospital` in the party file), so the person who signs for that
+#: hospital may sign for the network too.
+MAY_SHARE_CERTIFICATE = frozenset({frozenset({"network", "hospital"})})
 PROVIDER_KINDS = ("psychologist", "organisation")
 #: ids of the example parties (and the usual convention): psy-..., org-...
 _PREFIXES = {"psy-": "psychologist", "org-": "organisation"}

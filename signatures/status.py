@@ -12,6 +12,9 @@ first of these that applies:
 - sent: a `sent` event;
 - issued.
 
+A `received` event (a returned file, accepted or refused, logged by
+`signatures import`) does not change the state: it only shows in the events.
+
 A role's signature is dated by its first `signed` event, and is manual when
 every `signed` event of that role is a manual record (a paper signature with
 its evidence); a document is marked manual when any of its events is."""
@@ -25,9 +28,11 @@ from dataclasses import dataclass
 from generator.errors import ConventioError
 from signatures.log import TIME_FORMAT, Event, parse_time
 
-KINDS = ("issued", "sent", "signed", "declined", "superseded", "voided", "reminder")
+KINDS = ("issued", "sent", "signed", "declined", "superseded", "voided", "reminder", "received")
 ISSUED, SENT, PARTLY, FULLY = "issued", "sent", "partly signed", "fully signed"
 DECLINED, SUPERSEDED, VOIDED = "declined", "superseded", "voided"
+#: the kinds that end a document's signing
+ENDINGS = (DECLINED, SUPERSEDED, VOIDED)
 STATES = (ISSUED, SENT, PARTLY, FULLY, DECLINED, SUPERSEDED, VOIDED)
 #: states in which signatures are still awaited
 OPEN = (ISSUED, SENT, PARTLY)
@@ -185,7 +190,7 @@ def from_tallies(
             sent = min(sent or tally.first, tally.first)
         elif kind == "issued":
             issued = tally
-        else:
+        elif kind in ENDINGS:
             ended[kind] = min(ended.get(kind, tally.first), tally.first)
     if issued is None:
         raise ConventioError(f"document {document_id} was never issued")

@@ -23,6 +23,9 @@ What it holds (keys EC P-256, so that making them takes milliseconds; the TSA's 
   - "authentication": "CN=Jean Dupont (Authentication), O=Réseau Fictif", issued by the
     intermediate for logging in, not for signing (digital signature without
     non-repudiation, like the authentication certificate of an eID card);
+  - "numbered": "CN=Luc Martin 85.07.30-033.28, O=Réseau Fictif, serialNumber=85073003328",
+    self-signed: a certificate whose name and subject carry a national register number
+    (an eID certificate carries it as its serialNumber), which no message may show;
 - `tsa`: a time-stamping authority certificate issued by the intermediate, for
   `sign_field(..., timestamp=True)` (pyHanko's `DummyTimeStamper`, in memory).
 
@@ -51,6 +54,8 @@ from pyhanko.sign.timestamps import DummyTimeStamper
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 ROOT_NAME = "Conventio Test Root CA"
+#: a valid national register number (python-stdnum's example), in a certificate's name
+NATIONAL_NUMBER = "85.07.30-033.28"
 
 #: name -> (common name, organisation)
 PEOPLE = {
@@ -60,7 +65,10 @@ PEOPLE = {
     "expired": ("Paul Ancien", "Réseau Fictif"),
     "untrusted": ("Jean Dupont", "Réseau Fictif"),
     "authentication": ("Jean Dupont (Authentication)", "Réseau Fictif"),
+    "numbered": (f"Luc Martin {NATIONAL_NUMBER}", "Réseau Fictif"),
 }
+#: the certificates that are self-signed (chain to no trusted root)
+SELF_SIGNED = ("untrusted", "numbered")
 
 
 @dataclass(frozen=True)
@@ -108,7 +116,7 @@ class SigningCA:
     def signer(self, name: str) -> signers.SimpleSigner:
         """A pyHanko signer for one of `people` ("network", "hospital", "expired", ...)."""
         person = self.people[name]
-        chain = [] if name == "untrusted" else [self.intermediate.asn1]
+        chain = [] if name in SELF_SIGNED else [self.intermediate.asn1]
         return signers.SimpleSigner(
             signing_cert=person.asn1,
             signing_key=person.asn1_key,
@@ -129,12 +137,15 @@ class SigningCA:
         return folder
 
 
-def _name(common: str, organisation: str | None = None) -> x509.Name:
-    """C, O, CN in the usual order: "CN=..., O=..., C=BE" in RFC 4514 (most specific first)."""
+def _name(common: str, organisation: str | None = None, serial: str | None = None) -> x509.Name:
+    """C, O, CN in the usual order: "CN=..., O=..., C=BE" in RFC 4514 (most specific first);
+    with `serial`, a serialNumber last, as on an eID certificate."""
     attributes = [x509.NameAttribute(NameOID.COUNTRY_NAME, "BE")]
     if organisation:
         attributes.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation))
     attributes.append(x509.NameAttribute(NameOID.COMMON_NAME, common))
+    if serial:
+        attributes.append(x509.NameAttribute(NameOID.SERIAL_NUMBER, serial))
     return x509.Name(attributes)
 
 
@@ -222,9 +233,10 @@ def signing_ca() -> SigningCA:
             window = (now - 400 * day, now - 30 * day)
         else:
             window = (now - 30 * day, now + 700 * day)
-        issuer = None if name == "untrusted" else intermediate
+        issuer = None if name in SELF_SIGNED else intermediate
+        serial = NATIONAL_NUMBER.replace(".", "").replace("-", "") if name == "numbered" else None
         people[name] = _issue(
-            _name(common, organisation),
+            _name(common, organisation, serial),
             issuer,
             ca=False,
             not_before=window[0],

@@ -369,7 +369,7 @@ def test_csv_problems_name_file_row_and_column(tmp_path):
         f"{org}:2:1: error: duplicate id 'psy-0002': already the id of the psychologist at "
         f"{psy}:3:1",
         f"{psy}:1:11: error: unknown column 'colour'; allowed: id, name, address, inami, "
-        "email, phone, nrn, bce, networks, language, verified_by_hand",
+        "email, phone, nrn, bce, networks, language, signing_certificates, verified_by_hand",
         f"{psy}:2:5: error: empty cell: email is required for a psychologist",
         f"{psy}:3:9: error: networks: no network has the id 'net-09'; did you mean 'net-03'?",
     ]
@@ -382,7 +382,8 @@ def test_missing_column_said_once_at_the_header(tmp_path):
     folder = write_csv_folder(tmp_path / "csv", data)
     assert lines(folder) == [
         f"{folder / 'hospitals.csv'}:1:1: error: missing column 'director': this sheet needs it "
-        "(the columns are: id, name, inami, bce, director, verified_by_hand)"
+        "(the columns are: id, name, inami, bce, director, signing_certificates, "
+        "verified_by_hand)"
     ]
 
 
@@ -432,7 +433,8 @@ def test_single_csv_problems(tmp_path):
     path.write_text("\n".join(text) + "\n", encoding="utf-8")
     assert lines(path) == [
         f"{path}:5:{header.index('nrn') + 1}: error: the column 'nrn' does not apply to a "
-        "hospital (a hospital has: id, name, inami, bce, director, verified_by_hand)",
+        "hospital (a hospital has: id, name, inami, bce, director, signing_certificates, "
+        "verified_by_hand)",
     ]
 
 
@@ -487,6 +489,44 @@ def test_verified_by_hand_turns_an_inami_failure_into_a_warning(tmp_path):
     )
     register = load_parties(ok)
     assert [p.severity for p in register.warnings] == ["warning"]
+
+
+FINGERPRINT = "3f9a" * 16  # a SHA-256 fingerprint: 64 hexadecimal digits
+
+
+def test_signing_certificates_in_every_format(tmp_path):
+    """A party may list the certificates it signs with: fingerprints (as openssl prints
+    them, with colons, in capitals) and signers' names (commas inside a name are kept)."""
+    openssl = ":".join(FINGERPRINT[i : i + 2] for i in range(0, 64, 2)).upper()
+    data = changed("networks", 0, signing_certificates=[openssl, "CN=Jean Dupont, O=Réseau Fictif"])
+    data["hospitals"][0]["signing_certificates"] = ["Anne Müller"]
+    registers = [
+        load_parties(write_yaml(tmp_path / "p.yaml", data)),
+        load_parties(write_xlsx(tmp_path / "p.xlsx", data)),
+        load_parties(write_csv_folder(tmp_path / "csv", data, delimiter=",")),
+        load_parties(write_single_csv(tmp_path / "p.csv", data)),
+    ]
+    assert all(r == registers[0] for r in registers[1:])
+    register = registers[0]
+    assert register.network("net-01").signing_certificates == (
+        FINGERPRINT,
+        "CN=Jean Dupont, O=Réseau Fictif",
+    )
+    assert register.hospital("hosp-01").signing_certificates == ("Anne Müller",)
+    assert register.network("net-02").signing_certificates == ()
+
+
+def test_signing_certificates_problems_never_repeat_a_number(tmp_path):
+    sha1 = "ab" * 20
+    data = changed("networks", 0, signing_certificates=[sha1])
+    data["psychologists"][0]["signing_certificates"] = f"CN=Siobhán, serialNumber={NRN}"
+    path = write_yaml(tmp_path / "p.yaml", data)
+    found = lines(path)
+    assert len(found) == 2, found
+    assert "signing_certificates: a certificate fingerprint must be its SHA-256: 64 " in (found[0])
+    assert "(this one has 40; a SHA-1 fingerprint has 40)" in found[0]
+    assert "must not hold a national register number" in found[1]
+    assert not any(NRN in line or "85073003328" in line for line in found)
 
 
 def test_load_parties_raises_a_conventio_error_listing_every_problem(tmp_path):

@@ -9,16 +9,19 @@ import io
 import os
 import re
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import serialization
+from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import signers
 from pyhanko.sign.signers import PdfTimeStamper
 from pyhanko_certvalidator import ValidationContext
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, NameObject
-from signing_ca import sign_field, signing_ca
+from signing_ca import NATIONAL_NUMBER, sign_field, signing_ca
 
 from generator.errors import ConventioError
 from generator.pdf.finish import finish, read_identity
@@ -30,6 +33,7 @@ from signatures.pdfcheck import (
     check_returned,
     load_trust_roots,
 )
+from signatures.signer_rules import KnownCertificate, PartySigner, SignerRules
 
 ROOT = Path(__file__).resolve().parents[1]
 SIXTH = "inami-network-2021/avenant-06"
@@ -283,6 +287,243 @@ def test_a_page_edited_after_signing(issued, by_network, roots, edit):
     assert signature.modification_level == "OTHER" and signature.docmdp_ok is False
     assert "unexplained" in signature.technical
     assert result.prefix_ok and result.identity_matches
+
+
+def _paint(writer: IncrementalPdfFileWriter) -> None:
+    """Paint a sentence on page 1 (pyHanko's writer: what a signing program would use)."""
+    stream = generic.StreamObject(stream_data=b"BT /F1 18 Tf 72 760 Td (Montant: 1 EUR) Tj ET")
+    writer.add_stream_to_page(0, writer.add_object(stream))
+
+
+def _new_page(writer: IncrementalPdfFileWriter) -> None:
+    box = generic.ArrayObject([generic.NumberObject(v) for v in (0, 0, 595, 842)])
+    page = generic.DictionaryObject(
+        {
+            generic.NameObject("/Type"): generic.NameObject("/Page"),
+            generic.NameObject("/MediaBox"): box,
+            generic.NameObject("/Resources"): generic.DictionaryObject(),
+        }
+    )
+    writer.insert_page(page)
+
+
+def _edited(pdf: bytes, change, sign_as=None) -> bytes:
+    """`pdf` with one incremental update made by pyHanko after `change(writer)`; with
+    `sign_as`, that same update also signs the field sig_network."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    change(writer)
+    if sign_as is not None:
+        meta = signers.PdfSignatureMetadata(field_name="sig_network")
+        return signers.PdfSigner(meta, signer=sign_as).sign_pdf(writer).getvalue()
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@real
+@pytest.mark.parametrize("edit", ["page content", "new page", "in the signing revision"])
+def test_a_page_edited_before_signing(issued, ca, roots, edit):
+    """The issued bytes are kept, but an update paints a sentence on page 1 (or adds a
+    page) before the network signs, or while it signs: the signature is intact, since it
+    signs the edit, and the file is refused all the same."""
+    if edit == "in the signing revision":
+        signed = _edited(issued, _paint, sign_as=ca.signer("network"))
+    else:
+        change = _paint if edit == "page content" else _new_page
+        signed = sign_field(_edited(issued, change), "sig_network", ca.signer("network"))
+    result = check(issued, signed, roots)
+    pages = len(PdfReader(io.BytesIO(issued)).pages)
+    what = (
+        rf"Pages were added \(the document has {pages + 1} pages; the one we issued has "
+        rf"{pages}\)"
+        if edit == "new page"
+        else "Page 1 was changed"
+    )
+    rejected_for(
+        result,
+        rf"^{what} before it was signed: between the document we issued and the signature "
+        r"of Jean Dupont \(field “sig_network”\), the file was edited, so what was signed is "
+        r"not the document we issued\.$",
+    )
+    (signature,) = result.signatures
+    assert signature.intact and signature.trusted and signature.verdict == ACCEPTED
+    assert result.prefix_ok and result.identity_matches
+    assert result.technical  # pyHanko's finding, for whoever investigates
+
+
+@real
+def test_a_page_edited_between_two_signatures(by_network, issued, ca, roots):
+    """The hospital signs a copy that was edited after the network signed."""
+    edited = _edited(by_network, _paint)
+    signed = sign_field(edited, "sig_hospital", ca.signer("hospital"))
+    result = check(issued, signed, roots)
+    rejected_for(result, r"^After Jean Dupont signed \(field “sig_network”\), the file was edited")
+    assert [s.verdict for s in result.signatures] == [REJECTED, ACCEPTED]
+    assert result.signed_roles == ("hospital",)
+
+
+@real
+def test_another_document_appended_after_the_issued_bytes(issued, ca, roots):
+    """The issued bytes, then a whole new copy of the document (its own cross-reference
+    table, no link back to the issued one), signed: the issued bytes are a prefix and the
+    identity is the issued one, but the issued document is not what was signed."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(issued)))
+    _add_page_text(writer)
+    out = io.BytesIO()
+    out.write(issued)
+    writer.write(out)  # offsets counted from the start of the file
+    signed = sign_field(out.getvalue(), "sig_network", ca.signer("network"))
+    result = check(issued, signed, roots)
+    assert result.prefix_ok and result.identity_matches
+    rejected_for(
+        result,
+        r"^The returned file begins with the document we issued, but what follows does not "
+        r"add to it: it replaces it with another document",
+    )
+
+
+# --- who signs which role --------------------------------------------------------------
+
+
+@real
+def test_one_certificate_for_two_roles(by_network, issued, ca, roots):
+    """Jean Dupont, who signed for the network, signs for the committee too."""
+    signed = sign_field(by_network, "sig_committee", ca.signer("network"))
+    result = check(issued, signed, roots)
+    rejected_for(
+        result,
+        r"^Jean Dupont signed for the committee and the network with one certificate: each "
+        r"role must be signed by its own signer \(only the hospital and the network may "
+        r"share one\)\.$",
+    )
+    assert [s.verdict for s in result.signatures] == [ACCEPTED, ACCEPTED]
+    assert result.signed_roles == ()
+
+
+@real
+def test_the_network_and_its_hospital_may_share_a_certificate(by_network, issued, ca, roots):
+    signed = sign_field(by_network, "sig_hospital", ca.signer("network"))
+    result = check(issued, signed, roots)
+    assert result.verdict == ACCEPTED, result.reason
+    assert result.signed_roles == ("network", "hospital")
+
+
+@real
+def test_a_certificate_recorded_for_another_role(issued, ca, roots):
+    """The network's certificate, recorded for the network on an earlier import, now
+    signs for the committee on a separate copy."""
+    jean = ca.people["network"]
+    signed = sign_field(issued, "sig_committee", ca.signer("network"))
+    earlier = KnownCertificate(jean.fingerprint, "Jean Dupont", "2026-01-05", "doc#net-01#fr")
+    rules = SignerRules(recorded={"network": earlier})
+    result = check(issued, signed, roots, signers=rules)
+    rejected_for(
+        result,
+        r"^Jean Dupont signed for the committee with the certificate that already signed for "
+        r"the network \(registered on 2026-01-05\): each role must be signed by its own",
+    )
+    # the same certificate recorded for the same role is no problem
+    again = sign_field(issued, "sig_network", ca.signer("network"))
+    assert check(issued, again, roots, signers=rules).verdict == ACCEPTED
+
+
+@real
+def test_the_wrong_partys_certificate(by_network, issued, ca, roots):
+    """net-01 signed its first document with Marie Lambert's certificate (learned on
+    first use); Jean Dupont now signs for it."""
+    jean, marie = ca.people["network"], ca.people["hospital"]
+    first = KnownCertificate(marie.fingerprint, "Marie Lambert", "2026-01-05", "doc#net-01#fr")
+    rules = SignerRules(parties={"network": PartySigner("net-01", learned=first)})
+    result = check(issued, by_network, roots, signers=rules)
+    rejected_for(
+        result,
+        r"^The signature for the network \(field “sig_network”\) is by Jean Dupont, but "
+        r"net-01 signs with the certificate of Marie Lambert, registered on 2026-01-05 "
+        rf"\(doc#net-01#fr\)\. If net-01 now signs with this certificate, add its "
+        rf"fingerprint {jean.fingerprint} to the signing_certificates of net-01",
+    )
+    assert result.signed_roles == ()
+    learned = SignerRules(
+        parties={
+            "network": PartySigner("net-01", learned=replace(first, fingerprint=jean.fingerprint))
+        }
+    )
+    assert check(issued, by_network, roots, signers=learned).verdict == ACCEPTED
+
+
+@real
+def test_a_certificate_registered_for_another_party(by_network, issued, ca, roots):
+    """Jean Dupont's certificate signed for net-02 as its network; net-01's network may not
+    sign with it, unless net-01's party file lists it. The hospital that represents a
+    network may sign with the network's certificate."""
+    jean = ca.people["network"]
+    before = KnownCertificate(
+        jean.fingerprint, "Jean Dupont", "2026-01-05", "doc#net-02#fr", "net-02", "network"
+    )
+
+    def rules(listed=(), role="network"):
+        return SignerRules(
+            parties={"network": PartySigner("net-01", listed)},
+            registered_with=lambda fingerprint: (
+                [replace(before, role=role)] if fingerprint == jean.fingerprint else []
+            ),
+        )
+
+    result = check(issued, by_network, roots, signers=rules())
+    rejected_for(
+        result,
+        r"^The signature for the network \(field “sig_network”\) is by Jean Dupont, whose "
+        r"certificate signs for net-02 as the network \(registered on 2026-01-05, "
+        r"doc#net-02#fr\): a certificate signs for one party only\. If Jean Dupont also "
+        rf"signs for net-01, add the fingerprint {jean.fingerprint} to the "
+        r"signing_certificates of net-01",
+    )
+    assert check(issued, by_network, roots, signers=rules((jean.fingerprint,))).accepted
+    assert check(issued, by_network, roots, signers=rules(role="hospital")).accepted
+
+
+@real
+@pytest.mark.parametrize(
+    "listed, accepted",
+    [
+        (("network",), True),
+        (("hospital",), False),
+        (("jean  DUPONT",), True),
+        (("CN=Jean Dupont, O=Réseau Fictif",), True),
+        (("CN=Jean Dupont, O=Hôpital Fictif",), False),
+        (("Marie Lambert", "network"), True),
+    ],
+)
+def test_the_certificates_a_party_lists(by_network, issued, ca, roots, listed, accepted):
+    """A party file's signing_certificates: fingerprints ("network": the fingerprint of
+    that test certificate) or names; they replace what was learned."""
+    entries = tuple(ca.people[e].fingerprint if e in ca.people else e for e in listed)
+    other = KnownCertificate(ca.people["hospital"].fingerprint, "Marie Lambert", "2026-01-05")
+    rules = SignerRules(parties={"network": PartySigner("net-01", entries, learned=other)})
+    result = check(issued, by_network, roots, signers=rules)
+    if accepted:
+        assert result.verdict == ACCEPTED, result.reason
+    else:
+        rejected_for(
+            result,
+            r"^The signature for the network \(field “sig_network”\) is by Jean Dupont, "
+            r"but net-01 signs with (the certificate [0-9a-f]{16}…|CN=Jean Dupont, O=Hôpital "
+            r"Fictif) \(its signing_certificates in the party file\)\.",
+        )
+
+
+@real
+def test_a_certificate_name_with_a_national_number_is_masked(issued, ca, roots):
+    signed = sign_field(issued, "sig_network", ca.signer("numbered"))
+    result = check(issued, signed, roots)
+    rejected_for(
+        result,
+        r"^Signed by Luc Martin \[numéro du Registre national\], whose certificate does not "
+        r"chain to a trusted root \(it is self-signed\)\.$",
+    )
+    (signature,) = result.signatures
+    assert signature.signer_name == "Luc Martin [numéro du Registre national]"
+    assert "85073003328" not in result.reason and NATIONAL_NUMBER not in result.reason
 
 
 @real

@@ -85,6 +85,24 @@ def _id_list(value: Any) -> Any:
     return value
 
 
+def _certificate_list(value: Any) -> Any:
+    """Signing certificates: a list, or one cell with one per line or separated by ';'
+    (not ',': a name such as 'CN=Jean Dupont, O=Réseau X' holds commas)."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = re.split(r"[;\n]", value)
+    if not isinstance(value, list | tuple):
+        raise ValueError(
+            "must be a list of certificate fingerprints or signers' names "
+            "(in a cell: one per line, or separated by ';')"
+        )
+    try:
+        return tuple(numbers.normalise_certificate(v) for v in value if str(v).strip())
+    except numbers.NumberError as exc:
+        raise ValueError(str(exc)) from None
+
+
 def _number_check(check):
     def validate(value: Any) -> str:
         try:
@@ -120,6 +138,7 @@ Phone = Annotated[str, AfterValidator(_number_check(numbers.normalise_phone))]
 Email = Annotated[str, AfterValidator(_number_check(numbers.normalise_email))]
 Lang = Annotated[Language, BeforeValidator(_lower)]
 NetworkIds = Annotated[tuple[PartyId, ...], BeforeValidator(_id_list), Field(min_length=1)]
+SigningCertificates = Annotated[tuple[str, ...], BeforeValidator(_certificate_list)]
 
 
 class Party(Strict):
@@ -129,6 +148,10 @@ class Party(Strict):
 
     id: PartyId
     verified_by_hand: Flag = False
+    #: the certificates this party signs with: SHA-256 fingerprints (64 lower-case
+    #: hexadecimal digits) or signers' names; when given, the signature register accepts
+    #: a signature for this party only with one of them (see docs/parties-format.md)
+    signing_certificates: SigningCertificates = ()
 
 
 class Network(Party):
@@ -220,10 +243,15 @@ LISTS: dict[str, type[Party]] = {
 BY_TYPE: dict[str, type[Party]] = {model.party_type: model for model in LISTS.values()}
 
 
+#: the fields every party may have, after its own ones (column order)
+_LAST = ("signing_certificates", "verified_by_hand")
+
+
 def field_names(model: type[Party]) -> list[str]:
-    """The fields of a party, `id` first, `verified_by_hand` last (column order)."""
-    names = [name for name in model.model_fields if name not in ("id", "verified_by_hand")]
-    return ["id", *names, "verified_by_hand"]
+    """The fields of a party: `id` first, then its own, then `signing_certificates` and
+    `verified_by_hand` (column order)."""
+    names = [name for name in model.model_fields if name not in ("id", *_LAST)]
+    return ["id", *names, *_LAST]
 
 
 def required_fields(model: type[Party]) -> list[str]:

@@ -18,6 +18,9 @@ the wrong column cannot leak either.
   serious a failure is.
 - Phone: a valid Belgian number (phonenumbers, region BE); kept as E.164.
 - Email: email-validator's syntax check (no DNS look-up); kept normalised.
+- Signing certificate: a SHA-256 fingerprint (64 hexadecimal digits, with or
+  without colons or spaces, as `openssl x509 -fingerprint -sha256` prints it),
+  kept as 64 lower-case digits; or a signer's name, kept as written.
 """
 
 from __future__ import annotations
@@ -213,3 +216,42 @@ def normalise_email(value: str) -> str:
         if any(ch.isdigit() for ch in reason):  # it may quote part of the value
             raise NumberError("the email address is not valid") from None
         raise NumberError(f"the email address is not valid ({reason})") from None
+
+
+# --- signing certificates -------------------------------------------------
+
+_FINGERPRINT = re.compile(r"[0-9a-f]{64}")
+_HEX_WITH_SEPARATORS = re.compile(r"[0-9A-Fa-f:\s]+")
+
+
+def is_fingerprint(entry: str) -> bool:
+    """Whether a normalised signing-certificate entry is a SHA-256 fingerprint."""
+    return bool(_FINGERPRINT.fullmatch(entry))
+
+
+def normalise_certificate(value: str) -> str:
+    """A signing certificate as a party file gives it: its SHA-256 fingerprint
+    ('3F:9A:...', 64 hexadecimal digits) -> 64 lower-case digits; or the
+    signer's name ('Jean Dupont', or 'CN=Jean Dupont, O=Réseau X'), kept as
+    written. A name holding a national register number is refused."""
+    from generator.privacy import holds_national_number
+
+    text = str(value).strip()
+    if not text:
+        raise NumberError("a signing certificate is empty")
+    if _HEX_WITH_SEPARATORS.fullmatch(text) and sum(c.isalnum() for c in text) >= 32:
+        digits = re.sub(r"[:\s]", "", text).lower()
+        if is_fingerprint(digits):
+            return digits
+        raise NumberError(
+            f"a certificate fingerprint must be its SHA-256: 64 hexadecimal digits "
+            f"(this one has {len(digits)}; a SHA-1 fingerprint has 40)"
+        )
+    if holds_national_number(text):
+        raise NumberError(
+            "a signing certificate's name must not hold a national register number: "
+            "leave the serial number (serialNumber=...) out"
+        )
+    if any(ord(c) < 32 for c in text) or len(text) > 300:
+        raise NumberError("a signing certificate's name has control characters or is too long")
+    return text
