@@ -51,9 +51,10 @@ _OBJ_HEAD = re.compile(rb"(\d+)\s+(\d+)\s+obj\b")
 _STREAM = re.compile(rb">>\s*stream(?:\r\n|\n)")
 _INFO_DATE = re.compile(rb"/(CreationDate|ModDate)\s*(\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f\s]*>)", re.S)
 _XMP_DATES = rb"(CreateDate|ModifyDate|MetadataDate)"
-#: a date as an element, with its indentation and line end (for removing it)
-_XMP_DATE_ELEMENT = re.compile(rb"([ \t]*)<xmp:" + _XMP_DATES + rb">[^<]*</xmp:\2>(\r?\n)?")
-_XMP_DATE_ATTRIBUTE = re.compile(rb"(\s+)xmp:" + _XMP_DATES + rb'="[^"]*"')
+_XMP_DATE_ELEMENT = re.compile(rb"<xmp:" + _XMP_DATES + rb">[^<]*</xmp:\1>")
+#: the same on a line of its own, with its indentation and line end (to remove it)
+_XMP_DATE_LINE = re.compile(rb"(?m)^[ \t]*<xmp:" + _XMP_DATES + rb">[^<]*</xmp:\1>[ \t]*\r?\n")
+_XMP_DATE_ATTRIBUTE = re.compile(rb"(\s)xmp:" + _XMP_DATES + rb'="[^"]*"')
 _ID = re.compile(rb"/ID\s*\[[^\]]*\]")
 _DOC_CHECKSUM = re.compile(rb"/DocChecksum\s*/[0-9A-Fa-f]+")
 _ICC_DATE = slice(24, 36)
@@ -225,15 +226,11 @@ def _profile_ref(reader) -> IndirectObject | None:
 def _xmp_dates(created: dt.datetime | None):
     def change(packet: bytes) -> bytes:
         if created is None:
-            packet = _XMP_DATE_ELEMENT.sub(b"", packet)
+            packet = _XMP_DATE_ELEMENT.sub(b"", _XMP_DATE_LINE.sub(b"", packet))
             return _XMP_DATE_ATTRIBUTE.sub(b"", packet)
         stamp = created.strftime("%Y-%m-%dT%H:%M:%SZ").encode("ascii")
         packet = _XMP_DATE_ELEMENT.sub(
-            lambda m: (
-                b"%s<xmp:%s>%s</xmp:%s>%s"
-                % (m.group(1), m.group(2), stamp, m.group(2), m.group(3) or b"")
-            ),
-            packet,
+            lambda m: b"<xmp:%s>%s</xmp:%s>" % (m.group(1), stamp, m.group(1)), packet
         )
         return _XMP_DATE_ATTRIBUTE.sub(
             lambda m: b'%sxmp:%s="%s"' % (m.group(1), m.group(2), stamp), packet
