@@ -122,6 +122,12 @@ def write_atomically(path: Path, data: bytes) -> None:
         with open(path, "wb") as handle:  # nothing to rename over a device
             handle.write(data)
         return
+    blocker = _blocker(path.parent)
+    if blocker is not None:
+        raise ConventioError(
+            f"cannot write {path}: {blocker} is {_kind(blocker)}, not a folder; "
+            "give a path whose folders are folders"
+        )
     make_folder(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
