@@ -88,7 +88,15 @@ def test_outputs_and_stored_files_follow_the_umask(tmp_path, umask, file_mode, f
 def test_an_output_file_written_by_show_follows_the_umask(tmp_path):
     target = tmp_path / "deep" / "v.html"
     shown = conventio(
-        0o002, "show", "network-provider-2021", "--at", "2023-09-01", "--format", "html", "-o", target
+        0o002,
+        "show",
+        "network-provider-2021",
+        "--at",
+        "2023-09-01",
+        "--format",
+        "html",
+        "-o",
+        target,
     )
     assert shown.returncode == 0, shown.stderr
     assert mode(target) == 0o664
