@@ -108,13 +108,21 @@ def recover(target: Path) -> list[str]:
             f"{target}: an earlier run was interrupted while replacing this folder; "
             "its previous contents were put back"
         )
-        old = []
     for kind in (_OLD, _READY):
         for leftover in _leftovers(target, kind):
             if target.is_dir():
                 moved = _move_folders_back(leftover, target)
                 if moved:
                     done.append(f"{target}: folder(s) {', '.join(moved)} moved back in")
+            stuck = sorted(e.name for e in os.scandir(leftover) if e.is_dir(follow_symlinks=False))
+            if stuck:  # someone's folders that cannot go back: never deleted
+                done.append(
+                    f"{target}: {leftover} was left by an interrupted run and holds the "
+                    f"folder(s) {', '.join(stuck)}, which could not be moved back (the "
+                    f"folder has some of that name, or is missing); move them where you "
+                    f"want them, then delete {leftover.name}"
+                )
+                continue
             shutil.rmtree(leftover)
             done.append(f"{target}: removed {leftover.name}, left by an interrupted run")
     for leftover in _leftovers(target, _STAGING):
@@ -224,7 +232,8 @@ class FolderUpdate:
         traceback: TracebackType | None,
     ) -> None:
         try:
-            if not self._published:
+            ours = self.staging.name.startswith(f".{self.target.name}.")
+            if not self._published and ours:
                 shutil.rmtree(self.staging, ignore_errors=True)
         finally:
             if self._lock is not None:

@@ -237,3 +237,32 @@ def test_leftovers_of_an_older_conventio_are_cleaned_and_reported(tmp_path):
         "manifest.json",
         "net-01.fr.docx",
     ]
+
+
+def test_a_damaged_manifest_stops_the_batch_and_changes_nothing(tmp_path):
+    out = tmp_path / "out"
+    folder = out / SIXTH
+    generate(out, SIXTH, "--only", "net-01")
+    (folder / "manifest.json").write_text('{"documents": [{"document_id": "x", "files": 3}]}')
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    result = CliRunner().invoke(
+        cli,
+        ["generate", SIXTH, "--parties", str(EXAMPLES), "--only", "net-02", "--out", str(out)],
+    )
+    assert result.exit_code == 1
+    assert f"{folder / 'manifest.json'}: the manifest of the documents already" in result.output
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert leftovers(folder) == []
+
+
+def test_folders_that_cannot_go_back_are_never_deleted(tmp_path):
+    from generator.publish import recover
+
+    target = tmp_path / "avenant-06"
+    (target / "signed").mkdir(parents=True)
+    aside = tmp_path / ".avenant-06.old-abc"
+    (aside / "signed").mkdir(parents=True)
+    (aside / "signed" / "net-01.pdf").write_bytes(b"a returned copy")
+    said = recover(target)
+    assert (aside / "signed" / "net-01.pdf").read_bytes() == b"a returned copy"
+    assert any("could not be moved back" in line and "signed" in line for line in said)

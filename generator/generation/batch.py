@@ -400,6 +400,13 @@ def read_manifest_entries(path: Path) -> list[ManifestEntry]:
         data = json.loads(path.read_bytes().decode("utf-8"))
         items = data["documents"]
         entries = [ManifestEntry(**item) for item in items]
+        for entry in entries:
+            files = entry.files
+            if not isinstance(files, dict) or not all(
+                isinstance(info, dict) and isinstance(info.get("path"), str)
+                for info in files.values()
+            ):
+                raise ValueError(f"{entry.document_id}: 'files' is not a list of file names")
     except FileNotFoundError:
         return []
     except (OSError, ValueError, KeyError, TypeError) as exc:
