@@ -8,7 +8,8 @@ from pathlib import Path
 
 from generator.consolidation.history import versions
 from generator.corpus.loader import Corpus
-from generator.files import write_atomically
+from generator.errors import ConventioError
+from generator.files import check_folder, write_atomically
 from generator.model.documents import Amendment, Convention
 from generator.presentation import render_document
 
@@ -28,21 +29,54 @@ def build_all(
     formats: tuple[str, ...] = ("docx", "pdf"),
     progress=None,
 ) -> Iterator[str]:
+    """Write the texts into OUT/texts and, with a party file, the personalised
+    amendments into OUT/issued.
+
+    Everything is checked first, and the personalised copies built in memory:
+    the output folder, the party file, --network (which needs --parties and must
+    be one of its networks), the formats, LibreOffice for PDF, every value each
+    copy needs. Only then is anything written."""
+    check_folder(out, "--out")
+    batches = _prepare_issued(corpus, out / "issued", parties_file, network, formats, progress)
     yield from build_texts(corpus, out / "texts")
-    if parties_file is None:
+    if not batches:
         return
-    from generator.generation.batch import generate
+    from generator.generation.batch import write_batch
+
+    for doc_id, batch in batches:
+        result = write_batch(batch, progress)
+        yield from result.notes
+        yield f"{len(result.entries)} personalised {doc_id} in {result.out_dir}"
+
+
+def _prepare_issued(corpus, issued: Path, parties_file, network, formats, progress) -> list:
+    if parties_file is None:
+        if network is not None:
+            raise ConventioError(
+                f"--network {network} says whose providers get their amendment; it needs "
+                "--parties FILE, the party file that has that network"
+            )
+        return []
+    from generator.generation.batch import prepare
     from generator.parties.check import load_parties
 
     parties = load_parties(parties_file)
+    if network is not None and network not in {n.id for n in parties.networks}:
+        known = ", ".join(n.id for n in parties.networks[:10])
+        more = ", ..." if len(parties.networks) > 10 else ""
+        raise ConventioError(
+            f"--network {network}: {parties_file} has no network of that id "
+            f"(its networks: {known or 'none'}{more})"
+        )
     network_amendment, provider_amendment = ISSUED
-    issued = out / "issued"
-    result = generate(
-        corpus, network_amendment, parties, issued, formats=formats, progress=progress
-    )
-    yield f"{len(result.entries)} personalised {network_amendment} in {result.out_dir}"
+    batches = [
+        (
+            network_amendment,
+            prepare(corpus, network_amendment, parties, issued, formats=formats, progress=progress),
+        )
+    ]
     if network is not None:
-        result = generate(
+        batch = prepare(
             corpus,
             provider_amendment,
             parties,
@@ -51,7 +85,8 @@ def build_all(
             only={network},
             progress=progress,
         )
-        yield f"{len(result.entries)} personalised {provider_amendment} in {result.out_dir}"
+        batches.append((provider_amendment, batch))
+    return batches
 
 
 def build_texts(corpus: Corpus, out: Path) -> Iterator[str]:

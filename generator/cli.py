@@ -367,7 +367,9 @@ def parties_check(path: Path) -> None:
 )
 @click.pass_context
 def generate(ctx, doc_id, parties_file, only, lang, formats, at, out, templates, workers) -> None:
-    """One personalised document per party, and a manifest (JSON and CSV)."""
+    """One personalised document per party, and a manifest (JSON and CSV), in
+    OUT/<document id>/ (a coordinated convention: OUT/<convention>/<date>/).
+    With --only, the manifest already there keeps its other documents."""
     from generator.generation.cli_support import run_generate
 
     for line in run_generate(

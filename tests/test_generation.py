@@ -198,7 +198,8 @@ def test_coordinated_convention_at_a_date(corpus, examples, tmp_path):
         only={"psy-0001"},
         at=dt.date(2023, 9, 1),
     )
-    texts = _paragraphs(tmp_path / "network-provider-2021" / "psy-0001@net-01.fr.docx")
+    folder = tmp_path / "network-provider-2021" / "2023-09-01"
+    texts = _paragraphs(folder / "psy-0001@net-01.2023-09-01.fr.docx")
     assert "Version coordonnée au 1er septembre 2023" in texts
     assert any(t.startswith("§1/1 Par dérogation") for t in texts)
     assert "[texte non repris dans le corpus]" in texts

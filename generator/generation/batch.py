@@ -1,17 +1,23 @@
 """`conventio generate`: one personalised document per party, all or nothing.
 
-Every copy is built in memory and checked; only when the whole batch has
-succeeded are the files moved into the output folder and the manifest written.
-A batch that fails leaves the output folder as it was."""
+Every copy is built in memory and checked first. Then the complete new folder
+(the new files, the files of the earlier manifest that are kept, the merged
+manifest) is built beside the output folder and swapped in by renames
+(`generator.publish`): a batch that fails, or is killed, leaves the output
+folder with either its complete old set or the complete new one.
+
+A batch goes to OUT/<document id>, and a coordinated convention to
+OUT/<convention>/<date>: one folder per document, one file per party and
+language, so that two documents never share a file."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import multiprocessing as mp
 import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -20,7 +26,7 @@ from typing import Any
 
 from generator.corpus.loader import Corpus
 from generator.errors import ConventioError
-from generator.files import write_atomically
+from generator.files import check_folder, write_atomically
 from generator.generation.context import template_context
 from generator.generation.docx_engine import RenderedTemplate, personalise, render_template
 from generator.generation.manifest import (
@@ -34,6 +40,7 @@ from generator.generation.slots import missing_message, unit_slot_values
 from generator.generation.units import DocumentSpec, Unit, document_spec, units_for
 from generator.invisible import is_blank
 from generator.model.documents import Amendment, Circular
+from generator.publish import FolderUpdate
 
 FORMATS = ("docx", "pdf")
 
@@ -51,7 +58,10 @@ class GenerationError(ConventioError):
 @dataclass
 class BatchResult:
     out_dir: Path
+    #: the documents of this batch (the manifest may list others, kept from before)
     entries: list[ManifestEntry] = field(default_factory=list)
+    #: what was repaired after an earlier, interrupted run, in words
+    notes: list[str] = field(default_factory=list)
 
 
 def default_templates_dir() -> Path:
@@ -85,7 +95,18 @@ def document_id(spec: DocumentSpec, unit: Unit, lang: str, date: dt.date) -> str
     return f"{source}#{unit.party_id}#{lang}"
 
 
-def file_stem(unit: Unit, lang: str) -> str:
+def output_folder(out: Path, spec: DocumentSpec, date: dt.date) -> Path:
+    """Where a batch goes: OUT/<document id>; for a coordinated convention, whose
+    text depends on the date, OUT/<convention>/<date>."""
+    folder = out / spec.doc_id
+    return folder / date.isoformat() if spec.kind == "coordinated" else folder
+
+
+def file_stem(spec: DocumentSpec, unit: Unit, lang: str, date: dt.date) -> str:
+    """The name of a party's file, without extension: `party.lang`, and
+    `party.date.lang` for a coordinated convention."""
+    if spec.kind == "coordinated":
+        return f"{unit.party_id}.{date.isoformat()}.{lang}"
     return f"{unit.party_id}.{lang}"
 
 
@@ -173,6 +194,19 @@ def _build_all(renderer: Renderer, units: list[Unit], parties: Any, progress, wo
             progress("docx", done, len(units))
 
 
+@dataclass
+class PreparedBatch:
+    """A batch built in memory and checked, not yet written (see `prepare`)."""
+
+    renderer: Renderer
+    built: list[tuple[Unit, bytes, str, str]]  # unit, DOCX, document id, content hash
+    target: Path
+    formats: tuple[str, ...]
+    whole_series: bool  # made without --only: every copy of its document
+    corpus_hash: str
+    workers: int | None
+
+
 def generate(
     corpus: Corpus,
     doc_id: str,
@@ -187,9 +221,50 @@ def generate(
     progress: Callable[[str, int, int], None] | None = None,
     workers: int | None = None,
 ) -> BatchResult:
+    """Make the batch and write it into OUT (see the module's description)."""
+    batch = prepare(
+        corpus,
+        doc_id,
+        parties,
+        out,
+        lang=lang,
+        formats=formats,
+        only=only,
+        at=at,
+        templates=templates,
+        progress=progress,
+        workers=workers,
+    )
+    return write_batch(batch, progress)
+
+
+def prepare(
+    corpus: Corpus,
+    doc_id: str,
+    parties: Any,
+    out: Path,
+    *,
+    lang: str = "fr",
+    formats: tuple[str, ...] = ("docx",),
+    only: set[str] | None = None,
+    at: dt.date | None = None,
+    templates: Path | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+    workers: int | None = None,
+) -> PreparedBatch:
+    """Check everything and build every copy in memory; write nothing.
+
+    Raises ConventioError for a bad option, an output path that cannot be a
+    folder, PDF asked without LibreOffice, and GenerationError listing every
+    copy that cannot be made."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
         raise ConventioError(f"unknown format(s) {', '.join(unknown)}; use docx, pdf or docx,pdf")
+    check_folder(out, "--out")
+    if "pdf" in formats:
+        from generator.pdf.libreoffice import find_soffice
+
+        find_soffice()  # before hours of work, not after
     spec = document_spec(corpus, doc_id)
     date = document_date(corpus, spec, at)
     template = template_path(templates or default_templates_dir(), spec, lang)
@@ -197,7 +272,6 @@ def generate(
     if not units:
         raise ConventioError(f"no party of {parties.source} receives {doc_id}")
     renderer = Renderer(corpus, spec, template, lang, date)
-    corpus_hash = corpus_sha256(corpus.root)
     built: list[tuple[Unit, bytes, str, str]] = []
     problems: list[str] = []
     for unit, outcome in _build_all(renderer, units, parties, progress, workers):
@@ -207,15 +281,43 @@ def generate(
             built.append((unit, *outcome))
     if problems:
         raise GenerationError(problems)
-    target = out / spec.doc_id
-    target.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=target))
-    try:
-        entries = _stage(renderer, built, staging, formats, corpus_hash, progress, workers)
-        _publish(staging, target, entries)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return BatchResult(target, entries)
+    return PreparedBatch(
+        renderer,
+        built,
+        output_folder(out, spec, date),
+        tuple(formats),
+        not only,
+        corpus_sha256(corpus.root),
+        workers,
+    )
+
+
+def write_batch(
+    batch: PreparedBatch, progress: Callable[[str, int, int], None] | None = None
+) -> BatchResult:
+    """Write a prepared batch (PDF conversion included) and its manifest, swapped in
+    as one set; earlier documents of the folder are kept or replaced as the
+    manifest says (`merge_entries`)."""
+    target = batch.target
+    with FolderUpdate(target, "--out") as update:
+        notes = update.recovered + _remove_legacy_leftovers(target)
+        entries = _stage(
+            batch.renderer,
+            batch.built,
+            update.staging,
+            batch.formats,
+            batch.corpus_hash,
+            progress,
+            batch.workers,
+        )
+        earlier = read_manifest_entries(target / "manifest.json")
+        listed = merge_entries(earlier, entries, whole_series=batch.whole_series)
+        for name in _kept_files(target, earlier, listed, entries):
+            update.keep(name)
+        write_atomically(update.staging / "manifest.json", manifest_json(listed))
+        write_atomically(update.staging / "manifest.csv", manifest_csv(listed))
+        update.publish()
+    return BatchResult(target, entries, notes)
 
 
 def _stage(
@@ -223,8 +325,15 @@ def _stage(
 ) -> list[ManifestEntry]:
     entries: list[ManifestEntry] = []
     docx_paths: dict[str, Path] = {}
+    taken: dict[str, str] = {}
     for unit, data, doc_id, content_hash in built:
-        stem = file_stem(unit, renderer.lang)
+        stem = file_stem(renderer.spec, unit, renderer.lang, renderer.date)
+        if stem.casefold() in taken:  # one file on case-insensitive file systems too
+            raise ConventioError(
+                f"{taken[stem.casefold()]} and {unit.party_id} would get the same file "
+                f"name {stem}; party ids must differ by more than upper/lower case"
+            )
+        taken[stem.casefold()] = unit.party_id
         path = staging / f"{stem}.docx"
         path.write_bytes(data)
         docx_paths[doc_id] = path
@@ -275,7 +384,7 @@ def _pdfs(renderer, built, docx_paths, staging, entries, progress, workers) -> N
             content_hash=content_hash,
             signing_roles=roles,
         )
-        final = staging / f"{file_stem(unit, renderer.lang)}.pdf"
+        final = staging / f"{file_stem(renderer.spec, unit, renderer.lang, renderer.date)}.pdf"
         final.write_bytes(data)
         pdf_path.unlink()
         entry.files["pdf"] = {"path": final.name, "sha256": _sha(data)}
@@ -286,10 +395,98 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _publish(staging: Path, target: Path, entries: list[ManifestEntry]) -> None:
-    """Move the finished files in, then write the manifest that lists them."""
-    for entry in entries:
-        for info in entry.files.values():
-            os.replace(staging / info["path"], target / info["path"])
-    write_atomically(target / "manifest.json", manifest_json(entries))
-    write_atomically(target / "manifest.csv", manifest_csv(entries))
+def read_manifest_entries(path: Path) -> list[ManifestEntry]:
+    """The entries of an existing manifest.json (none if there is no such file)."""
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+        items = data["documents"]
+        entries = [ManifestEntry(**item) for item in items]
+        for entry in entries:
+            files = entry.files
+            if not isinstance(files, dict) or not all(
+                isinstance(info, dict) and isinstance(info.get("path"), str)
+                for info in files.values()
+            ):
+                raise ValueError(f"{entry.document_id}: 'files' is not a list of file names")
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConventioError(
+            f"{path}: the manifest of the documents already in this folder cannot be read "
+            f"({exc}); move the folder's contents elsewhere, then run again"
+        ) from None
+    return entries
+
+
+def merge_entries(
+    earlier: list[ManifestEntry], batch: list[ManifestEntry], *, whole_series: bool
+) -> list[ManifestEntry]:
+    """The manifest after a batch: the earlier entries, each document of the batch
+    in place of its earlier entry, new documents at the end.
+
+    `whole_series` (a batch without --only): the batch is every copy of its document
+    in its language at its date, so earlier entries of that series it does not
+    have (parties no longer in the party file) go. An earlier entry whose file
+    name the batch now uses goes too: two documents never share a file."""
+    new = {entry.document_id: entry for entry in batch}
+    series = {(e.source, e.language, e.date) for e in batch}
+    names = {info["path"].casefold() for e in batch for info in e.files.values()}
+    merged: list[ManifestEntry] = []
+    placed: set[str] = set()
+    for entry in earlier:
+        if entry.document_id in new:
+            if entry.document_id not in placed:
+                merged.append(new[entry.document_id])
+                placed.add(entry.document_id)
+        elif whole_series and (entry.source, entry.language, entry.date) in series:
+            continue
+        elif not any(info.get("path", "").casefold() in names for info in entry.files.values()):
+            merged.append(entry)
+    merged += [entry for entry in batch if entry.document_id not in placed]
+    return merged
+
+
+MANIFESTS = ("manifest.json", "manifest.csv")
+
+
+def _kept_files(
+    target: Path,
+    earlier: list[ManifestEntry],
+    listed: list[ManifestEntry],
+    batch: list[ManifestEntry],
+) -> list[str]:
+    """The files of `target` that stay: all but the manifests, the files the batch
+    replaces, and the files of earlier entries the new manifest no longer lists."""
+    if not target.is_dir():
+        return []
+
+    def names(entries: list[ManifestEntry]) -> set[str]:
+        return {info.get("path", "").casefold() for e in entries for info in e.files.values()}
+
+    replaced = {e.document_id for e in batch}
+    kept_entries = [e for e in listed if e.document_id not in replaced]
+    gone = (names(earlier) - names(kept_entries)) | names(batch) | set(MANIFESTS)
+    kept = []
+    with os.scandir(target) as found:
+        for entry in found:
+            if entry.is_dir(follow_symlinks=False) or entry.name.casefold() in gone:
+                continue
+            kept.append(entry.name)
+    return sorted(kept)
+
+
+def _remove_legacy_leftovers(target: Path) -> list[str]:
+    """Remove what an interrupted run of an earlier conventio left inside the folder
+    (it staged there): its staging folders and half-written manifests."""
+    notes = []
+    if not target.is_dir():
+        return notes
+    for path in sorted(target.iterdir()):
+        if path.is_dir() and path.name.startswith(".staging-"):
+            shutil.rmtree(path)
+        elif path.is_file() and any(path.name.startswith(f".{m}.") for m in MANIFESTS):
+            path.unlink()
+        else:
+            continue
+        notes.append(f"{target}: removed {path.name}, left by an interrupted run")
+    return notes

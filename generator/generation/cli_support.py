@@ -52,6 +52,7 @@ def run_generate(
     parties = load_parties(parties_file)
     with progress_bar() as progress:
         result = generate(corpus, doc_id, parties, out, progress=progress, **options)
+    yield from result.notes
     formats = sorted({f for e in result.entries for f in e.files})
     yield (
         f"{len(result.entries)} document(s) written to {result.out_dir} ({', '.join(formats)}); "

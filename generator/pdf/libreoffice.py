@@ -22,6 +22,10 @@ What can go wrong, and what is done about it:
   with %PDF, end with %%EOF, have at least one page, and declare PDF/A-2b in
   its XMP) before it is written, atomically, to the output folder.
 
+The dates and the /ID LibreOffice takes from the clock are replaced by values
+taken from the DOCX (`generator.pdf.reproducible`): the same DOCX always gives
+the same PDF bytes.
+
 Files that still fail are listed, each with its reason, in one
 PdfConversionError, after all the others have been converted.
 """
@@ -47,6 +51,7 @@ from pathlib import Path
 from generator.errors import ConventioError
 from generator.files import write_atomically
 from generator.pdf.checks import InvalidPdf, check_pdf
+from generator.pdf.reproducible import docx_created, docx_seed, make_reproducible
 
 #: environment variable naming the soffice program to use
 SOFFICE_ENV = "CONVENTIO_SOFFICE"
@@ -345,14 +350,20 @@ class _Pool:
             pdf = outdir / f"{item.number:07d}.pdf"
             if not pdf.exists():
                 continue
-            data = pdf.read_bytes()
             try:
-                check_pdf(data)
+                results[item.number] = _reproducible(pdf.read_bytes(), item.source)
             except InvalidPdf as exc:
                 results[item.number] = exc
-            else:
-                results[item.number] = data
         return results, run
+
+
+def _reproducible(data: bytes, source: Path) -> bytes:
+    """LibreOffice's PDF, checked, with its clock-made values replaced by values taken
+    from the DOCX (so that the same DOCX always gives the same bytes), checked again."""
+    check_pdf(data)
+    data = make_reproducible(data, created=docx_created(source), seed=docx_seed(source))
+    check_pdf(data)
+    return data
 
 
 def _batches(items: list[_Item], size: int) -> list[list[_Item]]:
