@@ -534,12 +534,12 @@ def _check_anchor(result: Verification, links: list[_Link]) -> None:
             f"check the number noted (anchor #{elsewhere.seq}:{digest} holds)"
         )
     elif seq > end:
-        cut = f"event #{seq}" if seq == end + 1 else f"events #{end + 1} to #{seq}"
+        cut = f"event #{seq} was" if seq == end + 1 else f"events #{end + 1} to #{seq} were"
         message = (
             f"does not hold: the log ends at #{end}" if end else "does not hold: the log is empty"
         )
         message += (
-            f", and that hash is nowhere in it: {cut} were cut from the end of the log "
+            f", and that hash is nowhere in it: {cut} cut from the end of the log "
             "(or the anchor was noted from another register)"
         )
     elif at is None:
