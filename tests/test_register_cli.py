@@ -182,42 +182,35 @@ def test_without_a_user_name_the_user_id_is_recorded(monkeypatch):
     assert recorder_name("  Marie Dubois ") == "Marie Dubois"
 
 
-def test_a_version_1_register_is_upgraded_in_place(tmp_path, corpus):
+def test_a_version_1_register_is_upgraded_in_place(register_url, tmp_path, corpus):
     """A register written before events said who recorded them: its events
     keep their hashes, new ones say who recorded them."""
-    path = tmp_path / "register.sqlite"
     from signatures.register import Register
 
-    with Register(path) as register:
+    with Register(register_url) as register:
         register.issue_from_manifest(fake_manifest(tmp_path / "m", ["net-01"]), corpus)
-    # back to version 1: its events hashed without the new columns, which are dropped
-    connection = sqlite3.connect(path)
-    connection.execute("UPDATE register_events SET recorded_by = NULL, database_user = NULL")
-    connection.commit()
-    engine = db.make_engine(db.resolve_url(path))
-    with db.reading(engine) as reading:
-        event = log.read_events(reading)[0]
-    engine.dispose()
-    fields = {name: getattr(event, name) for name in log.HASHED}
-    connection.execute(
-        "UPDATE register_events SET hash = ?", (log.event_hash(log.GENESIS, fields),)
-    )
-    connection.execute("ALTER TABLE register_events DROP COLUMN recorded_by")
-    connection.execute("ALTER TABLE register_events DROP COLUMN database_user")
-    connection.execute("UPDATE register_meta SET value = '1' WHERE key = 'schema_version'")
-    connection.commit()
-    connection.close()
-    url = str(path)
-    checked = run("signatures", "verify-log", "--register", url)
+    # back to version 1: its event hashed without the new columns, which are dropped
+    engine = sa.create_engine(db.resolve_url(register_url))
+    e = db.events
+    with engine.begin() as connection:
+        connection.execute(e.update().values(recorded_by=None, database_user=None))
+        (event,) = log.read_events(connection)
+        fields = {name: getattr(event, name) for name in log.HASHED}
+        connection.execute(e.update().values(hash=log.event_hash(log.GENESIS, fields)))
+        for column in ("recorded_by", "database_user"):
+            connection.execute(sa.text(f"ALTER TABLE register_events DROP COLUMN {column}"))
+        connection.execute(db.meta.update().values(value="1"))
+    checked = run("signatures", "verify-log", "--register", register_url)
     assert checked.exit_code == 0, checked.output
     sent = run("signatures", "record", doc_id("net-01"), "--kind", "sent", "--actor", "Ann",
-               "--register", url)  # fmt: skip
+               "--register", register_url)  # fmt: skip
     assert sent.exit_code == 0 and "recorded by Ann" in sent.output
-    status = run("signatures", "status", doc_id("net-01"), "--register", url).output
+    status = run("signatures", "status", doc_id("net-01"), "--register", register_url).output
     assert "recorded by: not known (recorded before conventio kept it)" in status
-    assert run("signatures", "verify-log", "--register", url).exit_code == 0
-    version = sqlite3.connect(path).execute("SELECT value FROM register_meta").fetchone()
-    assert version == ("2",)
+    assert run("signatures", "verify-log", "--register", register_url).exit_code == 0
+    with engine.connect() as connection:
+        assert connection.execute(sa.select(db.meta.c.value)).scalar() == "2"
+    engine.dispose()
 
 
 # --- reading never creates a register ------------------------------------------------
