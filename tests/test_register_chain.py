@@ -204,3 +204,15 @@ def test_an_event_about_a_document_never_issued_is_named(register):
     ((seq, document, message),) = problems(register)
     assert (seq, document) == (11, "nowhere#net-09#fr")
     assert "refers to a document never issued before it" in message
+
+
+def test_an_event_that_does_not_say_who_recorded_it_is_named(register):
+    e = db.events
+    forged = row(register, 10)
+    forged.update(seq=11, kind="reminder", role=None, recorded_by=None, database_user=None)
+    forged["prev_hash"] = forged["hash"]
+    forged["hash"] = log.event_hash(forged["prev_hash"], forged)  # hashed as version 1 did
+    sql(register, e.insert().values(**forged))
+    ((seq, document, message),) = problems(register)
+    assert (seq, document) == (11, doc_id("net-01"))
+    assert "'reminder' does not say who recorded it, though every event since #1 does" in message
