@@ -535,23 +535,23 @@ def _check_anchor(result: Verification, links: list[_Link]) -> None:
         )
     elif seq > end:
         cut = f"event #{seq} was" if seq == end + 1 else f"events #{end + 1} to #{seq} were"
+        ends = f"the log ends at #{end}" if end else "the log is empty"
         message = (
-            f"does not hold: the log ends at #{end}" if end else "does not hold: the log is empty"
-        )
-        message += (
-            f", and that hash is nowhere in it: {cut} cut from the end of the log "
-            "(or the anchor was noted from another register)"
+            f"does not hold: {ends} and no event of it has that hash: either the anchor was "
+            f"noted from another register, or {cut} cut from the end of the log since it "
+            "was noted"
         )
     elif at is None:
         message = (
-            f"does not hold: event #{seq} is missing and that hash is nowhere in the log: it "
-            "was deleted (or the anchor was noted from another register)"
+            f"does not hold: there is no event #{seq} and no event has that hash: either the "
+            f"anchor was noted from another register, or event #{seq} was deleted since it "
+            "was noted"
         )
     else:
         message = (
-            f"does not hold: event #{seq} now has the hash {at.hash}, and the anchor's hash is "
-            f"nowhere in the log: the log was rewritten up to #{seq} since the anchor was noted "
-            "(or the anchor was noted from another register)"
+            f"does not hold: no event of this log has that hash (event #{seq} has "
+            f"{at.hash}): either the anchor was noted from another register, or the log was "
+            f"rewritten up to #{seq} since it was noted"
         )
     result.problems.append(LogProblem(seq, "", message, subject=subject))
 
