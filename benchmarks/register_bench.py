@@ -32,11 +32,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import io
 import platform
 import random
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -82,15 +84,38 @@ def parties_for(documents: int) -> list[tuple[str, str, str, str]]:
     return items
 
 
+def identity_docx(document_id: str, content_hash: str) -> bytes:
+    """The smallest DOCX that carries a conventio identity (what `issue`
+    checks against the manifest)."""
+    props = "".join(
+        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" '
+        f'name="{name}"><vt:lpwstr>{value}</vt:lpwstr></property>'
+        for pid, (name, value) in enumerate(
+            [("ConventioDocumentId", document_id), ("ConventioContentHash", content_hash)], 2
+        )
+    )
+    custom = (
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'docPropsVTypes">{props}</Properties>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("docProps/custom.xml", custom)
+    return buffer.getvalue()
+
+
 def write_manifest(folder: Path, items) -> Path:
     documents = []
     for index, (source, party, network, provider) in enumerate(items):
-        data = f"{source}|{party}".encode()
+        document_id = f"{source}#{party}#fr"
+        content_hash = hashlib.sha256(f"{source}|{party}|text".encode()).hexdigest()
+        data = identity_docx(document_id, content_hash)
         name = f"d{index:06d}.docx"
         (folder / name).write_bytes(data)
         documents.append(
             ManifestEntry(
-                document_id=f"{source}#{party}#fr",
+                document_id=document_id,
                 source=source,
                 party=party,
                 network=network,
@@ -100,7 +125,7 @@ def write_manifest(folder: Path, items) -> Path:
                 template="fr/bench.docx",
                 template_sha256="0" * 64,
                 corpus_sha256="1" * 64,
-                content_hash=hashlib.sha256(data + b"text").hexdigest(),
+                content_hash=content_hash,
                 files={"docx": {"path": name, "sha256": hashlib.sha256(data).hexdigest()}},
             )
         )
@@ -110,7 +135,9 @@ def write_manifest(folder: Path, items) -> Path:
 
 
 def events_for(issued: dict, rng: random.Random) -> list[Record]:
-    """About 9 events per document, in time order per document."""
+    """About 9 events per document, in time order per document. A signature
+    is a verified one (as the import records it, the signed file as evidence)
+    or, 3% of them, a manual record."""
     records: list[Record] = []
     for doc, event in issued.items():
         clock = [T0 + dt.timedelta(hours=rng.randrange(1, 48))]
@@ -121,10 +148,10 @@ def events_for(issued: dict, rng: random.Random) -> list[Record]:
         for role in roles[: rng.randrange(0, len(roles) + 1)]:
             manual = rng.random() < 0.03
             extra = {"evidence": b"scan " + doc.encode(), "reason": "paper", "manual": True}
-            plan.append(("signed", role, extra if manual else {}))
+            plan.append(("signed", role, extra if manual else {"evidence": b"signed pdf"}))
         ending = rng.random()
         if ending < 0.02 and roles:
-            plan.append(("declined", roles[0], {}))
+            plan.append(("declined", roles[0], {"evidence": b"letter", "reason": "refused"}))
         elif ending < 0.04:
             plan.append(("superseded", None, {"reason": "replaced"}))
         elif ending < 0.05:
@@ -196,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
             line("a) issue from one manifest", f"{count:,} documents", took, count)
             records = events_for(register.issued_documents(), rng)
             batches = [records[i : i + 1000] for i in range(0, len(records), 1000)]
-            took, _ = once(lambda: [register.record_many(b) for b in batches])
+            took, _ = once(lambda: [register.record_many(b, verified=True) for b in batches])
             line("b) append, 1,000 per transaction", f"{len(records):,} events", took, len(records))
             ids = sorted(register.issued_documents())
             sample = [rng.choice(ids) for _ in range(200)]

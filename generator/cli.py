@@ -205,21 +205,24 @@ def show(ctx, doc_id: str, at, fmt: str, lang: str, output: Path | None, party, 
     from generator.presentation import render_document
 
     date = at.date() if at else dt.date.today()
-    binding = _binding(doc_id, party, register_url) if party else None
-    _emit(render_document(_corpus(ctx), doc_id, date, fmt, lang, binding), output)
+    corpus = _corpus(ctx)
+    binding = _binding(corpus, doc_id, party, register_url) if party else None
+    _emit(render_document(corpus, doc_id, date, fmt, lang, binding), output)
 
 
-def _binding(convention_id: str, party: str, register_url: str | None):
+def _binding(corpus, convention_id: str, party: str, register_url: str | None):
     """Asks the signature register, found through the `conventio.binding`
-    entry point (the register builds on generator, never the reverse)."""
+    entry point (the register builds on generator, never the reverse), with
+    the corpus `--corpus` names."""
     from importlib.metadata import entry_points
 
-    from generator.presentation import Binding
+    from generator.presentation import Binding, check_binding_target
 
+    check_binding_target(corpus, convention_id)
     found = entry_points(group="conventio.binding")
     if not found:
         raise ConventioError("--party needs the signature register, which is not installed")
-    signed, pending = next(iter(found)).load()(register_url, party, convention_id)
+    signed, pending = next(iter(found)).load()(register_url, party, convention_id, corpus)
     return Binding(party, frozenset(signed), tuple(pending))
 
 

@@ -39,6 +39,12 @@ _PENDING = {
 }
 
 
+def check_binding_target(corpus: Corpus, doc_id: str) -> None:
+    """What binds a party (`show --party`) is asked of a convention only."""
+    if not isinstance(corpus.get(doc_id), Convention):
+        raise ConventioError("--party with --register applies to a convention, not to " + doc_id)
+
+
 def render_document(
     corpus: Corpus,
     doc_id: str,
@@ -48,8 +54,8 @@ def render_document(
     binding: Binding | None = None,
 ) -> str:
     document = corpus.get(doc_id)
-    if binding is not None and not isinstance(document, Convention):
-        raise ConventioError("--party with --register applies to a convention, not to " + doc_id)
+    if binding is not None:
+        check_binding_target(corpus, doc_id)
     if isinstance(document, Convention):
         amendments = corpus.amendments_of(doc_id)
         if binding is not None:

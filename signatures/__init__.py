@@ -3,9 +3,13 @@
 Every issued and returned file is kept once, by its SHA-256 (`store.py`); every
 fact (issued, sent, signed, declined, superseded, voided, reminder) is an event
 in an append-only, hash-chained log (`log.py`) in SQLite or PostgreSQL
-(`db.py`). Status is computed from the events (`status.py`), never stored.
-`register.py` is the API; `reports.py` and `exports.py` the reports;
-`cli_support.py` what the `conventio register ...` commands print.
+(`db.py`), each saying who recorded it (`recorder.py`). Status is computed
+from the events (`status.py`), never stored. `register.py` is the API;
+`issuing.py` checks a manifest's documents against the identity their files
+carry (`identity.py`); `records.py` the events recorded by hand (manual
+records) or by the import of signed PDFs (`importing.py`, verified);
+`reports.py` and `exports.py` the reports; `cli_support.py` what the
+`conventio signatures ...` commands print.
 
 This package may import `generator` (its model and errors); `generator`
 never imports it. Importing this package imports nothing else: `from

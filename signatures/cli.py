@@ -1,6 +1,12 @@
 """`conventio signatures ...`: the signature register's commands (added to the
 `conventio` command through the `conventio.commands` entry point). Thin: each
-command calls a function of cli_support or importing."""
+command calls a function of cli_support or importing.
+
+`issue` makes the register if there is none; every other command needs an
+existing one and never creates it. The corpus is the one `conventio --corpus`
+(or CONVENTIO_CORPUS) names; when one is given, it must exist, whatever the
+command. Writing commands take `--actor`: who records (default
+CONVENTIO_ACTOR, else the operating-system user)."""
 
 from __future__ import annotations
 
@@ -30,6 +36,27 @@ def _register_options(command):
     )(command)
 
 
+def _actor_option(command):
+    return click.option(
+        "--actor",
+        default=None,
+        help="Who records this (default: CONVENTIO_ACTOR, else your user name); kept with "
+        "every event written.",
+    )(command)
+
+
+def _corpus_dir(ctx: click.Context) -> Path | None:
+    """The corpus folder `conventio --corpus` gave (None: the default)."""
+    obj = ctx.find_root().obj
+    return obj.get("corpus") if isinstance(obj, dict) else None
+
+
+def _load_corpus(ctx: click.Context):
+    from generator.corpus.loader import load_corpus
+
+    return load_corpus(_corpus_dir(ctx))
+
+
 def default_trust_folder() -> Path:
     env = os.environ.get("CONVENTIO_TRUST")
     if env:
@@ -39,8 +66,17 @@ def default_trust_folder() -> Path:
 
 
 @click.group()
-def signatures() -> None:
+@click.pass_context
+def signatures(ctx: click.Context) -> None:
     """Who signed what: issued documents, returned signed PDFs, reports."""
+    root = ctx.find_root()
+    if root is ctx:
+        return
+    given = root.get_parameter_source("corpus")
+    if given in (click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.ENVIRONMENT):
+        from generator.corpus.loader import corpus_files
+
+        corpus_files(_corpus_dir(ctx))  # a corpus given must exist, even if unused
 
 
 @signatures.command()
@@ -53,14 +89,23 @@ def signatures() -> None:
     help="The party file (to know which hospital signs).",
 )
 @click.option("--reissue", is_flag=True, help="Issue new copies of documents issued before.")
+@_actor_option
 @_register_options
-def issue(manifest, parties_file, reissue, register_url, store_dir) -> None:
-    """Record the documents of a generation manifest as issued."""
+@click.pass_context
+def issue(ctx, manifest, parties_file, reissue, actor, register_url, store_dir) -> None:
+    """Record the documents of a generation manifest as issued (the register
+    is made if there is none)."""
     from signatures.cli_support import issue as do_issue
 
     click.echo(
         do_issue(
-            manifest, register_url, parties_file=parties_file, store_dir=store_dir, reissue=reissue
+            manifest,
+            register_url,
+            corpus=_load_corpus(ctx),
+            parties_file=parties_file,
+            store_dir=store_dir,
+            reissue=reissue,
+            actor=actor,
         ),
         nl=False,
     )
@@ -83,8 +128,9 @@ def issue(manifest, parties_file, reissue, register_url, store_dir) -> None:
     default=None,
     help="The party file: a party's signing_certificates are then required of its signer.",
 )
+@_actor_option
 @_register_options
-def import_files(files, trust_folder, parties_file, register_url, store_dir) -> None:
+def import_files(files, trust_folder, parties_file, actor, register_url, store_dir) -> None:
     """Import returned signed PDFs: check them and record who signed. Exit 0 only if
     every file was accepted."""
     from signatures.importing import import_returned, outcomes_text
@@ -95,7 +141,7 @@ def import_files(files, trust_folder, parties_file, register_url, store_dir) -> 
         from generator.parties.check import load_parties
 
         parties = load_parties(parties_file)
-    with Register(register_url, store_dir) as register:
+    with Register(register_url, store_dir, create=False, actor=actor) as register:
         outcomes = import_returned(
             register, files, trust_folder or default_trust_folder(), parties=parties
         )
@@ -112,40 +158,43 @@ def import_files(files, trust_folder, parties_file, register_url, store_dir) -> 
     required=True,
 )
 @click.option("--role", default=None)
-@click.option("--party", default=None)
+@click.option("--party", default=None, help="The party who acted (an id).")
 @click.option(
     "--evidence",
     type=click.Path(path_type=Path),
     default=None,
-    help="A scan or file proving the event (required with --manual).",
+    help="A scan or file proving the event (required for signed and declined).",
 )
-@click.option("--reason", default=None)
-@click.option("--manual", is_flag=True, help="A paper signature, recorded by hand.")
+@click.option(
+    "--reason", default=None, help="Why (required for signed, declined, superseded, voided)."
+)
+@click.option(
+    "--manual",
+    is_flag=True,
+    help="Kept for compatibility: a signature or refusal recorded here is always a manual record.",
+)
+@_actor_option
 @_register_options
-def record(document_id, kind, role, party, evidence, reason, manual, register_url, store_dir):
-    """Record an event by hand (sent, a paper signature, declined, voided...)."""
+def record(
+    document_id, kind, role, party, evidence, reason, manual, actor, register_url, store_dir
+):
+    """Record an event by hand (sent, a paper signature, declined, voided...).
+    A signature or refusal recorded here is a manual record: give --evidence
+    and --reason. Signatures in a signed PDF are recorded by `import`."""
     from signatures import cli_support
 
-    if manual:
-        if kind != "signed" or role is None or evidence is None or not reason:
-            raise click.UsageError(
-                "--manual records a signature: give --kind signed, --role, "
-                "--evidence FILE and --reason"
-            )
-        text = cli_support.record_manual(
-            document_id, role, evidence, reason, register_url, party=party, store_dir=store_dir
-        )
-    else:
-        text = cli_support.record_text(
-            document_id,
-            kind,
-            register_url,
-            role=role,
-            party=party,
-            reason=reason,
-            evidence_path=evidence,
-            store_dir=store_dir,
-        )
+    text = cli_support.record_text(
+        document_id,
+        kind,
+        register_url,
+        role=role,
+        party=party,
+        reason=reason,
+        evidence_path=evidence,
+        manual=manual,
+        store_dir=store_dir,
+        actor=actor,
+    )
     click.echo(text, nl=False)
 
 
@@ -203,23 +252,42 @@ def matrix(output, register_url, store_dir) -> None:
 
 
 @signatures.command("verify-log")
-@click.option("--anchor", default=None, help="A #N:hash printed earlier by any report.")
+@click.option(
+    "--anchor",
+    default=None,
+    help="A #N:hash printed earlier by any report (all 64 hexadecimal digits).",
+)
 @_register_options
 def verify_log(anchor, register_url, store_dir) -> None:
     """Check the event log's hash chain (and the stored files)."""
+    from generator.errors import ConventioError
     from signatures.cli_support import verify_log_text
+    from signatures.log import parse_anchor
 
+    if anchor is not None:
+        try:
+            parse_anchor(anchor)
+        except ConventioError as error:
+            raise click.BadParameter(str(error), param_hint="'--anchor'") from None
     ok, text = verify_log_text(register_url, anchor=anchor, store_dir=store_dir)
     click.echo(text, nl=False)
     sys.exit(0 if ok else 1)
 
 
-def binding(register_url, party_id: str, convention_id: str) -> tuple[list[str], list[str]]:
+def binding(
+    register_url, party_id: str, convention_id: str, corpus=None
+) -> tuple[list[str], list[str]]:
     """For `conventio show --party`: the amendments this party signed, and
-    those it has not signed yet (the `conventio.binding` entry point)."""
-    from generator.corpus.loader import load_corpus
+    those it has not signed yet (the `conventio.binding` entry point), in the
+    order of `corpus` (the one `show` loaded; the default corpus if None).
+    The register must exist and have issued something of this convention to
+    the party."""
     from signatures.register import Register
     from signatures.reports import signed_sources_for
 
-    with Register(register_url) as register:
-        return signed_sources_for(register, party_id, convention_id, load_corpus())
+    if corpus is None:
+        from generator.corpus.loader import load_corpus
+
+        corpus = load_corpus()
+    with Register(register_url, create=False) as register:
+        return signed_sources_for(register, party_id, convention_id, corpus)

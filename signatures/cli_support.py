@@ -1,7 +1,11 @@
-"""What the `conventio register ...` commands do, callable from tests: each
+"""What the `conventio signatures ...` commands do, callable from tests: each
 function opens the register (`register_url`: a path or URL; None for
 `CONVENTIO_REGISTER` or the default file), does one thing, and returns the
-text to print. `verify_log_text` returns (ok, text): exit 1 when not ok."""
+text to print. `verify_log_text` returns (ok, text): exit 1 when not ok.
+
+Only `issue` makes a register where there is none; every other function
+needs an existing one (a path where there is none is an error naming it).
+`actor` is who records (see recorder.py)."""
 
 from __future__ import annotations
 
@@ -15,8 +19,14 @@ from signatures import reports
 from signatures.register import Register
 
 
-def _open(register_url: str | Path | None, store_dir: str | Path | None) -> Register:
-    return Register(register_url, store_dir)
+def _open(
+    register_url: str | Path | None,
+    store_dir: str | Path | None,
+    *,
+    create: bool = False,
+    actor: str | None = None,
+) -> Register:
+    return Register(register_url, store_dir, create=create, actor=actor)
 
 
 def _evidence(path: Path | str) -> bytes:
@@ -35,8 +45,10 @@ def issue(
     store_dir: str | Path | None = None,
     reissue: bool = False,
     now: dt.datetime | None = None,
+    actor: str | None = None,
 ) -> str:
-    """Record the documents of a generation manifest as issued."""
+    """Record the documents of a generation manifest as issued (`corpus`:
+    the loaded corpus; the default one if None)."""
     from generator.corpus.loader import load_corpus
 
     parties = None
@@ -44,12 +56,14 @@ def issue(
         from generator.parties.check import load_parties
 
         parties = load_parties(parties_file)
-    with _open(register_url, store_dir) as register:
+    if corpus is None:
+        corpus = load_corpus()
+    with _open(register_url, store_dir, create=True, actor=actor) as register:
         from signatures.manifest import read_manifest
 
         listed = len(read_manifest(manifest).entries)
         count = register.issue_from_manifest(
-            manifest, corpus or load_corpus(), parties=parties, now=now, reissue=reissue
+            manifest, corpus, parties=parties, now=now, reissue=reissue
         )
         already = listed - count
         note = f" ({already} already recorded with the same content)" if already else ""
@@ -70,27 +84,23 @@ def record_manual(
     party: str | None = None,
     store_dir: str | Path | None = None,
     now: dt.datetime | None = None,
+    actor: str | None = None,
 ) -> str:
     """Record a signature (or a refusal) made on paper: its evidence file and
     why it is recorded by hand. Every report marks it as a manual record."""
-    data = _evidence(evidence_path)
-    with _open(register_url, store_dir) as register:
-        event = register.record(
-            document_id,
-            kind,
-            role=role,
-            party=party,
-            evidence=data,
-            reason=reason,
-            manual=True,
-            details={"evidence_name": Path(evidence_path).name},
-            now=now,
-        )
-        status = register.status(document_id)
-        return (
-            f"recorded (manual record): {reports.event_line(event)}\n"
-            f"{document_id}: {status.label}\n{reports.footer(register)}"
-        )
+    return record_text(
+        document_id,
+        kind,
+        register_url,
+        role=role,
+        party=party,
+        reason=reason,
+        evidence_path=evidence_path,
+        manual=True,
+        store_dir=store_dir,
+        now=now,
+        actor=actor,
+    )
 
 
 def record_text(
@@ -102,13 +112,17 @@ def record_text(
     party: str | None = None,
     reason: str | None = None,
     evidence_path: Path | str | None = None,
+    manual: bool = False,
     store_dir: str | Path | None = None,
     now: dt.datetime | None = None,
+    actor: str | None = None,
 ) -> str:
-    """Record one event: sent, reminder, signed, declined, superseded, voided."""
+    """Record one event: sent, reminder, signed, declined, superseded, voided.
+    A signature or refusal is always a manual record (evidence and reason
+    required), whether or not `manual` is said."""
     data = _evidence(evidence_path) if evidence_path is not None else None
     details = {"evidence_name": Path(evidence_path).name} if evidence_path is not None else None
-    with _open(register_url, store_dir) as register:
+    with _open(register_url, store_dir, actor=actor) as register:
         event = register.record(
             document_id,
             kind,
@@ -116,12 +130,14 @@ def record_text(
             party=party,
             evidence=data,
             reason=reason,
+            manual=manual,
             details=details,
             now=now,
         )
         status = register.status(document_id)
+        what = "recorded (manual record)" if event.manual else "recorded"
         return (
-            f"recorded: {reports.event_line(event)}\n"
+            f"{what}: {reports.event_line(event)}\n"
             f"{document_id}: {status.label}\n{reports.footer(register)}"
         )
 
@@ -188,12 +204,19 @@ def verify_log_text(
     store_dir: str | Path | None = None,
 ) -> tuple[bool, str]:
     """Check the log's chain (and the stored files); every problem names its
-    event."""
+    event, and every hash is printed in full. With an anchor, say whether it
+    holds."""
     with _open(register_url, store_dir) as register:
         result = register.verify(anchor=anchor, files=files)
         lines = [str(p) for p in result.problems[:200]]
         if len(result.problems) > 200:
             lines.append(f"... and {len(result.problems) - 200} more")
+        if result.anchor is not None and result.anchor_holds:
+            seq, digest = result.anchor
+            lines.append(
+                f"anchor #{seq}:{digest} holds: the log still has event #{seq} as it was "
+                "when the anchor was noted"
+            )
         head = "empty" if result.head is None else f"#{result.head[0]}:{result.head[1]}"
         checked = " and the files it names" if files else ""
         if result.ok:

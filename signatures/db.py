@@ -5,7 +5,20 @@ The register is SQLite by default, in `$XDG_DATA_HOME/conventio/register.sqlite`
 (`~/.local/share/conventio/register.sqlite`), or wherever `--register` or
 `CONVENTIO_REGISTER` says: a file path, or a database URL such as
 `postgresql+psycopg://user:password@host/db` for a register shared on
-PostgreSQL. Tables are created on first use.
+PostgreSQL.
+
+A register is opened in one of two modes. `create=True` (issuing documents)
+makes the SQLite file and its folder, or the tables in an empty PostgreSQL
+database, on first use. `create=False` (every other command, and every
+read-only one) never creates anything: a path that does not exist, a folder, an
+empty or non-SQLite file, another program's SQLite database, or a PostgreSQL
+database without the register's tables is an error naming it. Neither mode
+writes into a database that holds other tables but not the register's.
+
+Schema version 2 adds who recorded each event (`recorded_by`, and on
+PostgreSQL `database_user`, see `log.py`). A version-1 register is upgraded in
+place when it is opened (two columns added, in one transaction); its events
+keep their hashes.
 
 Appends are serialised: on SQLite every writing transaction starts with
 `BEGIN IMMEDIATE` (the database's single write lock, waited for up to
@@ -30,7 +43,11 @@ DEFAULT_NAME = "register.sqlite"
 BUSY_TIMEOUT = 120
 #: the PostgreSQL advisory lock key of the register's appends ("CONVREG" as a number)
 LOCK_KEY = 0x434F4E56524547
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+#: the versions this conventio upgrades in place when it opens a register
+UPGRADABLE = ("1",)
+#: the first bytes of every SQLite database file
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 metadata = sa.MetaData()
 
@@ -54,6 +71,10 @@ events = sa.Table(
     sa.Column("role", sa.String(16)),
     # who acted (a party id), when the caller says
     sa.Column("actor", sa.String(200)),
+    # who recorded the event: --actor, CONVENTIO_ACTOR or the OS user (schema 2)
+    sa.Column("recorded_by", sa.String(200)),
+    # on PostgreSQL, the database user the server vouches for (schema 2)
+    sa.Column("database_user", sa.String(200)),
     sa.Column("manual", sa.Boolean, nullable=False),
     sa.Column("evidence_sha256", sa.String(64)),
     sa.Column("reason", sa.Text),
@@ -109,7 +130,10 @@ def shown(url: str | sa.URL) -> str:
     return parsed.render_as_string(hide_password=True)
 
 
-def make_engine(url: str) -> sa.Engine:
+def make_engine(url: str, create: bool = True) -> sa.Engine:
+    """The engine of the register at `url`. With `create`, the folder of a new
+    SQLite register is made; without it, the SQLite file must already be a
+    register (checked before anything touches it)."""
     try:
         parsed = sa.make_url(url)
     except exc.ArgumentError:
@@ -119,7 +143,7 @@ def make_engine(url: str) -> sa.Engine:
         ) from None
     backend = parsed.get_backend_name()
     if backend == "sqlite":
-        return _sqlite_engine(parsed)
+        return _sqlite_engine(parsed, create)
     if backend == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
@@ -136,14 +160,94 @@ def make_engine(url: str) -> sa.Engine:
     )
 
 
-def _sqlite_engine(parsed: sa.URL) -> sa.Engine:
+_FIRST_ISSUE = "a register is made when documents are first issued: conventio signatures issue"
+
+
+def check_sqlite_file(path: Path, create: bool) -> None:
+    """Refuse, naming `path`, what is not an SQLite register: a folder, a file
+    that is not an SQLite database, another program's database, a register
+    missing one of its tables; and, unless `create`, a path where nothing is
+    yet, an empty file or an empty database. Read only: a file that is not a
+    register is never changed."""
+    if path.is_dir():
+        raise ConventioError(
+            f"the register {path} is a folder; give the register's file "
+            f"(such as {path / DEFAULT_NAME})"
+        )
+    if not path.exists():
+        if create:
+            return
+        raise ConventioError(
+            f"there is no register at {path}: check --register or CONVENTIO_REGISTER "
+            f"({_FIRST_ISSUE})"
+        )
+    try:
+        with path.open("rb") as file:
+            start = file.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise ConventioError(f"cannot read the register {path}: {error.strerror}") from None
+    if not start:
+        if create:
+            return  # SQLite makes an empty file a database
+        raise ConventioError(
+            f"the register {path} is an empty file, not a register ({_FIRST_ISSUE})"
+        )
+    if start != SQLITE_HEADER:
+        raise ConventioError(
+            f"{path} is not a register: it is not an SQLite database (check the path given "
+            "with --register or CONVENTIO_REGISTER)"
+        )
+    tables = _sqlite_tables(path)
+    ours = {meta.name, events.name}
+    if ours <= tables:
+        return
+    if tables & ours:
+        missing = ", ".join(sorted(ours - tables))
+        raise ConventioError(
+            f"{path} is a damaged register: its table {missing} is missing; restore it from a "
+            "backup"
+        )
+    if tables:
+        listed = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+        raise ConventioError(
+            f"{path} is an SQLite database of another program (tables {listed}), not a "
+            "conventio register: give the register's file"
+        )
+    if not create:
+        raise ConventioError(
+            f"the register {path} is an empty database: it holds no register yet ({_FIRST_ISSUE})"
+        )
+
+
+def _sqlite_tables(path: Path) -> set[str]:
+    import sqlite3
+    from urllib.parse import quote
+
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error as error:
+        raise ConventioError(f"cannot open the register {path}: {error}") from None
+    try:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {row[0] for row in rows}
+    except sqlite3.DatabaseError as error:
+        raise ConventioError(
+            f"{path} is not a register: SQLite cannot read it ({error}); restore it from a backup"
+        ) from None
+    finally:
+        connection.close()
+
+
+def _sqlite_engine(parsed: sa.URL, create: bool) -> sa.Engine:
     database = parsed.database or ""
     if database in ("", ":memory:") or database.startswith("file::memory:"):
         raise ConventioError(
             "an in-memory register would lose everything when the command ends: "
             "give a file path (or leave --register out for the default file)"
         )
-    folder = Path(database).expanduser().parent
+    path = Path(database).expanduser()
+    check_sqlite_file(path, create)
+    folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -179,7 +283,11 @@ def is_postgres(engine: sa.Engine) -> bool:
 def _unreachable(engine: sa.Engine) -> Iterator[None]:
     try:
         yield
-    except exc.OperationalError as error:
+    except exc.DatabaseError as error:
+        # a server that cannot be reached, a file SQLite cannot read; not a bug's
+        # IntegrityError or ProgrammingError, which keep their traceback
+        if not isinstance(error, exc.OperationalError) and type(error) is not exc.DatabaseError:
+            raise
         detail = str(error.orig or error).strip().splitlines()[0]
         raise ConventioError(f"cannot use the register {shown(engine.url)}: {detail}") from None
 
@@ -207,12 +315,24 @@ def reading(engine: sa.Engine) -> Iterator[sa.Connection]:
             yield connection
 
 
-def ensure_schema(engine: sa.Engine) -> None:
-    """Create the tables if the register is new; refuse a newer schema."""
+def ensure_schema(engine: sa.Engine, create: bool = True) -> None:
+    """Create the tables if the register is new and `create`; upgrade a
+    version-1 register; refuse a newer schema, a database that holds no
+    register (unless `create`), and a register missing one of its tables."""
     with _unreachable(engine):
         with engine.connect() as connection:
-            present = sa.inspect(connection).has_table(meta.name)
-        if not present:
+            tables = set(sa.inspect(connection).get_table_names())
+        ours = {meta.name, events.name}
+        if tables & ours and not ours <= tables:
+            missing = ", ".join(sorted(ours - tables))
+            raise ConventioError(
+                f"the register {shown(engine.url)} is damaged: its table {missing} is missing"
+            )
+        if not tables & ours:
+            if not create:
+                raise ConventioError(
+                    f"there is no register in the database {shown(engine.url)} yet ({_FIRST_ISSUE})"
+                )
             with writing(engine) as connection:
                 metadata.create_all(connection)
                 have = connection.execute(
@@ -222,12 +342,56 @@ def ensure_schema(engine: sa.Engine) -> None:
                     connection.execute(
                         meta.insert().values(key="schema_version", value=SCHEMA_VERSION)
                     )
-        with reading(engine) as connection:
-            version = connection.execute(
-                sa.select(meta.c.value).where(meta.c.key == "schema_version")
-            ).scalar()
+        version = _version(engine)
+    if version in UPGRADABLE:
+        _upgrade(engine)
+        version = _version(engine)
+    if version is None:
+        raise ConventioError(
+            f"the register {shown(engine.url)} is damaged: it does not say its schema version"
+        )
     if version != SCHEMA_VERSION:
         raise ConventioError(
             f"the register {shown(engine.url)} has schema version {version!r}; this "
             f"conventio reads version {SCHEMA_VERSION}: update conventio"
         )
+
+
+def _version(engine: sa.Engine) -> str | None:
+    with _unreachable(engine), reading(engine) as connection:
+        return connection.execute(
+            sa.select(meta.c.value).where(meta.c.key == "schema_version")
+        ).scalar()
+
+
+#: the columns schema version 2 added to the events
+_ADDED_IN_2 = ("recorded_by", "database_user")
+
+
+def _upgrade(engine: sa.Engine) -> None:
+    """Version 1 to 2, in one transaction: the columns saying who recorded
+    each event. Events written before keep their hashes (log.event_hash
+    leaves these columns out of an event that has none)."""
+    try:
+        with _unreachable(engine), writing(engine) as connection:
+            version = connection.execute(
+                sa.select(meta.c.value).where(meta.c.key == "schema_version")
+            ).scalar()
+            if version not in UPGRADABLE:
+                return  # another process upgraded it meanwhile
+            present = {c["name"] for c in sa.inspect(connection).get_columns(events.name)}
+            for name in _ADDED_IN_2:
+                if name not in present:
+                    connection.exec_driver_sql(
+                        f"ALTER TABLE {events.name} ADD COLUMN {name} VARCHAR(200)"
+                    )
+            connection.execute(
+                meta.update().where(meta.c.key == "schema_version").values(value=SCHEMA_VERSION)
+            )
+    except exc.DBAPIError as error:
+        detail = str(error.orig or error).strip().splitlines()[0]
+        raise ConventioError(
+            f"the register {shown(engine.url)} has an older schema and must be "
+            f"upgraded once to version {SCHEMA_VERSION} (two columns added), which failed: "
+            f"{detail}; open it once as a user allowed to change its tables"
+        ) from None

@@ -323,7 +323,10 @@ def _record_signatures(register, issued: Event, receipt: _Receipt, check, now) -
     ]
     reason = mask_national_numbers(check.reason)
     try:
-        register.record_many([_received(issued, receipt, ACCEPTED, reason, now), *signed])
+        # checked above: verified signatures, not manual records
+        register.record_many(
+            [_received(issued, receipt, ACCEPTED, reason, now), *signed], verified=True
+        )
     except ConventioError as exc:
         refusal = mask_national_numbers(f"the signatures could not be recorded: {exc}")
         logged = _log_receipt(register, issued, receipt, REJECTED, refusal, now)

@@ -1,32 +1,47 @@
 """What issuing a manifest records: per document, an `issued` event with the
 roles that must sign it (from the corpus, fixed now), who signs in each role
-where known, and the SHA-256 of its files (kept in the store) and manifest."""
+where known, and the SHA-256 of its files (kept in the store) and manifest.
+
+Before anything is recorded, every entry is checked (`check_entries`): its
+party, network and provider are party ids (the rule of
+`generator.parties.model`), its party and document id are the ones
+generation gives that network, provider, source and language, and each of
+its files carries that document id and content hash. One bad entry and
+nothing is recorded; the message names every bad entry."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+from generator.errors import ConventioError
 from signatures import log
+from signatures.identity import file_identity
 from signatures.manifest import FIELDS, IssuedEntry, Manifest
 from signatures.roles import provider_kind, required_roles, signers
 from signatures.store import FileStore
 
 #: manifest fields the issued event keeps in columns of its own, not in its details
 _EVENT_COLUMNS = ("document_id", "source", "party")
+#: how many bad entries a refusal lists
+_LISTED = 20
+
+
+def issued_roles(entry: IssuedEntry, corpus: Any, parties: Any) -> tuple[str, ...]:
+    """The roles that must sign the document of `entry`."""
+    return required_roles(corpus, entry.source, provider_kind(entry.provider, parties))
 
 
 def issued_draft(
     store: FileStore,
     read: Manifest,
     entry: IssuedEntry,
-    corpus: Any,
+    roles: tuple[str, ...],
     parties: Any,
     at: str,
     manifest_sha: str,
 ) -> dict[str, Any]:
     """The `issued` event of one manifest entry; its files put in the store."""
-    kind = provider_kind(entry.provider, parties)
-    roles = required_roles(corpus, entry.source, kind)
     files = {}
     for fmt in sorted(entry.files):
         name, _ = entry.files[fmt]
@@ -57,3 +72,120 @@ def same_copy(old: dict[str, Any], new: dict[str, Any]) -> bool:
     return old.get("content_hash") == new.get("content_hash") and old.get("files") == new.get(
         "files"
     )
+
+
+# --- checking a manifest's entries -----------------------------------------
+
+
+def check_entries(read: Manifest) -> None:
+    """Refuse the manifest, naming every bad entry, if any entry's ids are
+    not party ids or disagree with each other, or any file's identity
+    disagrees with its entry."""
+    bad: list[str] = []
+    for number, entry in enumerate(read.entries, start=1):
+        problems = entry_problems(read, entry)
+        if problems:
+            where = f"document {number} ({_shown(entry.document_id)})"
+            bad.extend(f"{where}: {problem}" for problem in problems)
+    if not bad:
+        return
+    listed = bad[:_LISTED] + ([f"... and {len(bad) - _LISTED} more"] if len(bad) > _LISTED else [])
+    raise ConventioError(
+        f"{read.path}: {len(bad)} problem(s); nothing was recorded. Issue the manifest and "
+        "files exactly as `conventio generate` wrote them:\n  " + "\n  ".join(listed)
+    )
+
+
+def entry_problems(read: Manifest, entry: IssuedEntry) -> list[str]:
+    """What is wrong with one entry (empty if nothing)."""
+    problems = [
+        problem
+        for name in ("party", "network", "provider")
+        if (problem := _id_problem(name, getattr(entry, name)))
+    ]
+    if problems:
+        return problems
+    expected_party = f"{entry.provider}@{entry.network}" if entry.provider else entry.network
+    if entry.party != expected_party:
+        problems.append(
+            f"its party is {_shown(entry.party)}, but its network and provider make it "
+            f"{_shown(expected_party)}"
+        )
+    # the document id as generator.generation.batch.document_id makes it
+    tail = f"#{entry.party}#{entry.language}"
+    if entry.document_id not in (
+        f"{entry.source}{tail}",
+        f"{entry.source}@{entry.date}{tail}",
+    ):
+        problems.append(
+            "its document id is not the one generation gives this source, party and "
+            f"language ({_shown(entry.source + tail)})"
+        )
+    for fmt in sorted(entry.files):
+        name, _ = entry.files[fmt]
+        data = read.file_bytes(entry, fmt)  # a file missing or changed: said at once
+        try:
+            identity = file_identity(fmt, data)
+        except ConventioError as error:
+            problems.append(f"its {fmt.upper()} file {name}: {error}")
+            continue
+        if identity is None:
+            problems.append(
+                f"its {fmt.upper()} file {name} carries no conventio identity: it was not "
+                "made by `conventio generate`"
+            )
+            continue
+        document_id, content_hash = identity
+        if document_id != entry.document_id:
+            problems.append(
+                f"its {fmt.upper()} file {name} is the copy of document "
+                f"{_shown(document_id)}, not of this one"
+            )
+        elif content_hash != entry.content_hash:
+            problems.append(
+                f"its {fmt.upper()} file {name} carries the content hash {_shown(content_hash)}, "
+                f"the manifest {_shown(entry.content_hash)}: file and manifest are not "
+                "of the same generation"
+            )
+    return problems
+
+
+@cache
+def _party_id_adapter():
+    from pydantic import TypeAdapter
+
+    from generator.parties.model import PartyId
+
+    return TypeAdapter(PartyId)
+
+
+def _one_id_problem(value: str) -> str | None:
+    from pydantic import ValidationError
+
+    try:
+        checked = _party_id_adapter().validate_python(value)
+    except ValidationError as error:
+        return str(error.errors()[0]["msg"]).removeprefix("Value error, ")
+    if checked != value:
+        return "an id has no spaces around it"
+    return None
+
+
+def _id_problem(name: str, value: str) -> str | None:
+    """Why `value` is not a valid `name` (party, network, provider) id."""
+    if name == "provider" and value == "":
+        return None
+    parts = value.split("@") if name == "party" and value.count("@") == 1 else [value]
+    for part in parts:
+        why = _one_id_problem(part)
+        if why is not None:
+            return f"its {name} {_shown(value)} is not a party id: {why}"
+    return None
+
+
+def _shown(value: str) -> str:
+    """A value from the manifest, for a message: quoted, on one line, and
+    without a national register number."""
+    from generator.privacy import mask_national_numbers
+
+    return repr(mask_national_numbers(value))

@@ -1,6 +1,12 @@
 """The events a caller records about an issued document (sent, signed,
 declined, superseded, voided, reminder), checked before they are written:
-what can be checked alone first, then against the document's `issued` event."""
+what can be checked alone first, then against the document's `issued` event.
+
+A signature or a refusal is a manual record unless it is `verified`: a
+signature read from a returned PDF whose signatures `conventio signatures
+import` checked (and which it keeps as the evidence). Every other `signed` or
+`declined` event, whatever the caller says about `manual`, is marked manual
+and needs its evidence (the scanned paper, the letter) and a reason."""
 
 from __future__ import annotations
 
@@ -20,6 +26,10 @@ from signatures.status import KINDS
 ROLE_KINDS = {"signed": True, "declined": False, "sent": False, "reminder": False}
 #: the kinds that need a reason
 REASON_KINDS = ("superseded", "voided")
+#: the kinds that are manual records unless verified by the import
+HAND_KINDS = ("signed", "declined")
+#: the only kind a verified import records
+VERIFIED_KINDS = ("signed",)
 
 
 @dataclass(frozen=True)
@@ -46,8 +56,17 @@ def _plain(value: str | None, what: str, limit: int = 200) -> None:
     refuse_nrn(value, what)
 
 
-def check_record(record: Record) -> None:
-    """What can be checked without the register: kind, role, manual record."""
+def is_manual(record: Record, verified: bool = False) -> bool:
+    """Whether the event is a manual record: said so, or a signature or
+    refusal that no verified import vouches for."""
+    if record.manual:
+        return True
+    return record.kind in HAND_KINDS and not (verified and record.kind in VERIFIED_KINDS)
+
+
+def check_record(record: Record, verified: bool = False) -> None:
+    """What can be checked without the register: kind, role, manual record
+    (with `verified`, a signature checked by the import: see the module)."""
     where = f"{record.document_id}: {record.kind}"
     if record.kind == "issued":
         raise ConventioError(
@@ -65,11 +84,21 @@ def check_record(record: Record) -> None:
         raise ConventioError(f"{where}: say which role signed ({', '.join(ROLES)})")
     if record.role is not None and record.kind not in ROLE_KINDS:
         raise ConventioError(f"{where}: a {record.kind} event concerns the whole document, no role")
-    if record.manual and (record.evidence is None or not (record.reason or "").strip()):
-        raise ConventioError(
-            f"{where}: a manual record needs its evidence (the scanned paper, the letter) "
-            "and a reason"
+    if is_manual(record, verified) and (
+        record.evidence is None or not (record.reason or "").strip()
+    ):
+        hand = (
+            f"; a {record.kind} event that does not come from a signed PDF checked by "
+            "`conventio signatures import` is a manual record"
+            if record.kind in HAND_KINDS
+            else ""
         )
+        raise ConventioError(
+            f"{where}: a manual record needs its evidence (the scanned paper, the letter: "
+            f"--evidence FILE) and a reason (--reason){hand}"
+        )
+    if verified and record.kind in VERIFIED_KINDS and record.evidence is None:
+        raise ConventioError(f"{where}: a verified signature keeps the signed file as evidence")
     if record.kind in REASON_KINDS and not (record.reason or "").strip():
         raise ConventioError(f"{where}: say why (a reason)")
     if record.evidence is not None and not isinstance(record.evidence, bytes | bytearray):
@@ -92,7 +121,7 @@ def check_record(record: Record) -> None:
 
 
 def draft_event(
-    record: Record, issued: Event, evidence: str | None, at: dt.datetime
+    record: Record, issued: Event, evidence: str | None, at: dt.datetime, verified: bool = False
 ) -> dict[str, Any]:
     """The event's columns, once the document is known to have been issued."""
     where = f"{record.document_id}: {record.kind}"
@@ -114,7 +143,7 @@ def draft_event(
         "party": issued.party,
         "role": record.role,
         "actor": record.party,
-        "manual": bool(record.manual),
+        "manual": is_manual(record, verified),
         "evidence_sha256": evidence,
         "reason": record.reason,
         "roles": None,

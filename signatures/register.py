@@ -1,13 +1,20 @@
 """The register: documents issued from a manifest, and what happened to them.
 
-    register = Register()                      # the default SQLite file
+    register = Register()                      # the default SQLite file, made if new
     register = Register("postgresql+psycopg://user:pw@host/db", store_dir="/shared/store")
+    register = Register(path, create=False)    # must already be a register
+    register = Register(path, actor="Marie Dubois")   # who records (see recorder.py)
     register.issue_from_manifest("out/inami-network-2021/avenant-06", corpus)
-    register.record(doc_id, "signed", role="hospital", evidence=pdf, now=...)
+    register.record(doc_id, "signed", role="hospital", evidence=scan, reason="on paper")
+
+A signature recorded with `record` is a manual record (evidence and reason
+required); only `record_many(..., verified=True)`, which the import of signed
+PDFs calls once it has checked them, records signatures that are not.
 
 Files go into the store first (content-addressed, so writing one twice is
 harmless); then the events of one call are appended in one transaction, so a
-call is all or nothing, even when the process is killed half-way."""
+call is all or nothing, even when the process is killed half-way. Every event
+says who recorded it."""
 
 from __future__ import annotations
 
@@ -24,9 +31,10 @@ import sqlalchemy as sa
 
 from generator.errors import ConventioError
 from signatures import db, log, queries
-from signatures.issuing import issued_draft, same_copy
+from signatures.issuing import check_entries, issued_draft, issued_roles, same_copy
 from signatures.log import Event
 from signatures.manifest import read_manifest
+from signatures.recorder import database_user, recorder_name
 from signatures.records import Record, check_record, draft_event
 from signatures.status import DocumentStatus, StateLine, statuses
 from signatures.store import FileStore
@@ -45,11 +53,30 @@ class Found:
 
 
 class Register:
-    def __init__(self, url: str | Path | None = None, store_dir: str | Path | None = None):
+    """The register at `url` (see db.py). With `create` (the default) a new
+    register is made there if there is none; with `create=False` there must
+    already be one, and nothing is created. `actor` is who records the events
+    written through this object (default: CONVENTIO_ACTOR, else the
+    operating-system user)."""
+
+    def __init__(
+        self,
+        url: str | Path | None = None,
+        store_dir: str | Path | None = None,
+        *,
+        create: bool = True,
+        actor: str | None = None,
+    ):
         self.url = db.resolve_url(url)
-        self.engine = db.make_engine(self.url)
-        db.ensure_schema(self.engine)
+        self.engine = db.make_engine(self.url, create=create)
+        try:
+            db.ensure_schema(self.engine, create=create)
+        except BaseException:
+            self.engine.dispose()
+            raise
         self._store_dir = Path(store_dir) if store_dir else None
+        self._actor = actor
+        self._recorder: str | None = None
 
     def __enter__(self) -> Register:
         return self
@@ -63,6 +90,13 @@ class Register:
     @property
     def shown_url(self) -> str:
         return db.shown(self.engine.url)
+
+    @property
+    def recorder(self) -> str:
+        """Who records the events written through this register object."""
+        if self._recorder is None:
+            self._recorder = recorder_name(self._actor)
+        return self._recorder
 
     @property
     def store(self) -> FileStore:
@@ -98,12 +132,15 @@ class Register:
         issued is returned. A document issued before with other content is
         refused, unless `reissue` (its signatures then start over)."""
         read = read_manifest(manifest)
+        recorder = self.recorder
         at = log.format_time(log.utc(now))
-        manifest_sha = self.store.put(read.data)
+        check_entries(read)
+        roles = [issued_roles(entry, corpus, parties) for entry in read.entries]
         store = self.store
+        manifest_sha = store.put(read.data)
         drafts = [
-            issued_draft(store, read, entry, corpus, parties, at, manifest_sha)
-            for entry in read.entries
+            issued_draft(store, read, entry, required, parties, at, manifest_sha)
+            for entry, required in zip(read.entries, roles, strict=True)
         ]
         with db.writing(self.engine) as connection:
             before = queries.latest_issued(connection, [d["document_id"] for d in drafts])
@@ -125,7 +162,7 @@ class Register:
                     f"content: {listed}; nothing was recorded. To issue the new copies (their "
                     "signatures start over), issue again with reissue"
                 )
-            log.append(connection, fresh, progress)
+            _append(connection, fresh, recorder, progress)
         return len(fresh)
 
     def record(
@@ -141,7 +178,8 @@ class Register:
         now: dt.datetime | None = None,
     ) -> Event:
         """Record one event (sent, signed, declined, superseded, voided,
-        reminder) about an issued document."""
+        reminder) about an issued document. A signature or refusal recorded
+        this way is a manual record: it needs `evidence` and a `reason`."""
         record = Record(document_id, kind, role, party, evidence, reason, manual, details, now)
         return self.record_many([record])[0]
 
@@ -151,12 +189,19 @@ class Register:
         *,
         now: dt.datetime | None = None,
         progress: Callable[[int, int], None] | None = None,
+        verified: bool = False,
     ) -> list[Event]:
-        """Record several events in one transaction: all of them or none."""
+        """Record several events in one transaction: all of them or none.
+
+        `verified` is for `signatures.importing` alone: its `signed` records
+        are signatures read from a returned PDF whose signatures it checked
+        (kept as their evidence), and are not manual records. Without it,
+        every `signed` or `declined` record is a manual record."""
         items = [r if isinstance(r, Record) else _record(r) for r in records]
         default_at = log.utc(now)
         for item in items:
-            check_record(item)
+            check_record(item, verified)
+        recorder = self.recorder
         evidence = {id(i): self.store.put(i.evidence) for i in items if i.evidence is not None}
         with db.writing(self.engine) as connection:
             issued = queries.latest_issued(connection, {i.document_id for i in items})
@@ -166,16 +211,22 @@ class Register:
                     self._issued_or_fail(connection, issued, item.document_id),
                     evidence.get(id(item)),
                     item.now or default_at,
+                    verified,
                 )
                 for item in items
             ]
-            return log.append(connection, drafts, progress)
+            return _append(connection, drafts, recorder, progress)
 
     # --- reading ------------------------------------------------------------
 
     def events(self, document_id: str | None = None) -> list[Event]:
         with db.reading(self.engine) as connection:
             return log.read_events(connection, None if document_id is None else [document_id])
+
+    def events_of(self, document_ids: Iterable[str]) -> list[Event]:
+        """The events of these documents, in log order (one transaction)."""
+        with db.reading(self.engine) as connection:
+            return log.read_events(connection, document_ids)
 
     def acted_by(self, party_id: str) -> list[Event]:
         """The events recorded as done by this party."""
@@ -331,6 +382,20 @@ class Register:
         close = difflib.get_close_matches(document_id, list(known), n=1)
         hint = f"; did you mean {close[0]}?" if close else ""
         raise ConventioError(f"no document {document_id!r} in the register {self.shown_url}{hint}")
+
+
+def _append(
+    connection: sa.Connection,
+    drafts: list[dict[str, Any]],
+    recorder: str,
+    progress: Callable[[int, int], None] | None,
+) -> list[Event]:
+    """Append `drafts`, each saying who recorded it (and, on PostgreSQL, as
+    which database user)."""
+    user = database_user(connection)
+    for draft in drafts:
+        draft["recorded_by"], draft["database_user"] = recorder, user
+    return log.append(connection, drafts, progress)
 
 
 def _record(fields: Mapping[str, Any]) -> Record:

@@ -1,7 +1,9 @@
 """What the register says, as data and as text: one document or one source,
 what is outstanding, what a party signed, the parties × sources matrix, and
 which amendments bind a party. Every text ends with the register and its
-latest log hash, so that a printed report pins the log it was read from."""
+latest log hash, in full, so that a printed report pins the log it was read
+from. Every event line, and every signature in the status and party reports,
+says who recorded it; hashes are printed in full."""
 
 from __future__ import annotations
 
@@ -27,6 +29,26 @@ def footer(register: Register) -> str:
 
 def _manual(flag: bool) -> str:
     return " (manual record)" if flag else ""
+
+
+def recorded_by(event: Event) -> str:
+    """Who recorded the event, as the reports say it."""
+    if event.recorded_by is None:
+        return "recorded by: not known (recorded before conventio kept it)"
+    user = f" (database user {event.database_user})" if event.database_user else ""
+    return f"recorded by {event.recorded_by}{user}"
+
+
+def signature_events(events: Iterable[Event]) -> dict[str, dict[str, Event]]:
+    """Per document, per role: the `signed` event that dates its signature
+    (the first since the document was last issued)."""
+    found: dict[str, dict[str, Event]] = {}
+    for event in events:
+        if event.kind == "issued":
+            found[event.document_id] = {}
+        elif event.kind == "signed" and event.role:
+            found.setdefault(event.document_id, {}).setdefault(event.role, event)
+    return found
 
 
 # --- one document, or every document of a source ----------------------------
@@ -63,17 +85,21 @@ def _document_text(register: Register, issued: Event) -> str:
         f"  state: {status.label}",
     ]
     signers = data.get("signers", {})
+    events = register.events(status.document_id)
+    first = signature_events(events).get(status.document_id, {})
     for role in status.required_roles:
         who = f" ({signers[role]})" if signers.get(role) else ""
         signature = status.signed.get(role)
         done = (
-            f"signed {when(signature.at)}{_manual(signature.manual)}" if signature else "not signed"
+            f"signed {when(signature.at)}{_manual(signature.manual)}, {recorded_by(first[role])}"
+            if signature
+            else "not signed"
         )
         lines.append(f"  {role}{who}: {done}")
     if not status.required_roles:
         lines.append("  no one signs this document")
     lines.append("  events:")
-    for event in register.events(status.document_id):
+    for event in events:
         lines.append("    " + event_line(event))
     return "\n".join(lines) + "\n"
 
@@ -89,10 +115,11 @@ def event_line(event: Event) -> str:
     if event.reason:
         parts.append(f"reason: {event.reason}")
     if event.evidence_sha256:
-        parts.append(f"evidence {event.evidence_sha256[:16]}...")
+        parts.append(f"evidence {event.evidence_sha256}")
     if event.kind == "issued":
         files = event.data.get("files", {})
-        parts.append(", ".join(f"{f} {i['sha256'][:16]}..." for f, i in sorted(files.items())))
+        parts.append(", ".join(f"{f} {i['sha256']}" for f, i in sorted(files.items())))
+    parts.append(recorded_by(event))
     return "  ".join(parts)
 
 
@@ -174,6 +201,8 @@ class PartyDocument:
     status: DocumentStatus
     #: the roles in which the party signs this document
     roles: tuple[str, ...]
+    #: role -> the event that dates its signature (who recorded it, ...)
+    signatures: dict[str, Event] = field(default_factory=dict)
 
 
 def party_documents(register: Register, party_id: str) -> list[PartyDocument]:
@@ -194,7 +223,8 @@ def party_documents(register: Register, party_id: str) -> list[PartyDocument]:
             status = all_statuses[doc]
             ordered = tuple(r for r in status.required_roles if r in roles)
             found.append(PartyDocument(status, ordered))
-    return found
+    first = signature_events(register.events_of([i.status.document_id for i in found]))
+    return [PartyDocument(i.status, i.roles, first.get(i.status.document_id, {})) for i in found]
 
 
 def party_text(register: Register, party_id: str) -> str:
@@ -211,7 +241,8 @@ def party_text(register: Register, party_id: str) -> str:
         for role in item.roles:
             signature = status.signed.get(role)
             mine.append(
-                f"{role} signed {when(signature.at)}{_manual(signature.manual)}"
+                f"{role} signed {when(signature.at)}{_manual(signature.manual)}, "
+                f"{recorded_by(item.signatures[role])}"
                 if signature
                 else f"{role} not signed"
             )
@@ -275,10 +306,12 @@ def signed_sources_for(
     """The amendments of `convention_id` the party has fully signed, and those
     still awaiting signatures (issued, sent or partly signed), in amendment
     order when the corpus is given. A provider working with several networks
-    is named with its network: psy-0001@net-01."""
+    is named with its network: psy-0001@net-01. A party the register never
+    issued this convention or one of its amendments to is an error (with the
+    closest party ids issued to)."""
     grid = matrix_of(register.states().values())
     prefix = convention_id.rstrip("/") + "/"
-    parties = {p for p, s in grid.cells if s.startswith(prefix)}
+    parties = {p for p, s in grid.cells if s == convention_id or s.startswith(prefix)}
     party = party_id
     if party_id not in parties:
         networks = sorted(p for p in parties if p.split("@")[0] == party_id and "@" in p)
@@ -287,7 +320,9 @@ def signed_sources_for(
                 f"{party_id} works with several networks in the register "
                 f"({', '.join(networks)}): say which one, as {networks[0]}"
             )
-        party = networks[0] if networks else party_id
+        if not networks:
+            raise _never_issued(register, party_id, convention_id, parties)
+        party = networks[0]
     sources = [s for p, s in grid.cells if p == party and s.startswith(prefix)]
     if corpus is not None:
         order = [a.id for a in corpus.amendments_of(convention_id)]
@@ -297,3 +332,22 @@ def signed_sources_for(
     signed = [s for s in sources if grid.cells[(party, s)].state == FULLY]
     pending = [s for s in sources if grid.cells[(party, s)].state in OPEN]
     return signed, pending
+
+
+def _never_issued(
+    register: Register, party_id: str, convention_id: str, parties: set[str]
+) -> ConventioError:
+    import difflib
+
+    where = f"the register {register.shown_url}"
+    if not parties:
+        return ConventioError(
+            f"{where} has issued nothing of {convention_id} (nor of its amendments) to anyone: "
+            "is it the right register, and the right convention?"
+        )
+    close = difflib.get_close_matches(party_id, sorted(parties), n=3)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    return ConventioError(
+        f"{where} has issued nothing of {convention_id} (nor of its amendments) to "
+        f"{party_id!r}, so nothing binds it there{hint}"
+    )

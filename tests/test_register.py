@@ -21,6 +21,7 @@ from test_register_support import (
     fake_manifest,
     real_manifests_fixture,
     register_url_fixture,
+    sign,
 )
 
 from generator.errors import ConventioError
@@ -197,8 +198,9 @@ def test_what_is_not_a_manifest_is_refused(register, corpus, tmp_path):
 
 
 def test_a_new_copy_of_an_issued_document_is_refused_unless_reissued(register, corpus, tmp_path):
-    register.issue_from_manifest(fake_manifest(tmp_path / "a", ["net-01"]), corpus, now=T0)
-    register.record(doc_id("net-01"), "signed", role="network", now=day(1))
+    first = fake_manifest(tmp_path / "a", ["net-01"])
+    register.issue_from_manifest(first, corpus, now=T0)
+    sign(register, doc_id("net-01"), "network", now=day(1))
     changed = fake_manifest(tmp_path / "b", ["net-01", "net-02"], content="v2")
     with pytest.raises(ConventioError, match=r"issued before with other content.*net-01"):
         register.issue_from_manifest(changed, corpus, now=day(2))
@@ -209,7 +211,7 @@ def test_a_new_copy_of_an_issued_document_is_refused_unless_reissued(register, c
     assert register.statuses()[doc_id("net-01")] == status
     assert_three_ways_agree(register)
     # both copies stay findable
-    assert len(register.find_by_sha(sha256(f"{SIXTH} net-01 v1".encode()))) == 1
+    assert len(register.find_by_sha(sha256((first.parent / "doc-00000.docx").read_bytes()))) == 1
 
 
 # --- events and status --------------------------------------------------------
@@ -232,7 +234,7 @@ def test_status_is_computed_from_the_events(register, corpus, tmp_path):
     d = doc_id("net-01")
     register.record(d, "sent", now=day(1))
     assert register.status(d).state == "sent"
-    register.record(d, "signed", role="network", party="net-01", now=day(3))
+    sign(register, d, "network", party="net-01", now=day(3))
     status = register.status(d)
     assert status.state == "partly signed"
     assert status.missing_roles == ("committee", "hospital")
@@ -246,7 +248,7 @@ def test_status_is_computed_from_the_events(register, corpus, tmp_path):
         manual=True,
         now=day(4),
     )
-    register.record(d, "signed", role="committee", now=day(5))
+    sign(register, d, "committee", now=day(5))
     status = register.status(d)
     assert status.state == "fully signed" and status.missing_roles == ()
     assert [(r, s.at, s.manual) for r, s in status.signed.items()] == [
@@ -262,7 +264,7 @@ def test_status_is_computed_from_the_events(register, corpus, tmp_path):
     assert found.document_id == d and "evidence of event" in found.what
     assert register.store.get(sha256(b"%PDF scanned paper")) == b"%PDF scanned paper"
     # an electronic signature of the same role later: no longer manual for that role
-    register.record(d, "signed", role="hospital", now=day(6))
+    sign(register, d, "hospital", now=day(6))
     assert not register.status(d).signed["hospital"].manual
     assert register.status(d).signed["hospital"].at == day(4)
     # the database's computation and the pure one agree, for every document
@@ -272,19 +274,21 @@ def test_status_is_computed_from_the_events(register, corpus, tmp_path):
 def test_declined_superseded_voided(register, corpus, tmp_path):
     issue_networks(register, corpus, tmp_path)
     a, b, c = doc_id("net-01"), doc_id("net-02"), doc_id("net-03")
-    register.record(a, "signed", role="network", now=day(1))
-    register.record(a, "declined", role="hospital", reason="refuses article 14/1", now=day(2))
-    register.record(b, "signed", role="network", now=day(1))
+    sign(register, a, "network", now=day(1))
+    register.record(a, "declined", role="hospital", evidence=b"letter", reason="refuses 14/1",
+                    now=day(2))  # fmt: skip
+    sign(register, b, "network", now=day(1))
     register.record(b, "superseded", reason="replaced by the seventh amendment", now=day(3),
                     details={"by": "inami-network-2021/avenant-07"})  # fmt: skip
     register.record(c, "voided", reason="issued to the wrong network", now=day(2))
     register.record(c, "reminder", evidence=b"letter", reason="by post", manual=True, now=day(3))
     # a signature after the end is kept, but the state stays
-    register.record(c, "signed", role="network", now=day(4))
+    sign(register, c, "network", now=day(4))
     states = {d: s.state for d, s in register.statuses().items()}
     assert states == {a: "declined", b: "superseded", c: "voided"}
     assert register.status(b).ended_at == day(3)
     assert register.states()[c].manual and not register.states()[b].manual
+    assert register.states()[a].manual  # declined by hand: a manual record
     for d in (a, b, c):
         assert not register.status(d).open
     with pytest.raises(ConventioError, match="say why"):
@@ -292,6 +296,9 @@ def test_declined_superseded_voided(register, corpus, tmp_path):
     with pytest.raises(ConventioError, match="concerns the whole document, no role"):
         register.record(a, "voided", role="network", reason="x")
     assert_three_ways_agree(register)
+
+
+PAPER = {"evidence": b"%PDF scan", "reason": "signed on paper"}
 
 
 def test_records_are_checked(register, corpus, tmp_path):
@@ -308,9 +315,17 @@ def test_records_are_checked(register, corpus, tmp_path):
     with pytest.raises(ConventioError, match="unknown role 'notary'"):
         register.record(d, "signed", role="notary")
     with pytest.raises(ConventioError, match="provider does not sign this document"):
-        register.record(d, "signed", role="provider")
+        register.record(d, "signed", role="provider", **PAPER)
     with pytest.raises(ConventioError, match="net-02 is not the network of this document"):
-        register.record(d, "signed", role="network", party="net-02")
+        register.record(d, "signed", role="network", party="net-02", **PAPER)
+    # a signature or refusal that no verified import vouches for is a manual record
+    for kind in ("signed", "declined"):
+        with pytest.raises(ConventioError, match="manual record needs its evidence"):
+            register.record(d, kind, role="hospital")
+        with pytest.raises(ConventioError, match="manual record needs its evidence"):
+            register.record(d, kind, role="hospital", evidence=b"scan")
+    with pytest.raises(ConventioError, match="verified signature keeps the signed file"):
+        register.record_many([Record(d, "signed", "hospital")], verified=True)
     with pytest.raises(ConventioError, match="manual record needs its evidence"):
         register.record(d, "signed", role="hospital", manual=True, reason="paper")
     with pytest.raises(ConventioError, match="manual record needs its evidence"):
@@ -332,7 +347,7 @@ def test_national_register_numbers_are_refused_and_never_repeated(register, corp
     ]
     for extra in attempts:
         with pytest.raises(ConventioError, match="national register number") as caught:
-            register.record(d, "signed", role="network", **extra)
+            register.record(d, "signed", role="network", **{**PAPER, **extra})
         assert NRN not in str(caught.value)
         assert NRN[:6] not in str(caught.value)
     assert len(register.events()) == 3
@@ -344,7 +359,8 @@ def test_record_many_is_all_or_nothing(register, corpus, tmp_path):
     batch = [
         Record(doc_id("net-01"), "sent"),
         {"document_id": doc_id("net-02"), "kind": "sent"},
-        Record(doc_id("net-03"), "signed", role="provider"),  # net-03's document: no provider
+        # net-03's document: no provider
+        Record(doc_id("net-03"), "signed", role="provider", evidence=b"scan", reason="paper"),
     ]
     with pytest.raises(ConventioError, match="provider does not sign"):
         register.record_many(batch, now=day(1))

@@ -12,6 +12,7 @@ from test_register_support import (
     doc_id,
     fake_manifest,
     register_url_fixture,
+    sign,
 )
 
 from generator.errors import ConventioError
@@ -31,8 +32,8 @@ def register(register_url, corpus, tmp_path):
         opened.issue_from_manifest(fake_manifest(tmp_path / "m", parties), corpus, now=T0)
         for n, party in enumerate(parties):
             opened.record(doc_id(party), "sent", now=day(1 + n))
-            opened.record(doc_id(party), "signed", role="network", party=party, now=day(5 + n))
-        opened.record(doc_id("net-01"), "signed", role="hospital", now=day(9))
+            sign(opened, doc_id(party), "network", party=party, now=day(5 + n))
+        sign(opened, doc_id("net-01"), "hospital", now=day(9))
         assert opened.head()[0] == 10
         yield opened
 
@@ -109,9 +110,10 @@ def test_deleted_events_at_the_end_need_the_noted_hash(register):
     assert problems(register) == []  # the chain alone cannot tell
     ((seq, _, message),) = problems(register, anchor=noted)
     assert seq == 10
-    assert "the log now ends at #8: events after #8 were deleted" in message
+    assert "the log ends at #8 and no event of it has that hash" in message
+    assert "or events #9 to #10 were cut from the end of the log since it was noted" in message
     ok, text = verify_log_text(register.url, anchor=noted)
-    assert not ok and "events after #8 were deleted" in text
+    assert not ok and f"anchor {noted}: does not hold: the log ends at #8" in text
 
 
 def test_a_log_rewritten_whole_does_not_match_the_noted_hash(register):
@@ -129,7 +131,8 @@ def test_a_log_rewritten_whole_does_not_match_the_noted_hash(register):
         sql(register, e.update().where(e.c.seq == seq).values(**values))
     assert problems(register) == []
     ((seq, _, message),) = problems(register, anchor=noted)
-    assert seq == 5 and "the log was rewritten up to here" in message
+    assert seq == 5 and "or the log was rewritten up to #5 since it was noted" in message
+    assert f"(event #5 has {row(register, 5)['hash']})" in message  # in full
     with pytest.raises(ConventioError, match="not a log position"):
         register.verify("5:abc")
 
@@ -155,15 +158,19 @@ def test_an_event_inserted_in_the_middle_is_named(register):
         forged = row(register, 3) | {"seq": 4, "kind": "declined", "role": "hospital"}
         forged["hash"] = "e" * 64
         connection.execute(e.insert().values(**forged))
-    found = problems(register)
-    assert found[0][0] == 4 and "'declined hospital' does not match its hash" in found[0][2]
-    # every renumbered event no longer matches its hash: each is named
-    assert [p[0] for p in found] == list(range(4, 12))
+    ((seq, document, message),) = problems(register)
+    assert (seq, document) == (4, doc_id("net-03"))
+    assert "'declined hospital' about document" in message
+    assert "is not part of the chain: event #5 links directly to #3" in message
+    # the events renumbered to make room are said once, in the same problem
+    assert "the events from #5 to #11 were renumbered (written as #4 to #10)" in message
+    ok, text = verify_log_text(register.url)
+    assert not ok and "event #4 was inserted (forged): 'declined hospital'" in text
 
 
 def test_swapped_events_are_named_as_reordered(register):
     e = db.events
-    payload = ("at", "kind", "document_id", "source", "party", "role", "actor", "details")
+    payload = [name for name in log.HASHED if name != "seq"]
     a, b = row(register, 4), row(register, 7)
     sql(register, e.update().where(e.c.seq == 4).values(**{k: b[k] for k in payload}))
     sql(register, e.update().where(e.c.seq == 7).values(**{k: a[k] for k in payload}))
@@ -197,3 +204,15 @@ def test_an_event_about_a_document_never_issued_is_named(register):
     ((seq, document, message),) = problems(register)
     assert (seq, document) == (11, "nowhere#net-09#fr")
     assert "refers to a document never issued before it" in message
+
+
+def test_an_event_that_does_not_say_who_recorded_it_is_named(register):
+    e = db.events
+    forged = row(register, 10)
+    forged.update(seq=11, kind="reminder", role=None, recorded_by=None, database_user=None)
+    forged["prev_hash"] = forged["hash"]
+    forged["hash"] = log.event_hash(forged["prev_hash"], forged)  # hashed as version 1 did
+    sql(register, e.insert().values(**forged))
+    ((seq, document, message),) = problems(register)
+    assert (seq, document) == (11, doc_id("net-01"))
+    assert "'reminder' does not say who recorded it, though every event since #1 does" in message

@@ -20,10 +20,11 @@ from test_register_support import (
     fake_manifest,
     real_manifests_fixture,
     register_url_fixture,
+    sign,
 )
 
 from generator.errors import ConventioError
-from signatures import cli_support, reports
+from signatures import cli_support, db, log, reports
 from signatures.exports import matrix_csv, matrix_html, matrix_xlsx
 from signatures.register import Register
 
@@ -47,6 +48,11 @@ def register(register_url, corpus, tmp_path):
         yield opened
 
 
+def on_postgres(register: Register) -> bool:
+    """Whether the register is on PostgreSQL."""
+    return register.engine.dialect.name == "postgresql"
+
+
 def head_of(register: Register) -> str:
     seq, digest = register.head()
     return f"#{seq}:{digest}"
@@ -58,16 +64,17 @@ def head_of(register: Register) -> str:
 def test_status_of_a_document_and_of_a_source(register):
     d = doc_id("net-01")
     register.record(d, "sent", now=day(1))
-    register.record(d, "signed", role="network", party="net-01", now=day(3))
+    sign(register, d, "network", party="net-01", now=day(3))
     register.record(
         d, "signed", role="hospital", evidence=b"scan", reason="paper copy", manual=True,
         now=day(4),
     )  # fmt: skip
     text = reports.status_text(register, d)
+    who = register.recorder
     assert "state: partly signed (missing: committee) [manual]" in text
     assert "committee: not signed" in text
-    assert "network (net-01): signed 2024-03-04 09:00 UTC" in text
-    assert "hospital: signed 2024-03-05 09:00 UTC (manual record)" in text
+    assert f"network (net-01): signed 2024-03-04 09:00 UTC, recorded by {who}" in text
+    assert f"hospital: signed 2024-03-05 09:00 UTC (manual record), recorded by {who}" in text
     assert "MANUAL RECORD  reason: paper copy" in text
     assert head_of(register) in text
     text = reports.status_text(register, SIXTH)
@@ -87,7 +94,7 @@ def test_outstanding_with_a_reminder_interval(register):
     register.record(a, "reminder", now=day(10))
     register.record(b, "sent", now=day(5))
     for role in ("committee", "network", "hospital"):
-        register.record(c, "signed", role=role, now=day(6))
+        sign(register, c, role, now=day(6))
     register.record(doc_id("psy-0001@net-02", PROVIDER_AMENDMENT), "voided", reason="x")
     items = {o.status.document_id: o for o in reports.outstanding(register, 14, now=day(20))}
     assert c not in items and doc_id("psy-0001@net-02", PROVIDER_AMENDMENT) not in items
@@ -117,23 +124,27 @@ def test_outstanding_with_a_reminder_interval(register):
 def test_what_a_party_signed(register):
     net = doc_id("net-01")
     psy = doc_id("psy-0001@net-01", PROVIDER_AMENDMENT)
-    register.record(net, "signed", role="network", party="net-01", now=day(3))
-    register.record(psy, "signed", role="provider", party="psy-0001", now=day(4))
-    register.record(
-        psy, "signed", role="network", party="net-01", evidence=b"x", reason="paper",
-        manual=True, now=day(5),
-    )  # fmt: skip
-    register.record(psy, "signed", role="hospital", party="hosp-01", now=day(6))
+    sign(register, net, "network", party="net-01", now=day(3))
+    sign(register, psy, "provider", party="psy-0001", now=day(4))
+    with Register(register.url, actor="Marie Dubois (INAMI)") as clerk:
+        clerk.record(
+            psy, "signed", role="network", party="net-01", evidence=b"x", reason="paper",
+            now=day(5),
+        )  # fmt: skip
+    sign(register, psy, "hospital", party="hosp-01", now=day(6))
     items = {i.status.document_id: i for i in reports.party_documents(register, "net-01")}
     org = doc_id("org-0002@net-01", PROVIDER_AMENDMENT)
     assert set(items) == {net, psy, org}
     assert items[net].roles == ("network",) and items[psy].roles == ("network",)
     text = reports.party_text(register, "net-01")
     assert "net-01: 3 document(s), signed its part of 2" in text
+    # on PostgreSQL, also the database user the server vouches for
+    user = f" (database user {register.engine.url.username})" if on_postgres(register) else ""
     assert (
-        f"{psy}: network signed 2024-03-06 09:00 UTC (manual record) — document fully signed"
-        in text
+        f"{psy}: network signed 2024-03-06 09:00 UTC (manual record), recorded by "
+        f"Marie Dubois (INAMI){user} — document fully signed" in text
     )
+    assert f"{net}: network signed 2024-03-04 09:00 UTC, recorded by {register.recorder}" in text
     assert f"{org}: network not signed — document issued" in text
     assert head_of(register) in text
     # a provider with two networks: both its documents; a hospital through what it signed
@@ -146,10 +157,25 @@ def test_what_a_party_signed(register):
 # --- the matrix -----------------------------------------------------------------
 
 
+def issue_unchecked(register: Register, parties: list[str]) -> None:
+    """Issued events for party values `issue` now refuses, as a register
+    written by an earlier conventio (or by hand) may hold them: the exports
+    must still treat them as hostile."""
+    template = register.issued_document(doc_id("net-01"))
+    drafts = []
+    for party in parties:
+        fields = {name: getattr(template, name) for name in log.HASHED if name != "seq"}
+        fields.update(document_id=doc_id(party), party=party, at=log.format_time(day(3)))
+        drafts.append(fields)
+    with db.writing(register.engine) as connection:
+        log.append(connection, drafts)
+
+
 def test_matrix_exports_are_faithful_and_escaped(register, corpus, tmp_path):
-    hostile = fake_manifest(tmp_path / "h", [HOSTILE, FORMULA])
-    register.issue_from_manifest(hostile, corpus, now=day(3))
-    register.record(doc_id(HOSTILE), "signed", role="network", now=day(4))
+    with pytest.raises(ConventioError, match="is not a party id"):
+        register.issue_from_manifest(fake_manifest(tmp_path / "h", [HOSTILE, FORMULA]), corpus)
+    issue_unchecked(register, [HOSTILE, FORMULA])
+    sign(register, doc_id(HOSTILE), "network", now=day(4))
     register.record(doc_id("net-01"), "superseded", reason="seventh amendment", now=day(5))
     grid = reports.matrix(register)
     assert grid.sources == [SIXTH, PROVIDER_AMENDMENT]
@@ -207,7 +233,7 @@ def test_latest_copy_counts_in_the_matrix(register, corpus, tmp_path):
 
 def test_signed_sources_for_a_party(register, corpus):
     for role in ("committee", "network", "hospital"):
-        register.record(doc_id("net-01"), "signed", role=role, now=day(3))
+        sign(register, doc_id("net-01"), role, now=day(3))
     assert reports.signed_sources_for(register, "net-01", "inami-network-2021") == (
         [SIXTH],
         [],
@@ -217,7 +243,8 @@ def test_signed_sources_for_a_party(register, corpus):
         [SIXTH],
     )
     psy = doc_id("org-0002@net-01", PROVIDER_AMENDMENT)
-    register.record(psy, "declined", role="organisation", now=day(4))
+    register.record(psy, "declined", role="organisation", evidence=b"letter", reason="by post",
+                    now=day(4))  # fmt: skip
     assert reports.signed_sources_for(register, "org-0002", "network-provider-2021") == ([], [])
     with pytest.raises(ConventioError, match=r"several networks.*psy-0001@net-01"):
         reports.signed_sources_for(register, "psy-0001", "network-provider-2021")
@@ -225,7 +252,13 @@ def test_signed_sources_for_a_party(register, corpus):
         [],
         [PROVIDER_AMENDMENT],
     )
-    assert reports.signed_sources_for(register, "net-09", "inami-network-2021") == ([], [])
+    # a party never issued anything of the convention: an error, with the closest ids
+    with pytest.raises(ConventioError, match=r"issued nothing of inami-network-2021.*'net-09'"):
+        reports.signed_sources_for(register, "net-09", "inami-network-2021")
+    with pytest.raises(ConventioError, match=r"did you mean net-01"):
+        reports.signed_sources_for(register, "net-1", "inami-network-2021")
+    with pytest.raises(ConventioError, match=r"issued nothing of inami-network-2018.*to anyone"):
+        reports.signed_sources_for(register, "net-01", "inami-network-2018")
 
 
 # --- the CLI's texts --------------------------------------------------------------
