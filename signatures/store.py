@@ -7,12 +7,11 @@ already present is not written again (after checking that it is intact)."""
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from pathlib import Path
 
 from generator.errors import ConventioError
-from generator.files import write_atomically
+from generator.files import fsync_folder, write_atomically
 
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 
@@ -46,9 +45,9 @@ class FileStore:
             return sha
         new_folder = not path.parent.is_dir()
         write_atomically(path, data)
-        _fsync_dir(path.parent)
+        fsync_folder(path.parent)
         if new_folder:
-            _fsync_dir(self.root)
+            fsync_folder(self.root)
         return sha
 
     def get(self, sha: str) -> bytes:
@@ -73,16 +72,3 @@ class FileStore:
             return str(exc)
         return None
 
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename in `folder` durable (where the platform allows it)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
