@@ -12,9 +12,11 @@ words; one bad file never stops the others.
 - The log: a file that names a document issued here gives a `received` event on that
   document (its verdict and reason, the file as evidence) and, when accepted, a `signed`
   event per role it newly signs, all in one transaction. A `received` event does not
-  change the document's state. A file that names no document issued here (not a PDF, no
-  conventio identity, a document this register does not know) cannot be attached to a
-  document: it is reported (and kept in the store if it could be read), not logged.
+  change the document's state. A file that could be read but names no document issued
+  here (not a PDF, no conventio identity, a document this register does not know) gives a
+  `received` event of its own, with no document id (and the document it names, if any,
+  in its details), so the log shows every file received. A path that could not be read
+  (missing, a folder, a device, too large) gives no event: nothing was received.
 - Refused before any check: a document that is voided, superseded or declined (its
   signing has ended: the state would not change, so a signature on it is not recorded).
 - Who signs: two roles need two certificates (except the network and its hospital), a
@@ -39,6 +41,7 @@ from typing import Any
 from generator.errors import ConventioError, one_line
 from generator.privacy import mask_national_numbers
 from signatures.log import Event
+from signatures.records import NO_DOCUMENT
 from signatures.register import Record, Register
 from signatures.returned_file import MAX_RETURNED_BYTES, Unreadable, read_returned
 from signatures.signer_rules import KnownCertificate, PartySigner, SignerRules
@@ -64,6 +67,8 @@ class ImportOutcome:
     already_signed: tuple[str, ...] = ()
     #: the receipt is in the log (a `received` event on `document_id`)
     logged: bool = False
+    #: the file names no document issued here: its receipt belongs to none
+    unattached: bool = False
 
 
 def without_serial_number(subject: str) -> str:
@@ -115,16 +120,22 @@ def _import_one(register: Register, receipt: _Receipt, roots, parties, now) -> I
     from generator.pdf.finish import read_identity
     from signatures.pdfcheck import unreadable
 
+    def unattached(reason: str, named: str | None = None) -> ImportOutcome:
+        """Refused before it could be matched to an issued document: logged as a
+        receipt of its own, so that the log shows every file received."""
+        reason = mask_national_numbers(reason)
+        logged = _log_receipt(register, None, receipt, REJECTED, reason, now, named=named)
+        return receipt.outcome(REJECTED, reason, named, logged=logged, unattached=True)
+
     problem = unreadable(receipt.data)
     if problem:
-        return receipt.outcome(REJECTED, f"this file {problem}")
+        return unattached(f"this file {problem}")
     try:
         identity = read_identity(receipt.data)
     except ConventioError:
         identity = None
     if identity is None:
-        return receipt.outcome(
-            REJECTED,
+        return unattached(
             "this PDF carries no conventio identity (or an unreadable one): it is not a "
             "document issued here, or a program removed its identity",
         )
@@ -132,9 +143,9 @@ def _import_one(register: Register, receipt: _Receipt, roots, parties, now) -> I
     try:
         issued = register.issued_document(identity[0])
     except ConventioError:
-        return receipt.outcome(
-            REJECTED,
+        return unattached(
             f"this PDF names the document “{document_id}”, which this register never issued",
+            document_id,
         )
 
     def refused(verdict: str, reason: str, technical: str = "") -> ImportOutcome:
@@ -275,10 +286,18 @@ def _technical(check: Any, limit: int = 2000) -> str:
 
 
 def _received(
-    issued: Event, receipt: _Receipt, verdict: str, reason: str, now, technical: str = ""
+    issued: Event | None,
+    receipt: _Receipt,
+    verdict: str,
+    reason: str,
+    now,
+    technical: str = "",
+    named: str | None = None,
 ) -> Record:
     """The `received` event of a returned file: its verdict and reason (and pyHanko's
-    findings, when refused), the file itself as evidence."""
+    findings, when refused), the file itself as evidence. Without `issued`, the file
+    named no document issued here (`named`: the one it names, if any): the receipt
+    then belongs to no document."""
     details = {
         "verdict": verdict,
         "file_name": mask_national_numbers(receipt.name),
@@ -286,8 +305,10 @@ def _received(
     }
     if technical:
         details["technical"] = mask_national_numbers(technical)
+    if named:
+        details["names_document"] = named
     return Record(
-        document_id=issued.document_id,
+        document_id=issued.document_id if issued is not None else NO_DOCUMENT,
         kind="received",
         evidence=receipt.data,
         reason=f"{verdict}: {reason}",
@@ -296,9 +317,9 @@ def _received(
     )
 
 
-def _log_receipt(register, issued, receipt, verdict, reason, now, technical="") -> bool:
+def _log_receipt(register, issued, receipt, verdict, reason, now, technical="", named=None) -> bool:
     try:
-        register.record_many([_received(issued, receipt, verdict, reason, now, technical)])
+        register.record_many([_received(issued, receipt, verdict, reason, now, technical, named)])
     except ConventioError:
         return False
     return True
@@ -359,7 +380,9 @@ def outcomes_text(outcomes: list[ImportOutcome], register: Register) -> tuple[bo
             else:
                 lines.append("  nothing was read, so nothing was kept")
             if o.sha256 and not o.logged:
-                lines.append("  not in the log: it names no document issued here")
+                lines.append("  not in the log: the receipt could not be recorded")
+            elif o.logged and o.unattached:
+                lines.append("  logged as a receipt that names no document issued here")
     counts = Counter(o.verdict for o in outcomes)
     lines.append(
         f"{len(outcomes)} file(s): {counts[ACCEPTED]} accepted, {counts[REVIEW]} for review, "

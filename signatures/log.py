@@ -269,6 +269,13 @@ def _intact_at(event: Event, seq: int) -> bool:
     return event_hash(event.prev_hash, fields) == event.hash
 
 
+def _names_no_document(event: Event) -> bool:
+    """A receipt of a returned file that named no document issued here."""
+    return event.kind == "received" and not (
+        event.document_id or event.role or event.source or event.party
+    )
+
+
 def verify_log(connection: sa.Connection, anchor: str | None = None) -> Verification:
     """Check the whole chain; every problem names the event concerned."""
     result = Verification()
@@ -302,6 +309,8 @@ def verify_log(connection: sa.Connection, anchor: str | None = None) -> Verifica
 
         if event.kind == "issued":
             issued[event.document_id] = (event.source, event.party)
+        elif _names_no_document(event):
+            pass  # a file received that named no issued document: it belongs to none
         elif intact and issued.get(event.document_id) != (event.source, event.party):
             never = event.document_id not in issued
             problem(

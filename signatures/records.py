@@ -30,6 +30,16 @@ REASON_KINDS = ("superseded", "voided")
 HAND_KINDS = ("signed", "declined")
 #: the only kind a verified import records
 VERIFIED_KINDS = ("signed",)
+#: the kind of event that may name no issued document: a returned file that names
+#: none (not a PDF, no identity, a document never issued here) is still a receipt
+RECEIPT = "received"
+#: the document id of such a receipt
+NO_DOCUMENT = ""
+
+
+def names_no_document(record: Record) -> bool:
+    """A receipt of a file that names no document issued here."""
+    return record.kind == RECEIPT and record.document_id == NO_DOCUMENT
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,13 @@ def check_record(record: Record, verified: bool = False) -> None:
     """What can be checked without the register: kind, role, manual record
     (with `verified`, a signature checked by the import: see the module)."""
     where = f"{record.document_id}: {record.kind}"
+    if record.document_id == NO_DOCUMENT and not names_no_document(record):
+        raise ConventioError(f"a {record.kind} event must name the document it concerns")
+    if names_no_document(record) and (record.role is not None or record.evidence is None):
+        raise ConventioError(
+            "a receipt that names no issued document keeps the file received as its "
+            "evidence, and no role"
+        )
     if record.kind == "issued":
         raise ConventioError(
             f"{record.document_id}: documents are issued from a generation manifest "
@@ -121,10 +138,19 @@ def check_record(record: Record, verified: bool = False) -> None:
 
 
 def draft_event(
-    record: Record, issued: Event, evidence: str | None, at: dt.datetime, verified: bool = False
+    record: Record,
+    issued: Event | None,
+    evidence: str | None,
+    at: dt.datetime,
+    verified: bool = False,
 ) -> dict[str, Any]:
-    """The event's columns, once the document is known to have been issued."""
+    """The event's columns, once the document is known to have been issued (or,
+    for a receipt that names no issued document, `issued` None)."""
     where = f"{record.document_id}: {record.kind}"
+    if issued is None:
+        if not names_no_document(record):
+            raise ConventioError(f"{where}: the document was never issued")
+        return _columns(record, "", "", evidence, at, verified)
     if record.role is not None and record.role not in issued.required_roles:
         required = ", ".join(issued.required_roles) or "no one"
         raise ConventioError(
@@ -135,12 +161,23 @@ def draft_event(
         raise ConventioError(
             f"{where}: {record.party} is not the {record.role} of this document ({expected})"
         )
+    return _columns(record, issued.source, issued.party, evidence, at, verified)
+
+
+def _columns(
+    record: Record,
+    source: str,
+    party: str,
+    evidence: str | None,
+    at: dt.datetime,
+    verified: bool,
+) -> dict[str, Any]:
     return {
         "at": log.format_time(at),
         "kind": record.kind,
         "document_id": record.document_id,
-        "source": issued.source,
-        "party": issued.party,
+        "source": source,
+        "party": party,
         "role": record.role,
         "actor": record.party,
         "manual": is_manual(record, verified),

@@ -35,7 +35,7 @@ from signatures.issuing import check_entries, issued_draft, issued_roles, same_c
 from signatures.log import Event
 from signatures.manifest import read_manifest
 from signatures.recorder import database_user, recorder_name
-from signatures.records import Record, check_record, draft_event
+from signatures.records import Record, check_record, draft_event, names_no_document
 from signatures.status import DocumentStatus, StateLine, statuses
 from signatures.store import FileStore
 
@@ -208,7 +208,9 @@ class Register:
             drafts = [
                 draft_event(
                     item,
-                    self._issued_or_fail(connection, issued, item.document_id),
+                    None
+                    if names_no_document(item)
+                    else self._issued_or_fail(connection, issued, item.document_id),
                     evidence.get(id(item)),
                     item.now or default_at,
                     verified,

@@ -71,4 +71,3 @@ class FileStore:
         except ConventioError as exc:
             return str(exc)
         return None
-

@@ -334,7 +334,25 @@ def test_records_are_checked(register, corpus, tmp_path):
         register.record(d, "sent", details={"when": dt.date(2024, 1, 1)})
     with pytest.raises(ConventioError, match="time zone"):
         register.record(d, "sent", now=dt.datetime(2024, 1, 1))
+    # only a receipt may name no document, and it keeps the file received
+    with pytest.raises(ConventioError, match="must name the document"):
+        register.record("", "sent")
+    with pytest.raises(ConventioError, match="keeps the file received"):
+        register.record("", "received", reason="rejected: not a PDF")
+    with pytest.raises(ConventioError, match="keeps the file received"):
+        register.record("", "received", role="network", evidence=b"junk")
     assert [e.kind for e in register.events()] == ["issued"] * 3
+
+
+def test_a_receipt_that_names_no_document_keeps_the_log_whole(register, corpus, tmp_path):
+    issue_networks(register, corpus, tmp_path)
+    states = register.states()
+    event = register.record("", "received", evidence=b"junk", reason="rejected: not a PDF")
+    assert (event.document_id, event.source, event.party) == ("", "", "")
+    assert register.verify().ok
+    assert register.states() == states  # it changes no document
+    (found,) = register.find_by_sha(event.evidence_sha256)
+    assert found.what == f"evidence of event #{event.seq} (received)"
 
 
 def test_national_register_numbers_are_refused_and_never_repeated(register, corpus, tmp_path):

@@ -4,6 +4,7 @@ and ask which text binds the party."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -155,7 +156,19 @@ def test_an_unsigned_or_foreign_file_is_refused(world, tmp_path):
     result = run("signatures", "import", str(foreign), "--register", register, "--trust", trust)
     assert result.exit_code == 1
     assert "foreign.pdf: rejected: this PDF carries no conventio identity" in result.output
-    assert "not in the log: it names no document issued here" in result.output
+    assert "logged as a receipt that names no document issued here" in result.output
+    # every file received is in the log, and the log still holds together
+    sha = hashlib.sha256(foreign.read_bytes()).hexdigest()
+    rows = sqlite3.connect(register).execute(
+        "SELECT document_id, kind, evidence_sha256, reason FROM register_events "
+        "WHERE evidence_sha256 = ?",
+        (sha,),
+    )
+    ((document, kind, _, reason),) = rows.fetchall()
+    assert (document, kind) == ("", "received")
+    assert reason.startswith("rejected: this PDF carries no conventio identity")
+    verified = run("signatures", "verify-log", "--register", register)
+    assert verified.exit_code == 0, verified.output
 
 
 def test_no_national_register_number_is_recorded(world):
