@@ -58,12 +58,14 @@ def issue(
         parties = load_parties(parties_file)
     if corpus is None:
         corpus = load_corpus()
-    with _open(register_url, store_dir, create=True, actor=actor) as register:
-        from signatures.manifest import read_manifest
+    from signatures.issuing import checked_manifest
 
-        listed = len(read_manifest(manifest).entries)
+    # checked before the register is opened: a refused manifest makes no register
+    checked = checked_manifest(manifest, corpus, parties)
+    listed = len(checked.read.entries)
+    with _open(register_url, store_dir, create=True, actor=actor) as register:
         count = register.issue_from_manifest(
-            manifest, corpus, parties=parties, now=now, reissue=reissue
+            checked, corpus, parties=parties, now=now, reissue=reissue
         )
         already = listed - count
         note = f" ({already} already recorded with the same content)" if already else ""

@@ -11,13 +11,15 @@ nothing is recorded; the message names every bad entry."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from generator.errors import ConventioError
 from signatures import log
 from signatures.identity import file_identity
-from signatures.manifest import FIELDS, IssuedEntry, Manifest
+from signatures.manifest import FIELDS, IssuedEntry, Manifest, read_manifest
 from signatures.roles import provider_kind, required_roles, signers
 from signatures.store import FileStore
 
@@ -189,3 +191,22 @@ def _shown(value: str) -> str:
     from generator.privacy import mask_national_numbers
 
     return repr(mask_national_numbers(value))
+
+
+@dataclass(frozen=True)
+class CheckedManifest:
+    """A manifest whose entries passed `check_entries`, with the roles that sign
+    each (in the manifest's order): what issuing records, known before the
+    register is opened, so that a refused manifest leaves no register behind."""
+
+    read: Manifest
+    roles: tuple[tuple[str, ...], ...]
+
+
+def checked_manifest(manifest: Path | str, corpus: Any, parties: Any) -> CheckedManifest:
+    """Read `manifest`, check every entry against its files and the party-id rule,
+    and find who signs each document. Raises ConventioError naming each bad entry."""
+    read = read_manifest(manifest)
+    check_entries(read)
+    roles = tuple(issued_roles(entry, corpus, parties) for entry in read.entries)
+    return CheckedManifest(read, roles)

@@ -31,9 +31,8 @@ import sqlalchemy as sa
 
 from generator.errors import ConventioError
 from signatures import db, log, queries
-from signatures.issuing import check_entries, issued_draft, issued_roles, same_copy
+from signatures.issuing import CheckedManifest, checked_manifest, issued_draft, same_copy
 from signatures.log import Event
-from signatures.manifest import read_manifest
 from signatures.recorder import database_user, recorder_name
 from signatures.records import Record, check_record, draft_event, names_no_document
 from signatures.status import DocumentStatus, StateLine, statuses
@@ -118,7 +117,7 @@ class Register:
 
     def issue_from_manifest(
         self,
-        manifest: Path | str,
+        manifest: Path | str | CheckedManifest,
         corpus: Any,
         *,
         parties: Any | None = None,
@@ -131,11 +130,14 @@ class Register:
         already issued with the same content are skipped; the number newly
         issued is returned. A document issued before with other content is
         refused, unless `reissue` (its signatures then start over)."""
-        read = read_manifest(manifest)
+        checked = (
+            manifest
+            if isinstance(manifest, CheckedManifest)
+            else checked_manifest(manifest, corpus, parties)
+        )
+        read, roles = checked.read, checked.roles
         recorder = self.recorder
         at = log.format_time(log.utc(now))
-        check_entries(read)
-        roles = [issued_roles(entry, corpus, parties) for entry in read.entries]
         store = self.store
         manifest_sha = store.put(read.data)
         drafts = [

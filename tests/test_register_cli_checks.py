@@ -37,8 +37,13 @@ def run(*args: str):
 
 
 def event_count(url: str) -> int:
+    """How many events the register holds (0 when there is no register there)."""
+    if "://" not in url and not Path(url).exists():
+        return 0
     engine = db.make_engine(db.resolve_url(url))
     try:
+        if not sa.inspect(engine).has_table(db.events.name):
+            return 0
         with db.reading(engine) as connection:
             return len(log.read_events(connection))
     finally:
@@ -318,3 +323,12 @@ def test_an_unknown_anchor_names_both_causes_and_every_hash_in_full(logged):
         assert not re.search(r"[0-9a-f]{8,63}\.\.\.", text)
         for digest in re.findall(r"[0-9a-f]{16,}", text):
             assert len(digest) == 64
+
+
+def test_a_refused_manifest_leaves_no_register_behind(tmp_path):
+    manifest = fake_manifest(tmp_path / "m", ["net-01"])
+    edit(manifest, 1, content_hash="f" * 64)
+    where = tmp_path / "new" / "register.sqlite"
+    result = run("signatures", "issue", str(manifest), "--register", str(where))
+    assert result.exit_code == 1 and "nothing was recorded" in result.output
+    assert not where.exists() and not where.parent.exists()
