@@ -138,6 +138,21 @@ def test_xlsx_with_too_many_parts_is_refused(tmp_path):
     assert "parts, more than the 2,000 an Excel workbook may have" in output
 
 
+def test_xlsx_with_an_xml_entity_bomb_is_refused(tmp_path):
+    """A small sheet whose XML declares entities that expand to a billion 'lol's."""
+    parts = parts_of(write_xlsx(tmp_path / "plain.xlsx"))
+    levels = "".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10))
+    dtd = f'<!DOCTYPE worksheet [<!ENTITY lol0 "lol">{levels}]>'
+    sheet = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    body = sheet[sheet.index("?>") + 2 :] if sheet.startswith("<?xml") else sheet
+    body = body.replace("<t>net-01</t>", "<t>&lol9;</t>", 1)
+    assert "&lol9;" in body
+    parts["xl/worksheets/sheet1.xml"] = ('<?xml version="1.0"?>\n' + dtd + body).encode()
+    bomb = write_zip(tmp_path / "parties.xlsx", parts)
+    output = refused(conventio("parties", "check", bomb))
+    assert f"{bomb}:1:1: error: the workbook declares XML entities" in output
+
+
 def _word_document(path: Path) -> Path:
     document = docx.Document()
     document.add_paragraph("Article 1er. Le présent avenant entre en vigueur le 1er janvier.")

@@ -312,6 +312,19 @@ def _read_single_csv(path: Path, raw: RawFile) -> None:
 # --- XLSX ------------------------------------------------------------------
 
 
+def _declares_entities(exc: BaseException) -> bool:
+    """Whether openpyxl failed because defusedxml (which it uses when installed)
+    refused a DTD, an entity or an external reference in the workbook's XML."""
+    from defusedxml import DefusedXmlException
+
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, DefusedXmlException):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def _read_xlsx(path: Path, raw: RawFile) -> None:
     import warnings
     import zipfile
@@ -334,7 +347,16 @@ def _read_xlsx(path: Path, raw: RawFile) -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             workbook = load_workbook(path, data_only=True)
-    except Exception:
+    except Exception as exc:
+        if _declares_entities(exc):
+            raw.problems.append(
+                where.problem(
+                    "the workbook declares XML entities, a construction used to make a small "
+                    "file expand without end: conventio does not read it; save the workbook "
+                    "again from Excel or LibreOffice"
+                )
+            )
+            return
         raw.problems.append(
             where.problem("the file is not an Excel workbook (.xlsx) that can be read")
         )
