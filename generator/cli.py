@@ -31,7 +31,7 @@ def _emit(text: str, output: Path | None) -> None:
     from generator.files import write_atomically
 
     write_atomically(output, text.encode("utf-8"))
-    click.echo(f"written: {output}", err=True)
+    say(f"written: {output}", err=True)
 
 
 class _Group(click.Group):
@@ -57,17 +57,18 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except ConventioError as exc:
-            _echo_error(f"error: {exc}")
+            say(f"error: {exc}", err=True)
             sys.exit(1)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except Exception as exc:  # a bug: say so plainly, keep the traceback for developers
             if os.environ.get("CONVENTIO_DEBUG"):
                 raise
-            _echo_error(
+            say(
                 f"internal error: {type(exc).__name__}: {exc}\n"
                 "This is a bug in conventio, not in your data. Please report it with the "
-                "command you ran (set CONVENTIO_DEBUG=1 to see the details)."
+                "command you ran (set CONVENTIO_DEBUG=1 to see the details).",
+                err=True,
             )
             sys.exit(2)
 
@@ -82,7 +83,7 @@ class _Group(click.Group):
         except click.ClickException as exc:
             shown = io.StringIO()
             exc.show(file=shown)
-            _echo_error(shown.getvalue(), nl=False)
+            say(shown.getvalue(), err=True, nl=False)
             sys.exit(exc.exit_code)
         except click.Abort:
             click.echo("Aborted!", err=True)
@@ -90,12 +91,13 @@ class _Group(click.Group):
         sys.exit(result if isinstance(result, int) else 0)
 
 
-def _echo_error(text: str, nl: bool = True) -> None:
-    """An error message on stderr, with any national register number masked:
-    messages may quote what the user typed, and that may be one."""
+def say(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Print a message, a report or a listing (not a document's text) with any
+    national register number masked: it may quote what the user typed (a path,
+    an id), and that may be one."""
     from generator.privacy import mask_national_numbers
 
-    click.echo(mask_national_numbers(text), err=True, nl=nl)
+    click.echo(mask_national_numbers(text), err=err, nl=nl)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -122,7 +124,7 @@ def check(ctx: click.Context) -> None:
     from generator.corpus.report import check_report
 
     ok, text = check_report(ctx.obj["corpus"])
-    click.echo(text, err=not ok)
+    say(text, err=not ok)
     sys.exit(0 if ok else 1)
 
 
@@ -277,7 +279,7 @@ def diff_command(ctx, left: str, right: str, fmt: str, lang: str, output, author
 
         data = write_redline(to_redline(result), author, dt.datetime.now(dt.UTC))
         write_atomically(output, data)
-        click.echo(f"written: {output}", err=True)
+        say(f"written: {output}", err=True)
 
 
 @cli.command()
@@ -316,7 +318,7 @@ def build(ctx, out: Path, parties_file, network, formats) -> None:
             )
         )
     for line in lines:
-        click.echo(line)
+        say(line)
 
 
 @cli.group()
@@ -332,7 +334,7 @@ def parties_check(path: Path) -> None:
     from generator.parties.check import check_report
 
     ok, text = check_report(path)
-    click.echo(text, err=not ok)
+    say(text, err=not ok)
     sys.exit(0 if ok else 1)
 
 
@@ -387,7 +389,7 @@ def generate(ctx, doc_id, parties_file, only, lang, formats, at, out, templates,
         templates=templates,
         workers=workers,
     ):
-        click.echo(line)
+        say(line)
 
 
 @cli.group()
@@ -409,7 +411,7 @@ def templates_check(ctx, folder) -> None:
     from generator.generation.template_check import check_templates
 
     ok, text = check_templates(_corpus(ctx), folder)
-    click.echo(text, err=not ok)
+    say(text, err=not ok)
     sys.exit(0 if ok else 1)
 
 

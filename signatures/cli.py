@@ -16,6 +16,8 @@ from pathlib import Path
 
 import click
 
+from generator.cli import say
+
 REGISTER_HELP = (
     "The register: an SQLite file path or a database URL "
     "(default: CONVENTIO_REGISTER, else ~/.local/share/conventio/register.sqlite)."
@@ -97,7 +99,7 @@ def issue(ctx, manifest, parties_file, reissue, actor, register_url, store_dir) 
     is made if there is none)."""
     from signatures.cli_support import issue as do_issue
 
-    click.echo(
+    say(
         do_issue(
             manifest,
             register_url,
@@ -146,7 +148,7 @@ def import_files(files, trust_folder, parties_file, actor, register_url, store_d
             register, files, trust_folder or default_trust_folder(), parties=parties
         )
         ok, text = outcomes_text(outcomes, register)
-    click.echo(text, nl=False)
+    say(text, nl=False)
     sys.exit(0 if ok else 1)
 
 
@@ -195,7 +197,7 @@ def record(
         store_dir=store_dir,
         actor=actor,
     )
-    click.echo(text, nl=False)
+    say(text, nl=False)
 
 
 @signatures.command()
@@ -205,7 +207,7 @@ def status(target, register_url, store_dir) -> None:
     """The status of one document, or of every copy of a corpus document."""
     from signatures.cli_support import status_text
 
-    click.echo(status_text(target, register_url, store_dir=store_dir), nl=False)
+    say(status_text(target, register_url, store_dir=store_dir), nl=False)
 
 
 @signatures.command()
@@ -220,9 +222,7 @@ def outstanding(reminder_days, register_url, store_dir) -> None:
     """Who has not signed, since how many days, and which reminders are due."""
     from signatures.cli_support import outstanding_text
 
-    click.echo(
-        outstanding_text(register_url, interval_days=reminder_days, store_dir=store_dir), nl=False
-    )
+    say(outstanding_text(register_url, interval_days=reminder_days, store_dir=store_dir), nl=False)
 
 
 @signatures.command()
@@ -232,7 +232,7 @@ def party(party_id, register_url, store_dir) -> None:
     """Everything a party has been issued and has signed."""
     from signatures.cli_support import party_text
 
-    click.echo(party_text(party_id, register_url, store_dir=store_dir), nl=False)
+    say(party_text(party_id, register_url, store_dir=store_dir), nl=False)
 
 
 @signatures.command()
@@ -248,7 +248,7 @@ def matrix(output, register_url, store_dir) -> None:
     """Parties by amendments: CSV, XLSX or a self-contained HTML page."""
     from signatures.cli_support import matrix_export
 
-    click.echo(matrix_export(output, None, register_url, store_dir=store_dir), nl=False)
+    say(matrix_export(output, None, register_url, store_dir=store_dir), nl=False)
 
 
 @signatures.command("verify-log")
@@ -270,7 +270,7 @@ def verify_log(anchor, register_url, store_dir) -> None:
         except ConventioError as error:
             raise click.BadParameter(str(error), param_hint="'--anchor'") from None
     ok, text = verify_log_text(register_url, anchor=anchor, store_dir=store_dir)
-    click.echo(text, nl=False)
+    say(text, nl=False)
     sys.exit(0 if ok else 1)
 
 

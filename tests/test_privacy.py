@@ -207,3 +207,19 @@ def test_import_leaves_no_national_number_in_the_draft_or_the_report(tmp_path):
         assert not holds_national_number(text)
         assert DIGITS[:6] not in text.replace(".", "").replace("-", "")
     assert "{provider.nrn|}" in draft.read_text("utf-8")
+
+
+def test_a_file_name_holding_a_national_number_is_not_repeated(tmp_path):
+    named = tmp_path / f"avenant {NRN}.docx"
+    _signed_copy(named)
+    report = tmp_path / "report.txt"
+    result = CliRunner().invoke(cli, ["import", str(named), "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    for text in (result.output, report.read_text("utf-8")):
+        assert not holds_national_number(text)
+        assert f"avenant {MASK}.docx" in text
+    shown = CliRunner().invoke(
+        cli, ["show", "inami-network-2021", "--at", "2023-10-01", "-o", str(tmp_path / NRN)]
+    )
+    assert shown.exit_code == 0 and (tmp_path / NRN).is_file()
+    assert f"written: {tmp_path}/{MASK}" in shown.output

@@ -79,7 +79,7 @@ def import_extract(
     data = _complete(recognised, extract, journal, doc_id, amends, output, today)
     journal.move_comments(recognised, data)
     header = [
-        f"Draft imported by `conventio import` from {extract.source.name}"
+        f"Draft imported by `conventio import` from {privacy.mask(extract.source.name)}"
         + (f" ({extract.pages} pages)" if extract.pages else "")
         + ".",
         "Review it against the original: every line marked CHECK or NOT PLACED needs a",

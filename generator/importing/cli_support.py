@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click
-
+from generator.cli import say
 from generator.errors import ConventioError
 from generator.files import write_atomically
 
@@ -30,9 +29,9 @@ def run_import(
     result = import_document(source, doc_id=doc_id, amends=amends, output=output)
     report = report_text(result, str(output) if output else None)
     if output is None:
-        click.echo(result.yaml, nl=False)
+        say(result.yaml, nl=False)
     else:
         write_atomically(output, result.yaml.encode("utf-8"))
     if report_path is not None:
         write_atomically(report_path, report.encode("utf-8"))
-    click.echo(report, err=True, nl=False)
+    say(report, err=True, nl=False)

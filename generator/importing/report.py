@@ -58,4 +58,5 @@ def report_text(result: ImportResult, draft_path: str | None = None) -> str:
     else:
         lines.append("Every word of the document is in the draft or in the list above.")
     lines.append("Next: review the draft against the original, then run `conventio check`.")
-    return "\n".join(lines) + "\n"
+    # the file's name and every quoted line too: a report is a listing
+    return mask("\n".join(lines) + "\n")
