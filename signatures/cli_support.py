@@ -75,36 +75,6 @@ def issue(
         )
 
 
-def record_manual(
-    document_id: str,
-    role: str,
-    evidence_path: Path | str,
-    reason: str,
-    register_url: str | Path | None = None,
-    *,
-    kind: str = "signed",
-    party: str | None = None,
-    store_dir: str | Path | None = None,
-    now: dt.datetime | None = None,
-    actor: str | None = None,
-) -> str:
-    """Record a signature (or a refusal) made on paper: its evidence file and
-    why it is recorded by hand. Every report marks it as a manual record."""
-    return record_text(
-        document_id,
-        kind,
-        register_url,
-        role=role,
-        party=party,
-        reason=reason,
-        evidence_path=evidence_path,
-        manual=True,
-        store_dir=store_dir,
-        now=now,
-        actor=actor,
-    )
-
-
 def record_text(
     document_id: str,
     kind: str,

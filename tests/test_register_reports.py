@@ -274,15 +274,23 @@ def test_cli_texts_from_a_real_manifest(register_url, corpus, real_manifests, tm
     d = next(e["document_id"] for e in manifest["documents"] if e["party"] == "net-02")
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(b"%PDF-1.7 signed on paper")
-    text = cli_support.record_manual(
-        d, "hospital", scan, "signed on paper, posted", register_url, now=day(2)
+    text = cli_support.record_text(
+        d,
+        "signed",
+        register_url,
+        role="hospital",
+        evidence_path=scan,
+        reason="signed on paper, posted",
+        now=day(2),
     )
     assert "recorded (manual record):" in text and "MANUAL RECORD" in text
     assert f"{d}: partly signed (missing: committee, network) [manual]" in text
     text = cli_support.record_text(d, "sent", register_url, now=day(1))
     assert text.startswith("recorded: #4 ") and "log: 4 events" in text
     with pytest.raises(ConventioError, match="cannot read the evidence file"):
-        cli_support.record_manual(d, "network", tmp_path / "none.pdf", "x", register_url)
+        cli_support.record_text(
+            d, "signed", register_url, role="network", evidence_path=tmp_path / "none.pdf"
+        )
     assert "(manual record)" in cli_support.status_text(d, register_url)
     assert "2 document(s) awaiting signatures" in cli_support.outstanding_text(
         register_url, interval_days=7, now=day(30)

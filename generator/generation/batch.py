@@ -207,35 +207,10 @@ class PreparedBatch:
     workers: int | None
 
 
-def generate(
-    corpus: Corpus,
-    doc_id: str,
-    parties: Any,
-    out: Path,
-    *,
-    lang: str = "fr",
-    formats: tuple[str, ...] = ("docx",),
-    only: set[str] | None = None,
-    at: dt.date | None = None,
-    templates: Path | None = None,
-    progress: Callable[[str, int, int], None] | None = None,
-    workers: int | None = None,
-) -> BatchResult:
-    """Make the batch and write it into OUT (see the module's description)."""
-    batch = prepare(
-        corpus,
-        doc_id,
-        parties,
-        out,
-        lang=lang,
-        formats=formats,
-        only=only,
-        at=at,
-        templates=templates,
-        progress=progress,
-        workers=workers,
-    )
-    return write_batch(batch, progress)
+def generate(corpus: Corpus, doc_id: str, parties: Any, out: Path, **options: Any) -> BatchResult:
+    """Make the batch and write it into OUT (see the module's description):
+    `prepare` with these options, then `write_batch`."""
+    return write_batch(prepare(corpus, doc_id, parties, out, **options), options.get("progress"))
 
 
 def prepare(
