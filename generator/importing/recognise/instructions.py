@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator.consolidation.addresses import SEPARATOR, num_token
-from generator.importing.dates import find_dates
+from generator.importing.recognise.dates import find_dates
 
 _INSERT = re.compile(
     r"\b(?:est|sont)\s+(?:ajouté|inséré|ajoutée|insérée)s?\b|\bil est (?:ajouté|inséré)", re.I

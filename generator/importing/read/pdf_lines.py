@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.importing.pdf_fragments import Fragment
-from generator.importing.text_rules import collapse_spaces, superscript
+from generator.importing.read.pdf_fragments import Fragment
+from generator.importing.read.text_rules import collapse_spaces, superscript
 
 #: a gap wider than this many font sizes separates two segments (table cells)
 SEGMENT_GAP = 1.2

@@ -26,10 +26,10 @@ from typing import Any
 import docx
 from lxml import etree
 
-from generator.importing.docx_numbering import Numbering, W, bullet
-from generator.importing.docx_styles import Styles, on
-from generator.importing.extract import Block, Extract, Omitted
-from generator.importing.text_rules import collapse_spaces, drop_soft_hyphens, superscript
+from generator.importing.read.docx_numbering import Numbering, W, bullet
+from generator.importing.read.docx_styles import Styles, on
+from generator.importing.read.extract import Block, Extract, Omitted
+from generator.importing.read.text_rules import collapse_spaces, drop_soft_hyphens, superscript
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -82,7 +82,7 @@ def read_docx(path: Path) -> Extract:
     outline level; a "Title" style is 0, with its size showing it), `centered`
     (alignment, direct or from the style), `indent` (first line's left indent
     in points) and `size` (relative to the most common size of the body's
-    text). Errors from python-docx and lxml are left to `reading.read_document`.
+    text). Errors from python-docx and lxml are left to `opening.read_document`.
     """
     path = Path(path)
     document = docx.Document(str(path))

@@ -10,19 +10,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.importing import annexes as annex_parts
-from generator.importing import frontmatter
-from generator.importing.extract import Block, Omitted
-from generator.importing.instructions import read_in_force, read_instruction
-from generator.importing.journal import Journal
-from generator.importing.markers import (
+from generator.importing.read.extract import Block, Omitted
+from generator.importing.read.text_rules import superscript
+from generator.importing.recognise import annexes as annex_parts
+from generator.importing.recognise import frontmatter
+from generator.importing.recognise.instructions import read_in_force, read_instruction
+from generator.importing.recognise.journal import Journal
+from generator.importing.recognise.markers import (
     SUPERSCRIPTS,
     article_marker,
     closing_quote,
     opens_quote,
 )
-from generator.importing.provisions import FOOTNOTE, ProvisionBuilder, is_heading_candidate
-from generator.importing.text_rules import superscript
+from generator.importing.recognise.provisions import (
+    FOOTNOTE,
+    ProvisionBuilder,
+    is_heading_candidate,
+)
 
 _ORDINAL = {
     "premier": 1,

@@ -17,8 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.importing.pdf_lines import Line, Segment
-from generator.importing.text_rules import collapse_spaces, drop_soft_hyphens, join_lines
+from generator.importing.read.pdf_lines import Line, Segment
+from generator.importing.read.text_rules import collapse_spaces, drop_soft_hyphens, join_lines
 
 _CODE = re.compile(r"^(\d{6})(?:\s+(\S.*))?$")
 #: how far (points) two x positions may differ and still be one column
