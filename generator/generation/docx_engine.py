@@ -21,6 +21,14 @@ from typing import Any
 from generator.errors import ConventioError
 from generator.generation.sentinels import CLOSE, OPEN, fill_xml, names_in, sentinel
 from generator.ooxml import custom_properties
+from generator.ooxml.namespaces import (
+    CORE_PROPERTIES_NS,
+    DC_NS,
+    DCMITYPE_NS,
+    DCTERMS_NS,
+    XML_DECLARATION,
+    XSI_NS,
+)
 from generator.ooxml.zipwriter import Entry, compress, write_zip
 
 _TEXT_RE = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:tab/>|</w:p>")
@@ -63,11 +71,9 @@ def document_text(document_xml: str) -> str:
 def _core_xml(title: str, lang: str, at: dt.date) -> bytes:
     stamp = f"{at.isoformat()}T00:00:00Z"
     return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
-        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-        'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f'{XML_DECLARATION}<cp:coreProperties xmlns:cp="{CORE_PROPERTIES_NS}" '
+        f'xmlns:dc="{DC_NS}" xmlns:dcterms="{DCTERMS_NS}" xmlns:dcmitype="{DCMITYPE_NS}" '
+        f'xmlns:xsi="{XSI_NS}">'
         f"<dc:title>{title}</dc:title><dc:creator>INAMI – conventio</dc:creator>"
         f"<dc:identifier>{sentinel('doc.id')}</dc:identifier>"
         f"<dc:language>{lang}</dc:language><cp:revision>1</cp:revision>"

@@ -26,13 +26,12 @@ from typing import Any
 import docx
 from lxml import etree
 
-from generator.importing.read.docx_numbering import Numbering, W, bullet
+from generator.importing.read.docx_numbering import Numbering, bullet
 from generator.importing.read.docx_styles import Styles, on
 from generator.importing.read.extract import Block, Extract, Omitted
 from generator.importing.read.text_rules import collapse_spaces, drop_soft_hyphens, superscript
+from generator.ooxml.namespaces import MC, R, W
 
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 #: containers whose content is not printed (deleted text, field instructions,
 #: properties) or is read elsewhere (text boxes)
 _SKIP = {
