@@ -9,5 +9,6 @@
   `pdf_lines`, `pdf_furniture` (headers, footers, page numbers),
   `pdf_tables`, `pdf_paragraphs`.
 - `docx_reader`, with `docx_numbering` (Word's automatic numbers written
-  out) and `docx_styles` (what a paragraph inherits from its styles).
+  out), `docx_styles` (the chain of styles a paragraph inherits from) and
+  `docx_formatting` (bold, size, alignment, indent as printed, through them).
 """
