@@ -33,6 +33,11 @@ def fr(text: str) -> dict:
     return {"fr": text}
 
 
+def base_indent(blocks: list[Block]) -> float:
+    """The margin of `blocks`: the indent of the least indented (0 for none)."""
+    return min((b.indent for b in blocks), default=0.0)
+
+
 def is_heading_candidate(block: Block, *, loose: bool = False) -> bool:
     """A short line with no final punctuation, set apart (bold, a heading
     style): an article's title printed on its own line. `loose`: set apart

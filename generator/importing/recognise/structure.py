@@ -8,25 +8,21 @@ anything, since they hold articles of their own."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from generator.importing.read.extract import Block, Omitted
 from generator.importing.read.text_rules import superscript
 from generator.importing.recognise import annexes as annex_parts
 from generator.importing.recognise import frontmatter
-from generator.importing.recognise.instructions import read_in_force, read_instruction
+from generator.importing.recognise.amendment_articles import amendment_articles
 from generator.importing.recognise.journal import Journal
-from generator.importing.recognise.markers import (
-    SUPERSCRIPTS,
-    article_marker,
-    closing_quote,
-    opens_quote,
-)
+from generator.importing.recognise.markers import SUPERSCRIPTS, article_marker
 from generator.importing.recognise.provisions import (
     FOOTNOTE,
     ProvisionBuilder,
+    base_indent,
     is_heading_candidate,
 )
+from generator.importing.recognise.quoted_texts import Scanned, scan_quotes
 
 _ORDINAL = {
     "premier": 1,
@@ -51,32 +47,6 @@ _AMENDMENT_TITLE = re.compile(r"^\s*(?:(?P<ordinal>\w+)\s+)?avenant\b", re.I)
 _OWN_LAYOUT = {"Signatures électroniques": "signature band caption added by conventio"}
 
 
-@dataclass
-class _Scan:
-    block: Block
-    quoted: bool  # inside a quoted new text (« ... »)
-
-
-def _scan(blocks: list[Block], notes: set[int]) -> list[_Scan]:
-    """Which blocks are inside a quoted new text. A footnote under a quoted
-    text (`notes`, by id) neither opens nor closes it."""
-    result, inside = [], False
-    for block in blocks:
-        text = block.text.strip()
-        if id(block) in notes:
-            result.append(_Scan(block, inside))
-        elif not inside and opens_quote(text) and not closing_quote(text[1:]):
-            result.append(_Scan(block, True))
-            inside = True
-        elif inside:
-            result.append(_Scan(block, True))
-            if closing_quote(text):
-                inside = False
-        else:
-            result.append(_Scan(block, opens_quote(text)))
-    return result
-
-
 def recognise(blocks: list[Block], omitted: list[Omitted], journal: Journal) -> dict:
     """The draft document (a dict in the corpus format) for these blocks."""
     blocks, notes = _footnotes_after_their_marks(_drop_own_layout(blocks, omitted))
@@ -84,7 +54,7 @@ def recognise(blocks: list[Block], omitted: list[Omitted], journal: Journal) -> 
     if not blocks:
         journal.doubt("document", "no text was found", on=data)
         return data
-    scan = _scan(blocks, notes)
+    scan = scan_quotes(blocks, notes)
     starts = [
         i
         for i, s in enumerate(scan)
@@ -124,7 +94,7 @@ def recognise(blocks: list[Block], omitted: list[Omitted], journal: Journal) -> 
 
     body = scan[first:closing_at]
     if amendment:
-        data["articles"] = _amendment_articles(
+        data["articles"] = amendment_articles(
             body, data, journal, [annex_parts.annex_heading(blocks[i])["num"] for i in annex_at]
         )
     else:
@@ -174,7 +144,7 @@ def _footnotes_after_their_marks(blocks: list[Block]) -> tuple[list[Block], set[
     return result, notes
 
 
-def _annex_starts(scan: list[_Scan], first: int) -> list[int]:
+def _annex_starts(scan: list[Scanned], first: int) -> list[int]:
     starts = []
     for i in range(first, len(scan)):
         s = scan[i]
@@ -186,7 +156,7 @@ def _annex_starts(scan: list[_Scan], first: int) -> list[int]:
     return starts
 
 
-def _closing_start(scan: list[_Scan], first: int, end: int) -> int:
+def _closing_start(scan: list[Scanned], first: int, end: int) -> int:
     for i in range(first, end):
         s = scan[i]
         if not s.quoted and frontmatter.CLOSING.match(s.block.text.strip()):
@@ -200,13 +170,9 @@ def _closing_start(scan: list[_Scan], first: int, end: int) -> int:
     return end
 
 
-def _base_indent(blocks: list[Block]) -> float:
-    return min((b.indent for b in blocks), default=0.0)
-
-
 def _convention_articles(blocks: list[Block], journal: Journal, data: dict) -> list[dict]:
     root: dict = {"children": []}
-    builder = ProvisionBuilder(root, journal, base_indent=_base_indent(blocks))
+    builder = ProvisionBuilder(root, journal, base_indent=base_indent(blocks))
     for block in blocks:
         builder.feed(block)
     builder.close()
@@ -228,156 +194,3 @@ def _text_of(node: dict) -> str:
     parts = [node.get("text", {}).get("fr", "")]
     parts += [_text_of(c) for c in node.get("children", [])]
     return " ".join(p for p in parts if p)
-
-
-def _amendment_articles(
-    body: list[_Scan], data: dict, journal: Journal, annex_nums: list[str]
-) -> list[dict]:
-    groups: list[list[_Scan]] = []
-    for s in body:
-        if not s.quoted and article_marker(s.block.text.strip(), bold=s.block.bold):
-            groups.append([s])
-        elif groups:
-            groups[-1].append(s)
-    in_force: str | None = None
-    articles = []
-    for group in groups:
-        head = group[0].block
-        marker = article_marker(head.text.strip(), bold=head.bold)
-        journal.consume(marker.printed)
-        article: dict = {"num": marker.num}
-        own: list[Block] = []
-        if marker.rest:
-            own.append(Block(marker.rest, head.where))
-        quotes: list[list[Block]] = []
-        after: list[Block] = []
-        for s in group[1:]:
-            if s.quoted:
-                if opens_quote(s.block.text.strip()) and (not quotes or _closed(quotes[-1])):
-                    quotes.append([])
-                quotes[-1].append(s.block)
-            elif quotes:
-                after.append(s.block)
-            else:
-                own.append(s.block)
-        text = " ".join(b.text.strip() for b in own)
-        if len(own) > 1:
-            journal.doubt(
-                head.where,
-                f"article {marker.num}: its wording is in {len(own)} "
-                "paragraphs, joined here into one",
-                on=article,
-            )
-        article["text"] = {"fr": text}
-        operations = []
-        readings = []
-        for sentence in [text] + [b.text for b in after]:
-            reading = read_instruction(sentence, annex_nums)
-            if reading.operation is not None:
-                readings.append(reading)
-        for index, quote in enumerate(quotes):
-            reading = readings[index] if index < len(readings) else None
-            op = reading.operation if reading else {"action": "insert", "into": "art_1"}
-            if reading is None:
-                journal.doubt(quote[0].where, "a quoted text with no instruction before it", on=op)
-            operations.append(_with_quote(op, quote, reading, journal, after))
-        for reading in readings[len(quotes) :]:
-            op = reading.operation
-            if op["action"] != "repeal" and "annex" not in op:
-                journal.doubt(
-                    head.where,
-                    f"article {marker.num}: the new text of this "
-                    f"{op['action']} was not found (no « ... » after it)",
-                    on=op,
-                )
-            operations.append(op)
-        for reading, op in zip(readings, operations, strict=False):
-            for doubt in reading.doubts:
-                journal.doubt(head.where, f"article {marker.num}: {doubt}", on=op)
-        if operations:
-            article["operations"] = operations
-        if after and not readings[1:]:
-            article["text_after"] = {"fr": " ".join(b.text.strip() for b in after)}
-        force = read_in_force(text)
-        if force is not None:
-            whole, clauses = force
-            if whole is not None:
-                in_force = whole.isoformat()
-            if clauses:
-                article["entry_into_force"] = clauses
-        articles.append(article)
-    if in_force is not None:
-        data["in_force"] = in_force
-    return articles
-
-
-def _closed(quote: list[Block]) -> bool:
-    return bool(quote) and closing_quote(quote[-1].text.strip()) is not None
-
-
-def _retext(block: Block, text: str) -> Block:
-    return Block(
-        text,
-        block.where,
-        block.bold,
-        block.heading,
-        block.cells,
-        block.indent,
-        block.centered,
-        block.size,
-    )
-
-
-def _with_quote(
-    op: dict, quote: list[Block], reading, journal: Journal, after: list[Block]
-) -> dict:
-    """The quoted text, its quotation marks taken off and recorded as printed,
-    read as the provision the operation inserts or puts in place."""
-    first, last = quote[0].text.strip(), quote[-1].text.strip()
-    open_mark = first[0] + (" " if first[1:2] == " " else "")
-    close_mark = closing_quote(last) or ""
-    blocks = [_retext(b, b.text.strip()) for b in quote]
-    blocks[0] = _retext(blocks[0], blocks[0].text[len(open_mark) :].lstrip())
-    if close_mark:
-        blocks[-1] = _retext(blocks[-1], blocks[-1].text[: -len(close_mark)].rstrip())
-    op["quote"] = {"open": open_mark, "close": close_mark}
-    holder: dict = {"children": []}
-    builder = ProvisionBuilder(holder, journal, base_indent=_base_indent(blocks), quoted=True)
-    for block in blocks:
-        builder.feed(block)
-    builder.close()
-    while after and builder.footnote(after[0]):  # footnotes printed under the quote
-        after.pop(0)
-    provisions = holder["children"]
-    expects = reading.expects if reading else None
-    if len(provisions) == 1:
-        provision = provisions[0]
-    else:
-        kind = expects[0] if expects else "article"
-        provision = {"kind": kind}
-        if expects and expects[1] and kind != "alinea":
-            provision["num"] = expects[1]
-        provision["children"] = provisions
-        if kind == "alinea" and all(p["kind"] == "alinea" for p in provisions):
-            journal.doubt(
-                quote[0].where,
-                "the quoted text has several paragraphs and no "
-                "number: taken as one alinéa with alinéas inside",
-                on=provision,
-            )
-    if expects and expects[0] and provision.get("kind") != expects[0]:
-        journal.doubt(
-            quote[0].where,
-            f"the instruction speaks of a {expects[0]} but the "
-            f"quoted text reads as a {provision.get('kind')}",
-            on=provision,
-        )
-    if expects and expects[1] and provision.get("num") not in (None, expects[1]):
-        journal.doubt(
-            quote[0].where,
-            f"the instruction speaks of {expects[1]} but the "
-            f"quoted text is numbered {provision.get('num')}",
-            on=provision,
-        )
-    op["provision"] = provision
-    return op
