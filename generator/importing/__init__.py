@@ -17,7 +17,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from generator.importing.pipeline import ImportResult, import_document, import_extract
+    from generator.importing.pipeline import import_document, import_extract
+    from generator.importing.write.result import ImportResult
 
 __all__ = ["ImportResult", "import_document", "import_extract"]
 

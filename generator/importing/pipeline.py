@@ -8,33 +8,15 @@ turns what was found into the YAML draft and proves no word was lost.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.importing.read.extract import Extract, Omitted
+from generator.importing.read.extract import Extract
 from generator.importing.recognise import national_numbers
-from generator.importing.recognise.journal import Doubt, Journal
+from generator.importing.recognise.journal import Journal
 from generator.importing.recognise.required_fields import complete
 from generator.importing.recognise.structure import recognise
 from generator.importing.write import draft_yaml, unplaced_words
-
-
-@dataclass
-class ImportResult:
-    source: Path
-    #: the draft, shaped as the corpus (what `yaml` loads to)
-    data: dict
-    #: the draft's text, with the doubts as comments
-    yaml: str
-    doubts: list[Doubt] = field(default_factory=list)
-    omitted: list[Omitted] = field(default_factory=list)
-    #: words of the input found nowhere in the draft nor in `omitted` (should be none)
-    unplaced: list[str] = field(default_factory=list)
-    pages: int | None = None
-
-    @property
-    def kind(self) -> str:
-        return self.data.get("type", "convention")
+from generator.importing.write.result import ImportResult
 
 
 def import_extract(
