@@ -25,8 +25,9 @@ if __package__ in (None, ""):  # run as a script
 
 from benchmarks.synthetic import make_convention
 from generator.diffing.adapter import to_redline
-from generator.diffing.engine import DiffResult, diff_items
+from generator.diffing.engine import diff_items
 from generator.diffing.render import to_json
+from generator.diffing.result import DiffResult
 from generator.diffing.sides import Side, convention_items
 from generator.diffing.tokens import _tokens
 from generator.model.annexes import AnnexRow

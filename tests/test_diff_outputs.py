@@ -13,10 +13,11 @@ from test_diff import NEW, A, P, Q, X, article, items, paragraph
 from generator.cli import cli
 from generator.corpus.loader import load_corpus
 from generator.diffing.adapter import spell, to_redline
-from generator.diffing.engine import DiffResult, diff, diff_items
+from generator.diffing.engine import diff, diff_items
 from generator.diffing.html import to_html
 from generator.diffing.redline_model import RedlineParagraph, RedlineTable
 from generator.diffing.render import to_json_data, to_text
+from generator.diffing.result import DiffResult
 from generator.diffing.sides import Side
 
 NETWORK_14_1 = "inami-network-2021/avenant-06#art_14-1"

@@ -79,3 +79,22 @@ def test_garbage_gets_a_plain_message_and_exit_1(tmp_path, name, content, says):
 def test_missing_file(tmp_path):
     run = CliRunner().invoke(cli, ["import", str(tmp_path / "nowhere.pdf")])
     assert run.exit_code == 1 and "nowhere.pdf" in run.output
+
+
+def test_the_public_entry_loads_the_importer_only_when_called(tmp_path):
+    """`generator.importing.import_document` is the one entry the CLI calls; the
+    package itself loads no stage (no lxml, pypdf, yaml) until it is used."""
+    probe = (
+        "import sys, generator.importing as importing\n"
+        "heavy = ('lxml', 'pypdf', 'yaml', 'generator.importing.pipeline')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "print(importing.import_document.__module__, sorted(importing.__all__))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "[]",
+        "generator.importing.pipeline ['ImportResult', 'import_document', 'import_extract']",
+    ]

@@ -126,7 +126,7 @@ def pdf_files(docx_files, tmp_path_factory) -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def imported():
     """import_document, each file imported once per module."""
-    from generator.importing.api import import_document
+    from generator.importing import import_document
 
     done: dict[Path, Any] = {}
 

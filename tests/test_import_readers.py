@@ -25,9 +25,9 @@ from docx.oxml import parse_xml
 from docx.shared import Pt
 from pypdf import PdfReader, PdfWriter
 
-from generator.importing.extract import Block, Extract
-from generator.importing.reading import UnreadableDocument, read_document
-from generator.importing.text_rules import join_lines
+from generator.importing.read.extract import Block, Extract
+from generator.importing.read.opening import UnreadableDocument, read_document
+from generator.importing.read.text_rules import join_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIP_LIBREOFFICE = os.environ.get("CONVENTIO_SKIP_LIBREOFFICE") == "1"
@@ -249,8 +249,8 @@ def test_hyphenation_is_undone_only_at_line_ends_before_lowercase():
 
 
 def test_page_furniture_rules():
-    from generator.importing.pdf_furniture import remove_furniture
-    from generator.importing.pdf_lines import Line, Segment
+    from generator.importing.read.pdf_furniture import remove_furniture
+    from generator.importing.read.pdf_lines import Line, Segment
 
     def line(page: int, y: float, text: str) -> Line:
         return Line(page, text, 60, 300, y, 10, False, (Segment(text, 60, 300, False),), 595, 842)
@@ -275,7 +275,7 @@ def test_page_furniture_rules():
 
 
 def test_number_formats():
-    from generator.importing.docx_numbering import bullet, format_number
+    from generator.importing.read.docx_numbering import bullet, format_number
 
     assert [format_number(n, "lowerLetter") for n in (1, 26, 27)] == ["a", "z", "aa"]
     assert format_number(14, "upperRoman") == "XIV" and format_number(4, "lowerRoman") == "iv"

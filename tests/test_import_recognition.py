@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.importing.api import import_extract
-from generator.importing.dates import find_dates
-from generator.importing.extract import Block, Extract, Omitted
-from generator.importing.instructions import read_in_force, read_instruction
-from generator.importing.markers import any_marker
+from generator.importing import import_extract
+from generator.importing.read.extract import Block, Extract, Omitted
+from generator.importing.recognise.dates import find_dates
+from generator.importing.recognise.instructions import read_in_force, read_instruction
+from generator.importing.recognise.markers import any_marker
 
 
 @pytest.mark.parametrize(
@@ -239,7 +239,7 @@ def test_what_cannot_be_placed_is_a_comment_and_a_doubt():
 
 
 def test_the_word_count_catches_a_lost_word(monkeypatch):
-    from generator.importing import structure
+    from generator.importing.recognise import structure
 
     real = structure._convention_articles
 

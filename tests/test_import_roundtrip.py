@@ -17,7 +17,7 @@ import yaml
 from generator.corpus.loader import default_corpus_dir, load_corpus
 from generator.corpus.report import check_report
 from generator.generation.batch import generate
-from generator.importing.api import import_document
+from generator.importing import import_document
 from generator.model.documents import Amendment
 from generator.parties.check import load_parties
 
@@ -138,7 +138,7 @@ def test_a_signed_copy_gives_back_the_slot_never_the_national_number(generated, 
     parties = yaml.safe_load((ROOT / "examples" / "parties.yaml").read_text("utf-8"))
     nrn = next(p["nrn"] for p in parties["psychologists"] if p["id"] == "psy-0010")
     result = import_document(path)
-    from generator.importing.report import report_text
+    from generator.importing.write.report import report_text
 
     digits = "".join(ch for ch in nrn if ch.isdigit())
     for text in (result.yaml, report_text(result)):

@@ -31,7 +31,7 @@ import pytest
 from lo_tracked import LibreOfficeFailed, Outcome, accept_and_reject
 from lxml import etree
 
-from generator.diffing.redline import W_NS, write_redline
+from generator.diffing.redline import write_redline
 from generator.diffing.redline_model import (
     RedlineDocument,
     RedlineParagraph,
@@ -39,12 +39,12 @@ from generator.diffing.redline_model import (
     RedlineTable,
     Run,
 )
+from generator.ooxml.namespaces import W
 
 SKIP_LIBREOFFICE = os.environ.get("CONVENTIO_SKIP_LIBREOFFICE") == "1"
 libreoffice = pytest.mark.libreoffice
 skip_if_asked = pytest.mark.skipif(SKIP_LIBREOFFICE, reason="CONVENTIO_SKIP_LIBREOFFICE=1")
 
-W = f"{{{W_NS}}}"
 AUTHOR = "Service des soins de santé – INAMI"
 DATE = dt.datetime(2023, 9, 25, 14, 30, 5)
 HOSTILE = "& < > \" ' ’ « » é à ç œ € <w:t>&amp;</w:t> ]]>"

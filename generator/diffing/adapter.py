@@ -9,7 +9,6 @@ as the first runs of its paragraph; an unchanged label goes in `label`.
 
 from __future__ import annotations
 
-from generator.diffing.engine import DiffNode, DiffResult
 from generator.diffing.redline_model import (
     RedlineDocument,
     RedlineParagraph,
@@ -17,6 +16,7 @@ from generator.diffing.redline_model import (
     RedlineTable,
     Run,
 )
+from generator.diffing.result import DiffNode, DiffResult
 from generator.diffing.tokens import Piece, word_diff
 
 

@@ -1,251 +1,22 @@
 """Comparing two sides provision by provision.
 
-Provisions are matched by identity first (their address step among the same
-parent's children), then by content: an unmatched removed provision and an
-unmatched added one of the same kind whose content is identical or nearly so
-(similarity >= 0.9) are the same provision, renumbered (same parent, same
-place among the matched siblings) or moved (another parent, or out of order).
-A renumbering is never reported as a text change.  Inside a matched
-provision the heading, label and text are compared word by word; annex
-tables row by row, keyed by pseudocode (order does not count).
+Which provision is which is decided first (`matching`); then the merged tree
+is built in the right side's order (`result.DiffNode`s), a provision removed
+or moved away shown where it was. A renumbering is never reported as a text
+change. Inside a matched provision the heading, label and text are compared
+word by word; annex tables row by row, keyed by pseudocode (order does not
+count).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
-from dataclasses import dataclass, field
 
 from generator.consolidation.tree import Change
+from generator.diffing.matching import Matcher
+from generator.diffing.result import DiffNode, DiffResult, RowChange
 from generator.diffing.sides import Item, Side
-from generator.diffing.tokens import Piece, similarity, word_diff
-
-#: content this similar (0..1) is "the same provision" when numbers differ
-SAME = 0.9
-#: unnumbered provisions (alinéas, dashes) this similar at the same place are one, modified
-ALIKE = 0.5
-KINDS = ("added", "removed", "modified", "renumbered", "moved")
-
-
-@dataclass(frozen=True)
-class RowChange:
-    """One row of an annex table: kind is "equal", "added", "removed" or "modified"."""
-
-    code: str
-    kind: str
-    left: str | None
-    right: str | None
-    ops: tuple[Piece, ...]
-
-
-@dataclass(eq=False)
-class DiffNode:
-    left: Item | None
-    right: Item | None
-    #: what happened to this provision itself: () when nothing
-    kinds: tuple[str, ...] = ()
-    label_ops: tuple[Piece, ...] = ()
-    heading_ops: tuple[Piece, ...] = ()
-    text_ops: tuple[Piece, ...] = ()
-    rows: tuple[RowChange, ...] = ()
-    notes_ops: tuple[tuple[Piece, ...], ...] = ()
-    children: list[DiffNode] = field(default_factory=list)
-    cause: Change | None = None
-    #: inside an added or removed provision: "added" | "removed" (not reported on its own)
-    inside: str | None = None
-    #: the place a moved provision left: shown as deleted there, reported at its new place
-    moved_to: DiffNode | None = None
-
-    @property
-    def item(self) -> Item:
-        item = self.right if self.right is not None else self.left
-        assert item is not None
-        return item
-
-    @property
-    def kind(self) -> str:
-        return self.item.kind
-
-    @property
-    def eid(self) -> str:
-        return self.item.eid
-
-    @property
-    def address(self) -> str:
-        return self.item.human
-
-    @property
-    def ghost(self) -> bool:
-        return self.moved_to is not None
-
-    @property
-    def was(self) -> str | None:
-        """The former address of a renumbered or moved provision."""
-        if self.left is not None and self.right is not None and self.left.eid != self.right.eid:
-            return self.left.human
-        return None
-
-    @property
-    def row_changes(self) -> list[RowChange]:
-        return [r for r in self.rows if r.kind != "equal"]
-
-    @property
-    def reported(self) -> bool:
-        return bool(self.kinds) and self.inside is None and not self.ghost
-
-    @property
-    def changed(self) -> bool:
-        """Anything changed here or below (a ghost counts: its move is reported elsewhere)."""
-        return bool(self.kinds or self.row_changes) or any(c.changed for c in self.children)
-
-    def walk(self):
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
-
-@dataclass
-class DiffResult:
-    left: Side
-    right: Side
-    nodes: list[DiffNode]
-
-    def walk(self):
-        for node in self.nodes:
-            yield from node.walk()
-
-    def changes(self) -> list[DiffNode]:
-        """Every provision reported as changed (its rows aside), in document order."""
-        return [n for n in self.walk() if n.reported or (n.row_changes and n.inside is None)]
-
-    def counts(self) -> dict[str, int]:
-        counter: Counter[str] = Counter()
-        for node in self.walk():
-            if node.reported:
-                counter.update(node.kinds)
-            if node.inside is None and not node.ghost:
-                counter.update(f"rows {r.kind}" for r in node.row_changes)
-        order = [*KINDS, "rows added", "rows removed", "rows modified"]
-        return {k: counter[k] for k in order}
-
-    @property
-    def identical(self) -> bool:
-        return not any(n.changed for n in self.nodes)
-
-
-class _Matcher:
-    """Pass 1: which left item is which right item."""
-
-    def __init__(self) -> None:
-        self.to_right: dict[int, Item] = {}
-        self.to_left: dict[int, Item] = {}
-        self.removed: list[Item] = []
-        self.added: list[Item] = []
-
-    def pair(self, left: Item, right: Item) -> None:
-        self.to_right[id(left)] = right
-        self.to_left[id(right)] = left
-
-    def match(self, lefts: list[Item], rights: list[Item]) -> None:
-        pairs = _pair_siblings(lefts, rights)
-        paired_l = {id(a) for a, _ in pairs}
-        paired_r = {id(r) for _, r in pairs}
-        for left, right in pairs:
-            self.pair(left, right)
-            self.match(left.children, right.children)
-        self.removed += [a for a in lefts if id(a) not in paired_l]
-        self.added += [r for r in rights if id(r) not in paired_r]
-
-    def moves(self) -> None:
-        """Pair near-identical removed and added provisions found anywhere."""
-        while self.removed and self.added:
-            by_kind: dict[str, list[Item]] = {}
-            for right in self.added:
-                by_kind.setdefault(right.kind, []).append(right)
-            found = []
-            for left in self.removed:
-                for right in by_kind.get(left.kind, ()):
-                    score = similarity(left.content, right.content, SAME)
-                    if score >= SAME:
-                        found.append((-score, len(found), left, right))
-            found.sort(key=lambda x: x[:2])
-            used: set[int] = set()
-            moved = []
-            for _, _, left, right in found:
-                if id(left) in used or id(right) in used:
-                    continue
-                used.update((id(left), id(right)))
-                moved.append((left, right))
-            if not moved:
-                return
-            self.removed = [i for i in self.removed if id(i) not in used]
-            self.added = [i for i in self.added if id(i) not in used]
-            for left, right in moved:
-                self.pair(left, right)
-                self.match(left.children, right.children)
-
-
-def _pair_siblings(lefts: list[Item], rights: list[Item]) -> list[tuple[Item, Item]]:
-    """Identity first, then content; see the module's docstring."""
-    pairs: list[tuple[Item, Item]] = []
-    free_l = list(lefts)
-    free_r = list(rights)
-
-    def take(left: Item, right: Item) -> None:
-        pairs.append((left, right))
-        free_l.remove(left)
-        free_r.remove(right)
-
-    by_key = {r.key: r for r in rights}
-    keyed = [(a, by_key.get(a.key)) for a in lefts]
-    keyed = [(a, b) for a, b in keyed if b is not None and b.kind == a.kind]
-    # 1. same address, same content; 2. same address, nearly the same content
-    for left, right in keyed:
-        if left.content == right.content:
-            take(left, right)
-    for left, right in keyed:
-        if (
-            left in free_l
-            and right in free_r
-            and similarity(left.content, right.content, SAME) >= SAME
-        ):
-            take(left, right)
-    # 3. same content elsewhere among the siblings: renumbered (or moved within)
-    by_content: dict[tuple[str, str], list[Item]] = {}
-    for right in free_r:
-        by_content.setdefault((right.kind, right.content), []).append(right)
-    for left in list(free_l):
-        candidates = by_content.get((left.kind, left.content))
-        if candidates:
-            take(left, candidates.pop(0))
-    # 4. nearly the same content elsewhere
-    if free_l and free_r and len(free_l) * len(free_r) <= 10_000:
-        scored = []
-        for i, left in enumerate(free_l):
-            for j, right in enumerate(free_r):
-                if left.kind == right.kind:
-                    score = similarity(left.content, right.content, SAME)
-                    if score >= SAME:
-                        scored.append((-score, i, j, left, right))
-        scored.sort(key=lambda x: x[:3])
-        for _, _, _, left, right in scored:
-            if left in free_l and right in free_r:
-                take(left, right)
-    # 5. the same number: the same provision, however rewritten (identity first)
-    for left, right in keyed:
-        if left in free_l and right in free_r and left.numbered:
-            take(left, right)
-    # 6. unnumbered provisions in order, when alike enough
-    start = 0
-    for left in [a for a in free_l if not a.numbered]:
-        for j in range(start, len(free_r)):
-            right = free_r[j]
-            alike = right.kind == left.kind and not right.numbered
-            if alike and similarity(left.content, right.content, ALIKE) >= ALIKE:
-                take(left, right)
-                start = j
-                break
-    return pairs
+from generator.diffing.tokens import Piece, word_diff
 
 
 def _in_order(indices: list[int]) -> set[int]:
@@ -304,7 +75,7 @@ def rows_diff(left: Item, right: Item) -> tuple[RowChange, ...]:
 class _Builder:
     """Pass 2: the merged tree of DiffNodes, in the right side's order."""
 
-    def __init__(self, matcher: _Matcher):
+    def __init__(self, matcher: Matcher):
         self.m = matcher
         self.nodes: dict[int, DiffNode] = {}
 
@@ -480,7 +251,7 @@ class _Builder:
 
 
 def diff_items(lefts: list[Item], rights: list[Item], force_pair: bool = False) -> list[DiffNode]:
-    matcher = _Matcher()
+    matcher = Matcher()
     if force_pair and len(lefts) == len(rights) == 1:
         matcher.pair(lefts[0], rights[0])
         matcher.match(lefts[0].children, rights[0].children)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from generator.diffing.engine import DiffNode, DiffResult
 from generator.diffing.render import cause_text, describe, summary_lines
+from generator.diffing.result import DiffNode, DiffResult
 from generator.diffing.tokens import Piece
 
 _CSS = """

@@ -21,7 +21,7 @@ A paragraph that is empty on the left and not on the right (all its text
 inserted, its mark not) is written as an empty paragraph removed and the new
 one added, both as wholes. Where an insertion ends a paragraph and another
 starts the next, the file is arranged so that LibreOffice does not merge them
-(see `_plan`); Word reads both arrangements alike.
+(see `redline_plan.plan_blocks`); Word reads both arrangements alike.
 
 Paragraph runs follow the model's contract: ``equal`` + ``delete`` runs spell
 the left text, ``equal`` + ``insert`` runs the right text. For a paragraph or
@@ -39,8 +39,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
 
 from lxml import etree
 
@@ -51,50 +50,31 @@ from generator.diffing.redline_model import (
     RedlineTable,
     Run,
 )
-from generator.generation.zipwriter import compress, write_zip
+from generator.diffing.redline_package import STYLE_IDS, package, serialize
+from generator.diffing.redline_plan import Plan, clean, merged, plan_blocks
+from generator.ooxml.namespaces import W_NS, XML_SPACE, W
 
-__all__ = ["DOCX_CONTENT_TYPE", "STYLE_IDS", "write_redline"]
+__all__ = ["write_redline"]
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = f"{{{W_NS}}}"
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-#: paragraph style id for each `RedlineParagraph.style` (Normal for "text")
-STYLE_IDS = {"title": "Heading1", "heading": "Heading2", "text": "Normal", "note": "Note"}
-_OPS = ("equal", "insert", "delete")
-_WHOLE = (None, "insert", "delete")
 #: left indent per level, in twentieths of a point (1 cm)
 _INDENT_STEP = 567
 #: usable width of an A4 page with 2.5 cm margins, in twips, shared by table columns
 _TEXT_WIDTH = 9070
 
-_BAD_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TOKENS = re.compile(r"(\r\n|\r|\n|\t)")
 
 
 def write_redline(doc: RedlineDocument, author: str, date: dt.datetime) -> bytes:
     """The DOCX (as bytes) showing `doc` with its differences as tracked changes,
     each attributed to `author` at `date` (a naive date is taken as UTC)."""
-    author = _clean(author).strip()
+    author = clean(author).strip()
     if not author:
         raise ValueError("a redline needs an author: every tracked change names one")
     writer = _BodyWriter(author, _w3c_date(date))
     body = writer.body(doc)
-    document = etree.Element(_W + "document", nsmap={"w": W_NS})
+    document = etree.Element(W + "document", nsmap={"w": W_NS})
     document.append(body)
-    parts = {
-        "[Content_Types].xml": _CONTENT_TYPES,
-        "_rels/.rels": _ROOT_RELS,
-        "docProps/core.xml": _core_xml(doc.title, writer.author, writer.date),
-        "docProps/app.xml": _APP,
-        "word/document.xml": _serialize(document),
-        "word/_rels/document.xml.rels": _DOCUMENT_RELS,
-        "word/styles.xml": _STYLES,
-        "word/settings.xml": _SETTINGS,
-    }
-    return write_zip([compress(name, data) for name, data in parts.items()])
+    return package(serialize(document), clean(doc.title), writer.author, writer.date)
 
 
 def _w3c_date(date: dt.datetime) -> str:
@@ -103,16 +83,8 @@ def _w3c_date(date: dt.datetime) -> str:
     return date.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _clean(text: str) -> str:
-    return _BAD_XML_CHARS.sub("", text)
-
-
-def _serialize(element: etree._Element) -> bytes:
-    return etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
 def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
-    return etree.SubElement(parent, _W + tag, {_W + k: v for k, v in attrs.items()})
+    return etree.SubElement(parent, W + tag, {W + k: v for k, v in attrs.items()})
 
 
 class _BodyWriter:
@@ -130,12 +102,12 @@ class _BodyWriter:
         return _sub(parent, tag, id=str(self._next_id), author=self.author, date=self.date)
 
     def body(self, doc: RedlineDocument) -> etree._Element:
-        body = etree.Element(_W + "body")
+        body = etree.Element(W + "body")
         self._plain_paragraph(body, doc.title, "Title")
         self._plain_paragraph(body, f"{doc.left_label} → {doc.right_label}", "Subtitle")
         needs_spacer = False
         previous: RedlineParagraph | None = None
-        for block in _plan(doc.blocks):
+        for block in plan_blocks(doc.blocks):
             if isinstance(block, RedlineTable):
                 if needs_spacer:
                     self._plain_paragraph(body, "", None)
@@ -170,12 +142,12 @@ class _BodyWriter:
         p = _sub(body, "p")
         if style:
             _sub(_sub(p, "pPr"), "pStyle", val=style)
-        text = _clean(text)
+        text = clean(text)
         if text:
             _append_text(_sub(p, "r"), text, deleted=False)
 
     def _paragraph(
-        self, body: etree._Element, plan: _Plan, previous: RedlineParagraph | None
+        self, body: etree._Element, plan: Plan, previous: RedlineParagraph | None
     ) -> None:
         p = _sub(body, "p")
         ppr = _sub(p, "pPr")
@@ -197,7 +169,7 @@ class _BodyWriter:
     def _runs(
         self, p: etree._Element, runs: Iterable[Run], whole: str | None, bold: bool = False
     ) -> None:
-        self._write_runs(p, _merged(runs, whole), bold)
+        self._write_runs(p, merged(runs, whole), bold)
 
     def _write_runs(
         self, p: etree._Element, ops: Iterable[tuple[str, str]], bold: bool = False
@@ -283,158 +255,6 @@ def _looks(para: RedlineParagraph) -> tuple[str, int]:
     return STYLE_IDS[para.style], max(para.level, 0)
 
 
-@dataclass
-class _Plan:
-    """How one paragraph is written: its runs as (op, text), the change on its mark."""
-
-    para: RedlineParagraph
-    ops: list[tuple[str, str]]
-    mark: str | None
-    #: the paragraph is added, but the mark tracked as added is the previous one's
-    borrowed_mark: bool = False
-
-
-def _plan(blocks: Iterable[RedlineParagraph | RedlineTable]) -> list[_Plan | RedlineTable]:
-    """The blocks to write, paragraphs planned so that LibreOffice reads them right.
-
-    LibreOffice (7.4 at least) joins an insertion that ends a paragraph and one
-    that starts the next into one change, together with the untracked mark
-    between them: rejecting it would join the two paragraphs. Word has no such
-    trouble, but the file must mean the same to both. So where that would
-    happen (only between paragraphs: table cells and rows are not affected):
-
-    - the next paragraph is added as a whole: the previous paragraph's mark is
-      tracked as added instead of its own (Word means the same by both);
-    - else, the changes where the two meet are reordered (deletion before
-      insertion at the start of the next paragraph, or after it at the end of
-      the previous one), which spells the same texts;
-    - else, the first word of unchanged text after its first insertion is shown
-      as deleted and inserted again.
-    """
-    planned: list[_Plan | RedlineTable] = []
-    for block in _paragraphs(blocks):
-        if isinstance(block, RedlineTable):
-            for row in block.rows:
-                _check_whole(row.whole)
-            if block.rows or block.header:
-                planned.append(block)
-            continue
-        if not isinstance(block, RedlineParagraph):
-            raise TypeError(f"not a redline block: {block!r}")
-        if block.style not in STYLE_IDS:
-            raise ValueError(
-                f"unknown paragraph style {block.style!r}; expected one of {', '.join(STYLE_IDS)}"
-            )
-        _check_whole(block.whole)
-        plan = _Plan(block, list(_merged(block.runs, block.whole)), block.whole)
-        before = planned[-1] if planned and isinstance(planned[-1], _Plan) else None
-        if before is not None and _ends_with_insertion(planned):
-            if block.whole == "insert":
-                before.mark, plan.mark, plan.borrowed_mark = "insert", None, True
-            elif plan.ops and plan.ops[0][0] == "insert":
-                _separate(before.ops, plan.ops)
-        planned.append(plan)
-    return planned
-
-
-def _paragraphs(
-    blocks: Iterable[RedlineParagraph | RedlineTable],
-) -> Iterator[RedlineParagraph | RedlineTable]:
-    """The blocks, a paragraph empty on the left and not on the right replaced by
-    an empty paragraph removed and that paragraph added."""
-    for block in blocks:
-        if (
-            isinstance(block, RedlineParagraph)
-            and block.whole is None
-            and {run.op for run in block.runs if _clean(run.text)} == {"insert"}
-        ):
-            yield replace(block, runs=(), whole="delete")
-            yield replace(block, whole="insert")
-        else:
-            yield block
-
-
-def _ends_with_insertion(planned: list[_Plan | RedlineTable]) -> bool:
-    """Whether an insertion ends where the text of the last paragraph planned ends,
-    its mark untracked: its text ends with one, or it is empty and the mark
-    before it is inserted."""
-    last = planned[-1]
-    assert isinstance(last, _Plan)
-    if last.mark is not None:
-        return False
-    if last.ops:
-        return last.ops[-1][0] == "insert"
-    before = planned[-2] if len(planned) > 1 else None
-    return isinstance(before, _Plan) and before.mark == "insert"
-
-
-def _separate(previous: list[tuple[str, str]], ops: list[tuple[str, str]]) -> None:
-    """Change `ops` (which starts with an insertion, and has unchanged text or a
-    deletion) or `previous` (which ends with an insertion) so that they no longer
-    meet with two insertions, both still spelling the same."""
-    lead = _group_end(ops)
-    if any(op == "delete" for op, _ in ops[:lead]):
-        ops[:lead] = _regroup(ops[:lead], first="delete")
-        return
-    tail = len(previous) - _group_end(previous[::-1])
-    if tail < len(previous) and any(op == "delete" for op, _ in previous[tail:]):
-        previous[tail:] = _regroup(previous[tail:], first="insert")
-        return
-    # ops[lead] is unchanged text: its first word is shown deleted and inserted again
-    head, rest = _split_word(ops[lead][1])
-    inserted = "".join(text for _, text in ops[:lead]) + head
-    ops[: lead + 1] = [("delete", head), ("insert", inserted)] + ([("equal", rest)] if rest else [])
-
-
-def _group_end(ops: list[tuple[str, str]]) -> int:
-    """The length of the run of changes (no unchanged text) `ops` starts with."""
-    for index, (op, _) in enumerate(ops):
-        if op == "equal":
-            return index
-    return len(ops)
-
-
-def _regroup(group: list[tuple[str, str]], first: str) -> list[tuple[str, str]]:
-    deleted = "".join(text for op, text in group if op == "delete")
-    inserted = "".join(text for op, text in group if op == "insert")
-    pair = [("delete", deleted), ("insert", inserted)]
-    return pair if first == "delete" else pair[::-1]
-
-
-def _split_word(text: str) -> tuple[str, str]:
-    """The first word of `text` with the spaces around it, and the rest."""
-    head = re.match(r"\s*\S*\s*", text).group(0)
-    return head, text[len(head) :]
-
-
-def _check_whole(whole: str | None) -> None:
-    if whole not in _WHOLE:
-        raise ValueError(f"unknown whole-paragraph change {whole!r}; expected 'insert' or 'delete'")
-
-
-def _merged(runs: Iterable[Run], whole: str | None) -> Iterator[tuple[str, str]]:
-    """The runs to write, as (op, text): adjacent runs with the same op joined,
-    empty ones dropped; for a whole insert/delete, the right/left text with that op."""
-    merged: list[list[str]] = []
-    for run in runs:
-        if run.op not in _OPS:
-            raise ValueError(f"unknown run op {run.op!r}; expected one of {', '.join(_OPS)}")
-        op = run.op
-        if whole is not None:
-            if op not in ("equal", whole):
-                continue  # the other side's text: not in a paragraph that exists on one side only
-            op = whole
-        text = _clean(run.text)
-        if not text:
-            continue
-        if merged and merged[-1][0] == op:
-            merged[-1][1] += text
-        else:
-            merged.append([op, text])
-    for op, text in merged:
-        yield op, text
-
-
 def _append_text(r: etree._Element, text: str, deleted: bool) -> None:
     """Text into run `r`: `w:t` (or `w:delText`), `w:tab` for tabs, `w:br` for line breaks."""
     tag = "delText" if deleted else "t"
@@ -448,138 +268,4 @@ def _append_text(r: etree._Element, text: str, deleted: bool) -> None:
         else:
             t = _sub(r, tag)
             t.text = token
-            t.set(_XML_SPACE, "preserve")
-
-
-def _core_xml(title: str, author: str, date: str) -> bytes:
-    cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-    dc = "http://purl.org/dc/elements/1.1/"
-    dcterms = "http://purl.org/dc/terms/"
-    xsi = "http://www.w3.org/2001/XMLSchema-instance"
-    root = etree.Element(
-        f"{{{cp}}}coreProperties", nsmap={"cp": cp, "dc": dc, "dcterms": dcterms, "xsi": xsi}
-    )
-    etree.SubElement(root, f"{{{dc}}}title").text = _clean(title)
-    etree.SubElement(root, f"{{{dc}}}creator").text = author
-    for name in ("created", "modified"):
-        stamp = etree.SubElement(root, f"{{{dcterms}}}{name}")
-        stamp.set(f"{{{xsi}}}type", "dcterms:W3CDTF")
-        stamp.text = date
-    return _serialize(root)
-
-
-_XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-_CONTENT_TYPES = (
-    _XML_DECL + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-    'relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
-    'officedocument.wordprocessingml.document.main+xml"/>'
-    '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-'
-    'officedocument.wordprocessingml.styles+xml"/>'
-    '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-'
-    'officedocument.wordprocessingml.settings+xml"/>'
-    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-'
-    'package.core-properties+xml"/>'
-    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-'
-    'officedocument.extended-properties+xml"/>'
-    "</Types>"
-).encode()
-
-_ROOT_RELS = (
-    _XML_DECL + f'<Relationships xmlns="{_PKG_RELS}">'
-    f'<Relationship Id="rId1" Type="{_DOC_RELS}/officeDocument" Target="word/document.xml"/>'
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
-    'relationships/metadata/core-properties" Target="docProps/core.xml"/>'
-    f'<Relationship Id="rId3" Type="{_DOC_RELS}/extended-properties" Target="docProps/app.xml"/>'
-    "</Relationships>"
-).encode()
-
-_DOCUMENT_RELS = (
-    _XML_DECL + f'<Relationships xmlns="{_PKG_RELS}">'
-    f'<Relationship Id="rId1" Type="{_DOC_RELS}/styles" Target="styles.xml"/>'
-    f'<Relationship Id="rId2" Type="{_DOC_RELS}/settings" Target="settings.xml"/>'
-    "</Relationships>"
-).encode()
-
-_APP = (
-    _XML_DECL + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'extended-properties"><Application>conventio</Application></Properties>'
-).encode()
-
-_SETTINGS = (
-    _XML_DECL + f'<w:settings xmlns:w="{W_NS}">'
-    '<w:defaultTabStop w:val="708"/>'
-    '<w:characterSpacingControl w:val="doNotCompress"/>'
-    '<w:compat><w:compatSetting w:name="compatibilityMode" '
-    'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
-    "</w:settings>"
-).encode()
-
-
-def _paragraph_style(
-    style_id: str, name: str, ppr: str = "", rpr: str = "", based_on: str = "Normal"
-) -> str:
-    return (
-        f'<w:style w:type="paragraph" w:customStyle="{"1" if style_id == "Note" else "0"}" '
-        f'w:styleId="{style_id}"><w:name w:val="{name}"/><w:basedOn w:val="{based_on}"/>'
-        f'<w:next w:val="Normal"/><w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>'
-    )
-
-
-_STYLES = (
-    _XML_DECL + f'<w:styles xmlns:w="{W_NS}">'
-    "<w:docDefaults><w:rPrDefault><w:rPr>"
-    '<w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="Calibri" w:cs="Calibri"/>'
-    '<w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr></w:rPrDefault>'
-    '<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/>'
-    "</w:pPr></w:pPrDefault></w:docDefaults>"
-    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
-    "<w:qFormat/></w:style>"
-    + _paragraph_style(
-        "Title",
-        "Title",
-        '<w:spacing w:after="120"/>',
-        '<w:b/><w:sz w:val="36"/><w:szCs w:val="36"/>',
-    )
-    + _paragraph_style(
-        "Subtitle",
-        "Subtitle",
-        '<w:spacing w:after="360"/>',
-        '<w:color w:val="595959"/><w:sz w:val="24"/><w:szCs w:val="24"/>',
-    )
-    + _paragraph_style(
-        "Heading1",
-        "heading 1",
-        '<w:keepNext/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/>',
-        '<w:b/><w:sz w:val="28"/><w:szCs w:val="28"/>',
-    )
-    + _paragraph_style(
-        "Heading2",
-        "heading 2",
-        '<w:keepNext/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="1"/>',
-        '<w:b/><w:sz w:val="24"/><w:szCs w:val="24"/>',
-    )
-    + _paragraph_style("Note", "Note", "", '<w:i/><w:sz w:val="18"/><w:szCs w:val="18"/>')
-    + '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
-    '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
-    "</w:style>"
-    '<w:style w:type="table" w:default="1" w:styleId="TableNormal">'
-    '<w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
-    '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
-    '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
-    "</w:tblPr></w:style>"
-    '<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/>'
-    '<w:basedOn w:val="TableNormal"/><w:pPr><w:spacing w:after="0" w:line="240" '
-    'w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders>'
-    + "".join(
-        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
-        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
-    )
-    + "</w:tblBorders></w:tblPr></w:style>"
-    "</w:styles>"
-).encode()
+            t.set(XML_SPACE, "preserve")

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from generator.consolidation.tree import Change
-from generator.diffing.engine import DiffNode, DiffResult, RowChange
+from generator.diffing.result import DiffNode, DiffResult, RowChange
 from generator.diffing.tokens import Piece
 
 SYMBOL = {"added": "+", "removed": "-", "modified": "~", "renumbered": "#", "moved": ">"}

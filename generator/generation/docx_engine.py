@@ -20,11 +20,17 @@ from typing import Any
 
 from generator.errors import ConventioError
 from generator.generation.sentinels import CLOSE, OPEN, fill_xml, names_in, sentinel
-from generator.generation.zipwriter import Entry, compress, write_zip
+from generator.ooxml import custom_properties
+from generator.ooxml.namespaces import (
+    CORE_PROPERTIES_NS,
+    DC_NS,
+    DCMITYPE_NS,
+    DCTERMS_NS,
+    XML_DECLARATION,
+    XSI_NS,
+)
+from generator.ooxml.zipwriter import Entry, compress, write_zip
 
-CUSTOM_PART = "docProps/custom.xml"
-CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 _TEXT_RE = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:tab/>|</w:p>")
 
 
@@ -65,11 +71,9 @@ def document_text(document_xml: str) -> str:
 def _core_xml(title: str, lang: str, at: dt.date) -> bytes:
     stamp = f"{at.isoformat()}T00:00:00Z"
     return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
-        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-        'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f'{XML_DECLARATION}<cp:coreProperties xmlns:cp="{CORE_PROPERTIES_NS}" '
+        f'xmlns:dc="{DC_NS}" xmlns:dcterms="{DCTERMS_NS}" xmlns:dcmitype="{DCMITYPE_NS}" '
+        f'xmlns:xsi="{XSI_NS}">'
         f"<dc:title>{title}</dc:title><dc:creator>INAMI – conventio</dc:creator>"
         f"<dc:identifier>{sentinel('doc.id')}</dc:identifier>"
         f"<dc:language>{lang}</dc:language><cp:revision>1</cp:revision>"
@@ -79,35 +83,12 @@ def _core_xml(title: str, lang: str, at: dt.date) -> bytes:
     ).encode()
 
 
-def _custom_xml() -> bytes:
-    props = [
-        ("ConventioDocumentId", "doc.id"),
-        ("ConventioContentHash", "doc.content_hash"),
-        ("ConventioReference", "doc.reference"),
-    ]
-    body = "".join(
-        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" '
-        f'name="{name}"><vt:lpwstr>{sentinel(key)}</vt:lpwstr></property>'
-        for pid, (name, key) in enumerate(props, start=2)
-    )
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
-        f'docPropsVTypes">{body}</Properties>'
-    ).encode()
-
-
-def _with_custom_part(entries: dict[str, bytes]) -> None:
-    types = entries["[Content_Types].xml"].decode()
-    if f'PartName="/{CUSTOM_PART}"' not in types:
-        override = f'<Override PartName="/{CUSTOM_PART}" ContentType="{CUSTOM_TYPE}"/>'
-        entries["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode()
-    rels = entries["_rels/.rels"].decode()
-    if CUSTOM_REL not in rels:
-        rel = f'<Relationship Id="rIdConventioCustom" Type="{CUSTOM_REL}" Target="{CUSTOM_PART}"/>'
-        entries["_rels/.rels"] = rels.replace("</Relationships>", rel + "</Relationships>").encode()
-    entries[CUSTOM_PART] = _custom_xml()
+#: the identity each copy carries, filled in per copy like a party's values
+_IDENTITY = [
+    (custom_properties.DOCUMENT_ID, sentinel("doc.id")),
+    (custom_properties.CONTENT_HASH, sentinel("doc.content_hash")),
+    (custom_properties.REFERENCE, sentinel("doc.reference")),
+]
 
 
 def render_template(
@@ -156,7 +137,7 @@ def render_template(
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
         entries = {info.filename: archive.read(info) for info in archive.infolist()}
     entries["docProps/core.xml"] = _core_xml(html.escape(context.get("title", "")), lang, at)
-    _with_custom_part(entries)
+    custom_properties.add_custom_properties(entries, _IDENTITY)
     ordered = sorted(entries.items(), key=lambda kv: (kv[0] != "[Content_Types].xml", kv[0]))
     filled: set[str] = set()
     slots: set[str] = set()

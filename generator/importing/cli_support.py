@@ -17,8 +17,8 @@ def run_import(
     report_path: Path | None,
     force: bool,
 ) -> None:
-    from generator.importing.api import import_document
-    from generator.importing.report import report_text
+    from generator.importing import import_document
+    from generator.importing.write.report import report_text
 
     if output is not None and output.exists() and not force:
         raise ConventioError(

@@ -40,9 +40,8 @@ from lxml import etree
 from pypdf.errors import PyPdfError
 from pypdf.generic import IndirectObject
 
+from generator.ooxml.namespaces import DCTERMS_NS
 from generator.pdf.checks import InvalidPdf, open_pdf
-
-DCTERMS = "http://purl.org/dc/terms/"
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s*%%EOF\s*$")
 _SUBSECTION = re.compile(rb"(\d+) (\d+)[ \t]*(?:\r\n|\r|\n)")
@@ -67,7 +66,7 @@ def docx_created(path: Path) -> dt.datetime | None:
         with zipfile.ZipFile(path) as archive:
             data = archive.read("docProps/core.xml")
         parser = etree.XMLParser(resolve_entities=False, no_network=True)
-        element = etree.fromstring(data, parser).find(f"{{{DCTERMS}}}created")
+        element = etree.fromstring(data, parser).find(f"{{{DCTERMS_NS}}}created")
     except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
         return None
     if element is None or not (element.text or "").strip():

@@ -1,17 +1,17 @@
-"""`import_document`: a published PDF or DOCX in, a corpus draft out."""
+"""The fields the corpus requires that a printed text does not give: the
+document's id and the convention it amends (from where the draft is written,
+else from the file name), the kind of convention, the dates, the signatories.
+What is guessed is marked for review."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.importing import accounting, draft, privacy
-from generator.importing.extract import Extract, Omitted
-from generator.importing.instructions import read_in_force
-from generator.importing.journal import Doubt, Journal
-from generator.importing.structure import recognise
+from generator.importing.read.extract import Extract
+from generator.importing.recognise.instructions import read_in_force
+from generator.importing.recognise.journal import Journal
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _KIND_HINTS = (
@@ -22,24 +22,6 @@ _DEFAULT_SIGNATORIES = {
     "inami-network": ["committee", "network", "hospital"],
     "network-provider": ["provider", "organisation", "network", "hospital"],
 }
-
-
-@dataclass
-class ImportResult:
-    source: Path
-    #: the draft, shaped as the corpus (what `yaml` loads to)
-    data: dict
-    #: the draft's text, with the doubts as comments
-    yaml: str
-    doubts: list[Doubt] = field(default_factory=list)
-    omitted: list[Omitted] = field(default_factory=list)
-    #: words of the input found nowhere in the draft nor in `omitted` (should be none)
-    unplaced: list[str] = field(default_factory=list)
-    pages: int | None = None
-
-    @property
-    def kind(self) -> str:
-        return self.data.get("type", "convention")
 
 
 def slug(text: str) -> str:
@@ -64,61 +46,7 @@ def ids_for(output: Path | None, source: Path) -> tuple[str | None, str | None]:
     return f"{folder}/{stem}", folder
 
 
-def import_extract(
-    extract: Extract,
-    *,
-    doc_id: str | None = None,
-    amends: str | None = None,
-    output: Path | None = None,
-    today: dt.date | None = None,
-) -> ImportResult:
-    journal = Journal()
-    omitted = list(extract.omitted)
-    blocks = _without_national_numbers(extract.blocks, omitted, journal)
-    recognised = recognise(blocks, omitted, journal)
-    data = _complete(recognised, extract, journal, doc_id, amends, output, today)
-    journal.move_comments(recognised, data)
-    header = [
-        f"Draft imported by `conventio import` from {privacy.mask(extract.source.name)}"
-        + (f" ({extract.pages} pages)" if extract.pages else "")
-        + ".",
-        "Review it against the original: every line marked CHECK or NOT PLACED needs a",
-        "person's decision. Then move it into the corpus and run `conventio check`.",
-    ]
-    if omitted:
-        header.append(f"Left out as page layout: {len(omitted)} lines (listed in the report).")
-    text = draft.dump(data, journal.comments, header)
-    # as read, a national register number already stands as its slot
-    read = [b.text for b in blocks] + [o.text for o in extract.omitted]
-    placed = draft.values_and_comments(data, journal.comments) + journal.consumed
-    placed += [o.text for o in omitted]
-    return ImportResult(
-        source=extract.source,
-        data=data,
-        yaml=text,
-        doubts=journal.doubts,
-        omitted=omitted,
-        unplaced=accounting.unplaced(read, placed),
-        pages=extract.pages,
-    )
-
-
-def import_document(
-    path: Path,
-    *,
-    doc_id: str | None = None,
-    amends: str | None = None,
-    output: Path | None = None,
-    today: dt.date | None = None,
-) -> ImportResult:
-    """Read `path` (PDF or DOCX) and recognise it as a convention or an amendment."""
-    from generator.importing.reading import read_document
-
-    extract = read_document(Path(path))
-    return import_extract(extract, doc_id=doc_id, amends=amends, output=output, today=today)
-
-
-def _complete(
+def complete(
     found: dict,
     extract: Extract,
     journal: Journal,
@@ -129,10 +57,41 @@ def _complete(
 ) -> dict:
     """The fields the corpus requires that a text does not print: id, the
     convention amended, kind, signatories, dates; guessed, and marked."""
-    implied_id, implied_amends = ids_for(output, extract.source)
     kind = found.get("type", "convention")
     data: dict = {"type": kind}
-    data["id"] = doc_id or implied_id or _fallback_id(extract.source, kind, journal, data)
+    _identify(data, found, extract.source, journal, doc_id, amends, output)
+    conv_kind = _convention_kind(data, found, journal)
+    when = (today or dt.date.today()).isoformat()
+    data["sources"] = [
+        {
+            "document": extract.source.name,
+            "part": f"the whole document, imported by conventio import on {when}",
+        }
+    ]
+    _dates(data, found, journal)
+    data["signatories"] = _signatories(found, conv_kind, journal, data)
+    for key in ("recitals", "preamble", "articles", "closing", "annexes"):
+        if found.get(key):
+            data[key] = found[key]
+    if kind == "amendment" and not data.get("articles"):
+        data["articles"] = []
+        journal.doubt("document", "no article (« Article 1 », « Art. 1 ») was found", on=data)
+    return data
+
+
+def _identify(
+    data: dict,
+    found: dict,
+    source: Path,
+    journal: Journal,
+    doc_id: str | None,
+    amends: str | None,
+    output: Path | None,
+) -> None:
+    """The document's id, the convention it amends, its ordinal and title."""
+    implied_id, implied_amends = ids_for(output, source)
+    kind = data["type"]
+    data["id"] = doc_id or implied_id or _fallback_id(source, kind, journal, data)
     if kind == "amendment":
         data["amends"] = amends or implied_amends or data["id"].partition("/")[0]
         if not (amends or implied_amends or "/" in data["id"]):
@@ -147,12 +106,17 @@ def _complete(
     data["title"] = found.get("title", {"fr": ""})
     if not data["title"]["fr"]:
         journal.doubt("document", "no title was found; type it in", on=data)
+
+
+def _convention_kind(data: dict, found: dict, journal: Journal) -> str | None:
+    """The kind of convention the title and preamble speak of (set on a
+    convention, guessed if they do not say)."""
     whole_text = " ".join(
         [data["title"]["fr"]]
         + [p["fr"] for b in found.get("preamble", []) for p in b.get("paragraphs", [])]
     )
     conv_kind = next((k for k, pattern in _KIND_HINTS if pattern.search(whole_text)), None)
-    if kind == "convention":
+    if data["type"] == "convention":
         if conv_kind is None:
             conv_kind = "inami-network"
             journal.doubt(
@@ -161,14 +125,12 @@ def _complete(
                 on=data,
             )
         data["kind"] = conv_kind
-    when = (today or dt.date.today()).isoformat()
-    data["sources"] = [
-        {
-            "document": extract.source.name,
-            "part": f"the whole document, imported by conventio import on {when}",
-        }
-    ]
-    if kind == "convention":
+    return conv_kind
+
+
+def _dates(data: dict, found: dict, journal: Journal) -> None:
+    """A convention's start, an amendment's entry into force."""
+    if data["type"] == "convention":
         dates: dict = {}
         start = _convention_start(found.get("articles", []))
         if start:
@@ -187,47 +149,6 @@ def _complete(
                 "'in_force_note')",
                 on=data,
             )
-    data["signatories"] = _signatories(found, conv_kind, journal, data)
-    for key in ("recitals", "preamble", "articles", "closing", "annexes"):
-        if found.get(key):
-            data[key] = found[key]
-    if kind == "amendment" and not data.get("articles"):
-        data["articles"] = []
-        journal.doubt("document", "no article (« Article 1 », « Art. 1 ») was found", on=data)
-    return data
-
-
-def _without_national_numbers(blocks: list, omitted: list[Omitted], journal: Journal) -> list:
-    """Personalised copies carry a national register number where the model
-    has the slot {provider.nrn|}: put the slot back, never keep the number."""
-    from dataclasses import replace
-
-    result = []
-    for block in blocks:
-        found = privacy.national_numbers(block.text)
-        if found:
-            block = replace(
-                block,
-                text=privacy.mask(block.text, privacy.SLOT),
-                cells=tuple(privacy.mask(c, privacy.SLOT) for c in block.cells)
-                if block.cells
-                else None,
-            )
-            for _ in found:
-                omitted.append(
-                    Omitted(
-                        privacy.MASK,
-                        block.where,
-                        f"personal data, replaced by the slot {privacy.SLOT}",
-                    )
-                )
-            journal.doubt(
-                block.where,
-                "a national register number was replaced by the slot "
-                f"{privacy.SLOT}: a corpus text is a model, not a signed copy",
-            )
-        result.append(block)
-    return result
 
 
 def _fallback_id(source: Path, kind: str, journal: Journal, data: dict) -> str:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.importing.docx_numbering import W
+from generator.ooxml.namespaces import W
 
 _HEADING = re.compile(
     r"^(?:heading|titre|kop|überschrift|titolo|título|nagłówek)\s*(\d)$", re.IGNORECASE

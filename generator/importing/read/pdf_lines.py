@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.importing.pdf_fragments import Fragment
-from generator.importing.text_rules import collapse_spaces, superscript
+from generator.importing.read.pdf_fragments import Fragment
+from generator.importing.read.text_rules import collapse_spaces, superscript
 
 #: a gap wider than this many font sizes separates two segments (table cells)
 SEGMENT_GAP = 1.2
@@ -87,17 +87,45 @@ def _spaces_are_printed(fragments: Sequence[Fragment]) -> bool:
 def _line(
     group: list[Fragment], page: int, width: float, height: float, explicit: bool = False
 ) -> Line | None:
+    """The line printed by the fragments of `group` (None if they print nothing)."""
     printed = [f for f in group if f.text.strip()]
     if not printed:
         return None
+    size, baseline = _size_and_baseline(printed)
+    segments = _segments(printed, size, baseline, explicit)
+    text = collapse_spaces(" ".join(s.text for s in segments))
+    return Line(
+        page=page,
+        text=text,
+        x0=min(f.x for f in printed),
+        # a trailing space (LibreOffice prints one where a line wraps) counts
+        x1=max(f.x1 for f in group),
+        y=baseline,
+        size=size,
+        bold=all(f.bold for f in printed),
+        segments=tuple(segments),
+        page_width=width,
+        page_height=height,
+    )
+
+
+def _size_and_baseline(printed: list[Fragment]) -> tuple[float, float]:
+    """The line's size (the one most characters are printed in) and its
+    baseline (the middle one of the fragments in that size)."""
     weights: dict[float, int] = {}
     for f in printed:
         key = round(f.size * 2) / 2
         weights[key] = weights.get(key, 0) + len(f.text.strip())
     size = max(weights, key=lambda k: (weights[k], k))
     main = [f for f in printed if abs(f.size - size) < 0.5]
-    baseline = sorted(f.y for f in main)[len(main) // 2]
+    return size, sorted(f.y for f in main)[len(main) // 2]
 
+
+def _segments(
+    printed: list[Fragment], size: float, baseline: float, explicit: bool
+) -> list[Segment]:
+    """The fragments left to right, joined into segments where a wide gap
+    (a column) separates them; raised small digits are footnote marks."""
     segments: list[Segment] = []
     parts: list[str] = []
     seg_x0 = seg_x1 = 0.0
@@ -130,18 +158,4 @@ def _line(
         seg_bold = seg_bold and f.bold
         previous = f
     segments.append(Segment(collapse_spaces("".join(parts)), seg_x0, seg_x1, seg_bold))
-    segments = [s for s in segments if s.text]
-    text = collapse_spaces(" ".join(s.text for s in segments))
-    return Line(
-        page=page,
-        text=text,
-        x0=min(f.x for f in printed),
-        # a trailing space (LibreOffice prints one where a line wraps) counts
-        x1=max(f.x1 for f in group),
-        y=baseline,
-        size=size,
-        bold=all(f.bold for f in printed),
-        segments=tuple(segments),
-        page_width=width,
-        page_height=height,
-    )
+    return [s for s in segments if s.text]

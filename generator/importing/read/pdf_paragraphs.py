@@ -23,10 +23,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.importing.extract import Block
-from generator.importing.pdf_lines import Line
-from generator.importing.pdf_tables import TableRow
-from generator.importing.text_rules import (
+from generator.importing.read.extract import Block
+from generator.importing.read.pdf_lines import Line
+from generator.importing.read.pdf_tables import TableRow
+from generator.importing.read.text_rules import (
     SENTENCE_END,
     drop_soft_hyphens,
     is_marker,

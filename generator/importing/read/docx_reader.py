@@ -3,7 +3,7 @@
 The body is walked as XML (python-docx's `paragraphs` and `tables` lose their
 interleaving and skip content controls and text boxes). Each paragraph
 becomes a block with its automatic numbering written in front
-(docx_numbering), its formatting read through its styles (docx_styles);
+(docx_numbering), its formatting read through its styles (docx_formatting);
 each table row a block with its cells. Footnotes are put where a reader
 meets them: their mark (¹, ²...) in the text, their own block ("1 text",
 where "footnote 1") right after the paragraph or row that calls them.
@@ -26,13 +26,13 @@ from typing import Any
 import docx
 from lxml import etree
 
-from generator.importing.docx_numbering import Numbering, W, bullet
-from generator.importing.docx_styles import Styles, on
-from generator.importing.extract import Block, Extract, Omitted
-from generator.importing.text_rules import collapse_spaces, drop_soft_hyphens, superscript
+from generator.importing.read.docx_formatting import DEFAULT_SIZE, Formatting
+from generator.importing.read.docx_numbering import Numbering, bullet
+from generator.importing.read.docx_styles import Styles
+from generator.importing.read.extract import Block, Extract, Omitted
+from generator.importing.read.text_rules import collapse_spaces, drop_soft_hyphens, superscript
+from generator.ooxml.namespaces import MC, R, W
 
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 #: containers whose content is not printed (deleted text, field instructions,
 #: properties) or is read elsewhere (text boxes)
 _SKIP = {
@@ -51,8 +51,6 @@ _SKIP = {
 } | {f"{MC}Fallback"}
 _CELL_CONTAINERS = {f"{W}{tag}" for tag in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml")}
 _SAFE = etree.XMLParser(resolve_entities=False, no_network=True)
-#: Word's size when no style says otherwise (points)
-_DEFAULT_SIZE = 10.0
 
 
 @dataclass
@@ -82,7 +80,7 @@ def read_docx(path: Path) -> Extract:
     outline level; a "Title" style is 0, with its size showing it), `centered`
     (alignment, direct or from the style), `indent` (first line's left indent
     in points) and `size` (relative to the most common size of the body's
-    text). Errors from python-docx and lxml are left to `reading.read_document`.
+    text). Errors from python-docx and lxml are left to `opening.read_document`.
     """
     path = Path(path)
     document = docx.Document(str(path))
@@ -118,8 +116,10 @@ def _notes(root: Any | None, tag: str) -> dict[str, Any]:
 
 class _Reader:
     def __init__(self, document: Any) -> None:
-        self.styles = Styles.from_xml(_related(document, "/styles"))
-        self.numbering = Numbering.from_xml(_related(document, "/numbering"))
+        self.format = Formatting(
+            Styles.from_xml(_related(document, "/styles")),
+            Numbering.from_xml(_related(document, "/numbering")),
+        )
         self.footnotes = _notes(_related(document, "/footnotes"), "footnote")
         self.endnotes = _notes(_related(document, "/endnotes"), "endnote")
         self.blocks: list[tuple[Block, float, int]] = []
@@ -189,7 +189,7 @@ class _Reader:
                     bold=bool(bold) and all(bold),
                     cells=tuple(cells),
                 )
-                size = Counter(sizes).most_common(1)[0][0] if sizes else _DEFAULT_SIZE
+                size = Counter(sizes).most_common(1)[0][0] if sizes else DEFAULT_SIZE
                 self.blocks.append((block, size, 0))
             self.emit_notes(collected)
             for box in collected.boxes:
@@ -219,31 +219,30 @@ class _Reader:
 
     def read_paragraph(self, p: Any, *, numbered: bool = True) -> tuple[str, _Text, dict[str, Any]]:
         ppr = p.find(f"{W}pPr")
-        style_el = ppr.find(f"{W}pStyle") if ppr is not None else None
-        style = style_el.get(f"{W}val") if style_el is not None else self.styles.default_paragraph
+        style = self.format.paragraph_style(ppr)
         collected = _Text()
         self.walk(p, collected, style)
         text = collapse_spaces(drop_soft_hyphens("".join(t for t, _, _ in collected.parts)))
         printed = [(t, b, s) for t, b, s in collected.parts if t.strip()]
         level = None
         if numbered:
-            num_id, ilvl = self.numbering_of(ppr, style)
+            num_id, ilvl = self.format.numbering_of(ppr, style)
             if num_id:
-                level = self.numbering.level(num_id, ilvl)
-                label = self.numbering.label(num_id, ilvl)
+                level = self.format.numbering.level(num_id, ilvl)
+                label = self.format.numbering.label(num_id, ilvl)
                 if label:  # Word prints the number even on an empty paragraph
                     text = f"{label} {text}".strip()
-                    printed.append((label, self.label_bold(ppr, style, level), 0.0))
+                    printed.append((label, self.format.label_bold(ppr, style, level), 0.0))
         sizes: Counter[float] = Counter()
         for t, _, s in printed:
             if s:
                 sizes[s] += len(t.strip())
         props = {
             "bold": bool(printed) and all(b for _, b, _ in printed),
-            "size": sizes.most_common(1)[0][0] if sizes else self.run_size(None, style),
-            "heading": self.heading(ppr, style),
-            "centered": self.centered(ppr, style),
-            "indent": self.indent(ppr, style, level.ppr if level is not None else None),
+            "size": sizes.most_common(1)[0][0] if sizes else self.format.run_size(None, style),
+            "heading": self.format.heading(ppr, style),
+            "centered": self.format.centered(ppr, style),
+            "indent": self.format.indent(ppr, style, level.ppr if level is not None else None),
         }
         return text, collected, props
 
@@ -263,8 +262,8 @@ class _Reader:
 
     def run(self, r: Any, out: _Text, style: str | None) -> None:
         rpr = r.find(f"{W}rPr")
-        bold = self.run_bold(rpr, style)
-        size = self.run_size(rpr, style)
+        bold = self.format.run_bold(rpr, style)
+        size = self.format.run_size(rpr, style)
         for child in r:
             tag = child.tag
             if tag == f"{W}t":
@@ -301,119 +300,6 @@ class _Reader:
         if note is not None:
             out.notes.append((kind, number, note))
 
-    # -- formatting through styles ---------------------------------------------
-
-    def _run_prop(self, rpr: Any, style: str | None, tag: str) -> Any | None:
-        if rpr is not None:
-            found = rpr.find(f"{W}{tag}")
-            if found is not None:
-                return found
-            rstyle = rpr.find(f"{W}rStyle")
-            if rstyle is not None:
-                found = self.styles.lookup(rstyle.get(f"{W}val"), f"w:rPr/w:{tag}")
-                if found is not None:
-                    return found
-        found = self.styles.lookup(style, f"w:rPr/w:{tag}")
-        if found is None and self.styles.default_rpr is not None:
-            found = self.styles.default_rpr.find(f"{W}{tag}")
-        return found
-
-    def label_bold(self, ppr: Any, style: str | None, level: Any) -> bool:
-        """A number is printed like the paragraph mark, unless its level says otherwise."""
-        if level is not None and level.rpr is not None:
-            found = on(level.rpr.find(f"{W}b"))
-            if found is not None:
-                return found
-        mark = ppr.find(f"{W}rPr") if ppr is not None else None
-        return self.run_bold(mark, style)
-
-    def run_bold(self, rpr: Any, style: str | None) -> bool:
-        return bool(on(self._run_prop(rpr, style, "b")))
-
-    def run_size(self, rpr: Any, style: str | None) -> float:
-        found = self._run_prop(rpr, style, "sz")
-        try:
-            return int(found.get(f"{W}val")) / 2 if found is not None else _DEFAULT_SIZE
-        except (TypeError, ValueError):
-            return _DEFAULT_SIZE
-
-    def _para_prop(self, ppr: Any, style: str | None, tag: str) -> Any | None:
-        if ppr is not None:
-            found = ppr.find(f"{W}{tag}")
-            if found is not None:
-                return found
-        found = self.styles.lookup(style, f"w:pPr/w:{tag}")
-        if found is None and self.styles.default_ppr is not None:
-            found = self.styles.default_ppr.find(f"{W}{tag}")
-        return found
-
-    def numbering_of(self, ppr: Any, style: str | None) -> tuple[str | None, int]:
-        num_pr = ppr.find(f"{W}numPr") if ppr is not None else None
-        from_style = num_pr is None
-        if from_style:
-            num_pr = self.styles.lookup(style, "w:pPr/w:numPr")
-        if num_pr is None:
-            return None, 0
-        num = num_pr.find(f"{W}numId")
-        lvl = num_pr.find(f"{W}ilvl")
-        num_id = num.get(f"{W}val") if num is not None else None
-        if num_id in (None, "0"):
-            return None, 0
-        if lvl is not None:
-            return num_id, int(lvl.get(f"{W}val", "0") or 0)
-        for linked in self.styles.chain(style):
-            found = self.numbering.style_levels.get(linked.get(f"{W}styleId", ""))
-            if found is not None and found[0] == num_id:
-                return num_id, found[1]
-        return num_id, 0
-
-    def heading(self, ppr: Any, style: str | None) -> int:
-        direct = ppr.find(f"{W}outlineLvl") if ppr is not None else None
-        if direct is None:
-            named = self.styles.heading_level(style)
-            if named is not None:
-                return named
-            direct = self.styles.lookup(style, "w:pPr/w:outlineLvl")
-        if direct is None:
-            return 0
-        try:
-            level = int(direct.get(f"{W}val", "9"))
-        except ValueError:
-            return 0
-        return level + 1 if 0 <= level < 9 else 0
-
-    def centered(self, ppr: Any, style: str | None) -> bool:
-        jc = self._para_prop(ppr, style, "jc")
-        return jc is not None and jc.get(f"{W}val") == "center"
-
-    def indent(self, ppr: Any, style: str | None, numbering_ppr: Any) -> float:
-        """First line's left indent in points: left + first line - hanging."""
-        sources = [
-            ppr.find(f"{W}ind") if ppr is not None else None,
-            numbering_ppr.find(f"{W}ind") if numbering_ppr is not None else None,
-            *(s.find(f"{W}pPr/{W}ind") for s in self.styles.chain(style)),
-            self.styles.default_ppr.find(f"{W}ind")
-            if self.styles.default_ppr is not None
-            else None,
-        ]
-
-        def value(*names: str) -> float:
-            for ind in sources:
-                if ind is None:
-                    continue
-                for name in names:
-                    raw = ind.get(f"{W}{name}")
-                    if raw is not None:
-                        try:
-                            return float(raw) / 20
-                        except ValueError:
-                            return 0.0
-            return 0.0
-
-        left = value("left", "start")
-        first = value("firstLine") - value("hanging")
-        return round(left + first, 1)
-
     # -- what is left out, and the end -----------------------------------------
 
     def furniture(self, document: Any) -> list[Omitted]:
@@ -447,7 +333,7 @@ class _Reader:
         for _, size, chars in self.blocks:
             if size:
                 weights[size] += chars
-        body = weights.most_common(1)[0][0] if weights else _DEFAULT_SIZE
+        body = weights.most_common(1)[0][0] if weights else DEFAULT_SIZE
         return [
             dataclasses.replace(block, size=round(size / body, 2) if size else 1.0)
             for block, size, _ in self.blocks

@@ -15,8 +15,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from generator.importing.extract import Omitted
-from generator.importing.pdf_lines import Line
+from generator.importing.read.extract import Omitted
+from generator.importing.read.pdf_lines import Line
 
 #: share of the page height, at the top and at the bottom, where furniture is looked for
 BAND = 0.15

@@ -17,8 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.importing.pdf_lines import Line, Segment
-from generator.importing.text_rules import collapse_spaces, drop_soft_hyphens, join_lines
+from generator.importing.read.pdf_lines import Line, Segment
+from generator.importing.read.text_rules import collapse_spaces, drop_soft_hyphens, join_lines
 
 _CODE = re.compile(r"^(\d{6})(?:\s+(\S.*))?$")
 #: how far (points) two x positions may differ and still be one column
@@ -78,11 +78,37 @@ def find_tables(lines: Sequence[Line]) -> list[Line | TableRow]:
 
 
 def _table_at(lines: Sequence[Line], i: int) -> tuple[int, int, list[TableRow | Line]] | None:
+    """(first line, line after, rows and the lines printed under them) of the
+    table whose first code line is `lines[i]`; None if none starts there."""
     opening = _code_line(lines[i])
     if opening is None:
         return None
     code_x = opening[1]
-    desc_x = opening[3]
+    rows, deferred, j, desc_x = _collect_rows(lines, i, code_x, opening[3])
+    if len(rows) < 2 or desc_x is None:
+        return None
+    header_start, header = _header(lines, i, code_x, desc_x)
+    right = max(p.x1 for row in rows for p in row[1])
+    # pages: each row is where its first line is
+    pages = [lines[header_start].page] * len(header) + _row_pages(lines[i:j], code_x)
+    result: list[TableRow | Line] = [
+        TableRow(
+            cells=(_cell(row[0], desc_x - 2 * PADDING), _cell(row[1], right)),
+            page=page,
+            bold=all(p.bold for cell in row for p in cell if p.text),
+            size=max((p.size for cell in row for p in cell), default=0.0),
+        )
+        for row, page in zip([*header, *rows], pages, strict=True)
+    ]
+    return header_start, j, result + deferred
+
+
+def _collect_rows(
+    lines: Sequence[Line], i: int, code_x: float, desc_x: float | None
+) -> tuple[list[list[list[_Piece]]], list[Line], int, float | None]:
+    """The rows from `lines[i]` on, each (code pieces, description pieces); the
+    lines printed under the table on a page where it goes on (footnotes), to
+    put after it; the index of the line after the table; the description's x."""
     rows: list[list[list[_Piece]]] = []
     deferred: list[Line] = []
     j = i
@@ -98,12 +124,7 @@ def _table_at(lines: Sequence[Line], i: int) -> tuple[int, int, list[TableRow | 
                     desc_x = parsed[3]
                 elif abs(parsed[3] - desc_x) > ALIGN:
                     break
-            first = line.segments[0]
-            code = _Piece(parsed[0], first.x0, first.x0, line.size, first.bold)
-            rest = line.segments[1:] or (line.segments[0],)
-            x0 = rest[0].x0 if len(line.segments) > 1 else (desc_x or first.x0)
-            desc = _Piece(parsed[2], x0, rest[-1].x1, line.size, all(s.bold for s in rest))
-            rows.append([[code], [desc]])
+            rows.append(_code_row(line, parsed, desc_x))
         elif _continues(line, rows, desc_x):
             rows[-1][1].append(_piece(line.segments, line.size))
         else:
@@ -123,30 +144,19 @@ def _table_at(lines: Sequence[Line], i: int) -> tuple[int, int, list[TableRow | 
             continue
         previous = line
         j += 1
-    if len(rows) < 2 or desc_x is None:
-        return None
-    header_start, header = _header(lines, i, code_x, desc_x)
-    right = max(p.x1 for row in rows for p in row[1])
-    result: list[TableRow | Line] = []
-    for row in [*header, *rows]:
-        cells = (_cell(row[0], desc_x - 2 * PADDING), _cell(row[1], right))
-        first_page = lines[i].page
-        result.append(
-            TableRow(
-                cells=cells,
-                page=first_page,
-                bold=all(p.bold for cell in row for p in cell if p.text),
-                size=max((p.size for cell in row for p in cell), default=0.0),
-            )
-        )
-    # pages: each row is where its first line is
-    pages = [lines[header_start].page] * len(header) + _row_pages(lines[i:j], code_x)
-    result = [
-        TableRow(r.cells, page, r.bold, r.size)
-        for r, page in zip(result, pages, strict=True)
-        if isinstance(r, TableRow)
-    ]
-    return header_start, j, result + deferred
+    return rows, deferred, j, desc_x
+
+
+def _code_row(
+    line: Line, parsed: tuple[str, float, str, float | None], desc_x: float | None
+) -> list[list[_Piece]]:
+    """The row a code line opens: the code, and the first piece of its description."""
+    first = line.segments[0]
+    code = _Piece(parsed[0], first.x0, first.x0, line.size, first.bold)
+    rest = line.segments[1:] or (line.segments[0],)
+    x0 = rest[0].x0 if len(line.segments) > 1 else (desc_x or first.x0)
+    desc = _Piece(parsed[2], x0, rest[-1].x1, line.size, all(s.bold for s in rest))
+    return [[code], [desc]]
 
 
 def _continues(line: Line, rows: list, desc_x: float | None) -> bool:

@@ -12,19 +12,19 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from generator.importing.extract import Extract
-from generator.importing.pdf_fragments import new_widths, page_fragments
-from generator.importing.pdf_furniture import remove_furniture
-from generator.importing.pdf_lines import Line, make_lines
-from generator.importing.pdf_paragraphs import make_blocks, measure
-from generator.importing.pdf_tables import find_tables
+from generator.importing.read.extract import Extract
+from generator.importing.read.pdf_fragments import new_widths, page_fragments
+from generator.importing.read.pdf_furniture import remove_furniture
+from generator.importing.read.pdf_lines import Line, make_lines
+from generator.importing.read.pdf_paragraphs import make_blocks, measure
+from generator.importing.read.pdf_tables import find_tables
 
 
 def read_pdf(path: Path, reader: PdfReader | None = None) -> Extract:
     """The blocks of a PDF with a text layer, and the furniture left out.
 
     `reader` is an already opened (and, if need be, decrypted) PdfReader of
-    `path`; `reading.read_document` passes it after its checks. Errors from
+    `path`; `opening.read_document` passes it after its checks. Errors from
     pypdf are not caught here: `read_document` turns them into messages."""
     path = Path(path)
     reader = reader if reader is not None else PdfReader(str(path))

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from generator.errors import ConventioError
-from generator.importing.extract import Extract
+from generator.importing.read.extract import Extract
 
 _TROUBLE = (
     PyPdfError,
@@ -136,7 +136,7 @@ def _not_a_document(path: Path, data: bytes) -> str:
 def _read_pdf(path: Path, data: bytes, max_pages: int) -> Extract:
     from io import BytesIO
 
-    from generator.importing.pdf_reader import read_pdf
+    from generator.importing.read.pdf_reader import read_pdf
 
     if b"%%EOF" not in data[-2048:]:
         raise _fail(
@@ -176,7 +176,7 @@ def _read_pdf(path: Path, data: bytes, max_pages: int) -> Extract:
 def _read_docx(path: Path, data: bytes) -> Extract:
     from io import BytesIO
 
-    from generator.importing.docx_reader import read_docx
+    from generator.importing.read.docx_reader import read_docx
     from generator.ziplimits import WORD, first_corrupt_member, zip_problem
 
     refused = zip_problem(path, WORD)  # before anything is decompressed

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from generator.ooxml.namespaces import W
 
 #: bullets printed with a symbol font (Symbol, Wingdings) live in the private
 #: use area; print them as the bullet a reader sees

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from generator.importing.markers import SUPERSCRIPTS
+from generator.importing.recognise.markers import SUPERSCRIPTS
 
 _WORD = re.compile(r"\w+")
 #: a footnote mark is a word of its own: "leerlingenbegeleiding¹" is also "…[^1]"

@@ -5,9 +5,9 @@ Never prints a national register number."""
 from __future__ import annotations
 
 from generator.errors import one_line
-from generator.importing.api import ImportResult
-from generator.importing.journal import shorten
-from generator.importing.privacy import mask
+from generator.importing.recognise.journal import shorten
+from generator.importing.recognise.national_numbers import mask
+from generator.importing.write.result import ImportResult
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:

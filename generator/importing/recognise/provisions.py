@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.importing.extract import Block
-from generator.importing.journal import Journal
-from generator.importing.markers import SUPERSCRIPTS, Marker, any_marker
-from generator.importing.text_rules import superscript
+from generator.importing.read.extract import Block
+from generator.importing.read.text_rules import superscript
+from generator.importing.recognise.journal import Journal
+from generator.importing.recognise.markers import SUPERSCRIPTS, Marker, any_marker
 
 #: a footnote as printed under the text: "1 Tel qu'indiqué ..."
 FOOTNOTE = re.compile(r"^(?P<mark>\d{1,2})\s+(?P<rest>\S.*)$", re.S)
@@ -31,6 +31,11 @@ class _Frame:
 
 def fr(text: str) -> dict:
     return {"fr": text}
+
+
+def base_indent(blocks: list[Block]) -> float:
+    """The margin of `blocks`: the indent of the least indented (0 for none)."""
+    return min((b.indent for b in blocks), default=0.0)
 
 
 def is_heading_candidate(block: Block, *, loose: bool = False) -> bool:

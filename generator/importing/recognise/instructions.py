@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator.consolidation.addresses import SEPARATOR, num_token
-from generator.importing.dates import find_dates
+from generator.importing.recognise.dates import find_dates
 
 _INSERT = re.compile(
     r"\b(?:est|sont)\s+(?:ajouté|inséré|ajoutée|insérée)s?\b|\bil est (?:ajouté|inséré)", re.I
@@ -130,62 +130,77 @@ def read_instruction(text: str, annex_nums: list[str]) -> Reading:
         return reading
     verb = (_REPEAL.search(text) or _REPLACE.search(text) or _INSERT.search(text)).start()
     before_verb = text[:verb]
-
     annex = _ANNEX_REF.search(before_verb)
     if annex and action in ("replace", "repeal") and not _ARTICLE_REF.search(before_verb):
-        target = f"annex_{annex[1]}"
-        op: dict = {"action": action, "target": target}
-        if action == "replace":
-            new = _ANNEX_REF.search(text, verb)
-            num = new[1] if new else annex[1]
-            if num not in annex_nums:
-                reading.doubts.append(
-                    f"the new annex {num} is not among the annexes found in this amendment"
-                )
-            op["annex"] = num
-        reading.operation = op
-        return reading
+        _read_annex_change(reading, text, verb, action, annex[1], annex_nums)
+    elif action == "insert":
+        _read_insertion(reading, text)
+    else:
+        _read_change(reading, text, before_verb, action)
+    return reading
 
-    if action == "insert":
-        new = _NEW_THING.search(text)
-        where_text = text
-        what = new["what"] if new else None
-        if new:
-            where_text = text[: new.start()] + " " + text[new.end() :]
-        article, para, point, alinea = _citations(where_text)
-        kind, num = _kind_num(what)
-        reading.expects = (kind, num) if kind else None
-        parent = _address(article, para, None, None)
-        if kind == "article":
-            parent = ""
-        elif kind == "paragraph":
-            parent = _address(article, None, None, None)
-        explicit = _AFTER.search(text)
-        op = {"action": "insert"}
-        if explicit:
-            ref_article, ref_para, ref_point, _ = _citations(explicit[2])
-            anchor = _address(ref_article or article, ref_para, ref_point, None)
-            if kind != "article" and ref_article is None and parent:
-                anchor = SEPARATOR.join([parent, anchor]) if anchor else parent
-            op["after" if explicit[1].lower() == "après" else "before"] = anchor
-        elif num and (prev := _previous(num)):
-            step = {"article": "art", "paragraph": "para", "point": "point"}.get(kind or "", "")
-            anchor = f"{step}_{num_token(prev)}"
-            op["after"] = SEPARATOR.join([parent, anchor]) if parent else anchor
-        elif parent:
-            op["into"] = parent
+
+def _read_annex_change(
+    reading: Reading, text: str, verb: int, action: str, annex: str, annex_nums: list[str]
+) -> None:
+    """An annex replaced (by one of this amendment's annexes) or repealed."""
+    op: dict = {"action": action, "target": f"annex_{annex}"}
+    if action == "replace":
+        new = _ANNEX_REF.search(text, verb)
+        num = new[1] if new else annex
+        if num not in annex_nums:
             reading.doubts.append(
-                "the place of the new text is not stated: it is put at the end of "
-                f"{parent}; give 'after' or 'before' if it goes elsewhere"
+                f"the new annex {num} is not among the annexes found in this amendment"
             )
-        else:
-            reading.doubts.append("could not tell where the new text goes")
-            op["into"] = "art_1"
-        if what is None:
-            reading.doubts.append("could not tell what is inserted (article, §, point, alinéa)")
-        reading.operation = op
-        return reading
+        op["annex"] = num
+    reading.operation = op
 
+
+def _read_insertion(reading: Reading, text: str) -> None:
+    """A new provision: what it is, and where it goes (after or before a
+    provision named, else after the one numbered before it, else at the end
+    of its parent)."""
+    new = _NEW_THING.search(text)
+    where_text = text
+    what = new["what"] if new else None
+    if new:
+        where_text = text[: new.start()] + " " + text[new.end() :]
+    article, para, _, _ = _citations(where_text)
+    kind, num = _kind_num(what)
+    reading.expects = (kind, num) if kind else None
+    parent = _address(article, para, None, None)
+    if kind == "article":
+        parent = ""
+    elif kind == "paragraph":
+        parent = _address(article, None, None, None)
+    explicit = _AFTER.search(text)
+    op = {"action": "insert"}
+    if explicit:
+        ref_article, ref_para, ref_point, _ = _citations(explicit[2])
+        anchor = _address(ref_article or article, ref_para, ref_point, None)
+        if kind != "article" and ref_article is None and parent:
+            anchor = SEPARATOR.join([parent, anchor]) if anchor else parent
+        op["after" if explicit[1].lower() == "après" else "before"] = anchor
+    elif num and (prev := _previous(num)):
+        step = {"article": "art", "paragraph": "para", "point": "point"}.get(kind or "", "")
+        anchor = f"{step}_{num_token(prev)}"
+        op["after"] = SEPARATOR.join([parent, anchor]) if parent else anchor
+    elif parent:
+        op["into"] = parent
+        reading.doubts.append(
+            "the place of the new text is not stated: it is put at the end of "
+            f"{parent}; give 'after' or 'before' if it goes elsewhere"
+        )
+    else:
+        reading.doubts.append("could not tell where the new text goes")
+        op["into"] = "art_1"
+    if what is None:
+        reading.doubts.append("could not tell what is inserted (article, §, point, alinéa)")
+    reading.operation = op
+
+
+def _read_change(reading: Reading, text: str, before_verb: str, action: str) -> None:
+    """A provision replaced or repealed: the one cited before the verb, else anywhere."""
     article, para, point, alinea = _citations(before_verb)
     if article is None:
         article, para, point, alinea = _citations(text)
@@ -197,7 +212,6 @@ def read_instruction(text: str, annex_nums: list[str]) -> Reading:
     kind = "point" if point else "alinea" if alinea else "paragraph" if para else "article"
     num = point or (None if alinea else para or article)
     reading.expects = (kind, num)
-    return reading
 
 
 def _kind_num(what: str | None) -> tuple[str | None, str | None]:

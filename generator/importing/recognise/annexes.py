@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from generator.importing.extract import Block
-from generator.importing.journal import Journal
+from generator.importing.read.extract import Block
+from generator.importing.recognise.journal import Journal
 
 ANNEX = re.compile(r"^(Annexe|ANNEXE|Bijlage|Anlage)\s+(?P<num>\d+|[IVX]+)\b")
 _CODE_ROW = re.compile(r"^(?P<code>\d{6})\s+(?P<desc>\S.*)$", re.S)

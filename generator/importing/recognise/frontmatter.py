@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from generator.importing.extract import Block
-from generator.importing.journal import Journal
-from generator.importing.markers import indent_marker
+from generator.importing.read.extract import Block
+from generator.importing.recognise.journal import Journal
+from generator.importing.recognise.markers import indent_marker
 
 RECITAL = re.compile(r"^(Vu|Considérant|Attendu|Sur (la )?proposition|Après avis)\b")
 _CONNECTOR = re.compile(
