@@ -3,12 +3,11 @@ of what they read (parties check, templates check)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from generator.cli.echo import say
+from generator.cli.echo import say, say_and_exit
 from generator.cli.options import LANGS, split_list
 from generator.cli.state import CliState, pass_state
 
@@ -144,8 +143,7 @@ def templates_check(state: CliState, folder) -> None:
     from generator.generation.template_check import check_templates
 
     ok, text = check_templates(state.load_corpus(), folder)
-    say(text, err=not ok)
-    sys.exit(0 if ok else 1)
+    say_and_exit(ok, text)
 
 
 @click.group("parties")
@@ -161,5 +159,4 @@ def parties_check(path: Path) -> None:
     from generator.parties.check import check_report
 
     ok, text = check_report(path)
-    say(text, err=not ok)
-    sys.exit(0 if ok else 1)
+    say_and_exit(ok, text)

@@ -3,7 +3,9 @@ masked), a document's text through `emit` (to the terminal or a file)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -15,6 +17,13 @@ def say(text: str, *, err: bool = False, nl: bool = True) -> None:
     from generator.privacy import mask_national_numbers
 
     click.echo(mask_national_numbers(text), err=err, nl=nl)
+
+
+def say_and_exit(ok: bool, text: str) -> NoReturn:
+    """A check's report: on the output when all is well (exit status 0), on the
+    error stream otherwise (exit status 1)."""
+    say(text, err=not ok)
+    sys.exit(0 if ok else 1)
 
 
 def emit(text: str, output: Path | None) -> None:

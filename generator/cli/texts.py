@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli.echo import emit, say, write_file
+from generator.cli.echo import emit, say_and_exit, write_file
 from generator.cli.options import LANGS
 from generator.cli.state import CliState, pass_state
 
@@ -24,8 +24,7 @@ def check(state: CliState) -> None:
     from generator.corpus.report import check_report
 
     ok, text = check_report(state.corpus_folder)
-    say(text, err=not ok)
-    sys.exit(0 if ok else 1)
+    say_and_exit(ok, text)
 
 
 @click.command("schema")
