@@ -30,22 +30,34 @@ def test_a_checkout_uses_its_own_folders():
         shipped_folder("examples")
 
 
-@pytest.fixture(scope="module")
-def installed(tmp_path_factory) -> Path:
-    """The wheel built from a copy of the sources (nothing written into the
-    checkout), installed without its dependencies into a folder of its own."""
-    tmp = tmp_path_factory.mktemp("wheel")
-    source = tmp / "source"
-    source.mkdir()
+PIP = ["-m", "pip", "--disable-pip-version-check", "-q"]
+#: pip's and the commands' environment: no PYTHONPATH (the installed package is
+#: tried, not this checkout), no CONVENTIO_* setting, no pip warning about root
+CLEAN = {
+    k: v for k, v in os.environ.items() if k != "PYTHONPATH" and not k.startswith("CONVENTIO_")
+} | {"PIP_ROOT_USER_ACTION": "ignore"}
+
+
+def copy_sources(target: Path) -> Path:
+    """What building the package reads, copied: nothing is written into the checkout."""
+    target.mkdir()
     for name in SOURCES:
         if (ROOT / name).is_dir():
-            shutil.copytree(
-                ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__")
-            )
+            ignore = shutil.ignore_patterns("__pycache__")
+            shutil.copytree(ROOT / name, target / name, ignore=ignore)
         else:
-            shutil.copy2(ROOT / name, source / name)
-    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
-    quiet = {**os.environ, "PIP_ROOT_USER_ACTION": "ignore"}  # pip's warning when run as root
+            shutil.copy2(ROOT / name, target / name)
+    return target
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> Path:
+    """The wheel built from a copy of the sources, installed without its
+    dependencies into a folder of its own."""
+    tmp = tmp_path_factory.mktemp("wheel")
+    source = copy_sources(tmp / "source")
+    pip = [sys.executable, *PIP]
+    quiet = CLEAN
     subprocess.run([*pip, "wheel", str(source), "--no-deps", "-w", str(tmp / "dist")],
                    check=True, timeout=600, env=quiet)  # fmt: skip
     (wheel,) = (tmp / "dist").glob("conventio-*.whl")
@@ -61,8 +73,7 @@ def installed(tmp_path_factory) -> Path:
 def conventio(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
     """The installed `conventio` script, run from `cwd`, seeing only the
     installed package (its dependencies come from this Python)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CONVENTIO_")}
-    env["PYTHONPATH"] = str(site)
+    env = CLEAN | {"PYTHONPATH": str(site)}
     return subprocess.run([sys.executable, str(site / "bin" / "conventio"), *args], cwd=cwd,
                           env=env, capture_output=True, text=True, timeout=600)  # fmt: skip
 
@@ -85,3 +96,20 @@ def test_the_installed_wheel_checks_shows_and_generates_from_anywhere(installed,
     assert made.returncode == 0, made.stderr
     docx = tmp_path / "out" / "inami-network-2021" / "avenant-06" / "net-01.fr.docx"
     assert zipfile.ZipFile(docx).read("word/document.xml")
+
+
+def test_an_editable_install_uses_the_folders_of_its_checkout(tmp_path):
+    checkout = copy_sources(tmp_path / "checkout")
+    venv = tmp_path / "venv"
+    # the dependencies come from this Python's site-packages
+    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)],
+                   check=True, timeout=600)  # fmt: skip
+    python = venv / "bin" / "python"
+    subprocess.run([str(python), *PIP, "install", "--no-deps", "-e", str(checkout)],
+                   check=True, timeout=600, env=CLEAN)  # fmt: skip
+    for command, folder in (("check", "conventions"), ("templates", "templates")):
+        args = [command, "check"] if command == "templates" else [command]
+        done = subprocess.run([str(venv / "bin" / "conventio"), *args], cwd=tmp_path, env=CLEAN,
+                              capture_output=True, text=True, timeout=600)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.rstrip().endswith(f" in {checkout.resolve() / folder}"), done.stdout
