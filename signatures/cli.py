@@ -49,8 +49,10 @@ def _actor_option(command):
 
 def _corpus_dir(ctx: click.Context) -> Path | None:
     """The corpus folder `conventio --corpus` gave (None: the default)."""
-    obj = ctx.find_root().obj
-    return obj.get("corpus") if isinstance(obj, dict) else None
+    from generator.cli.state import CliState
+
+    state = ctx.find_object(CliState)
+    return state.corpus if state else None
 
 
 def _load_corpus(ctx: click.Context):

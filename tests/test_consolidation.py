@@ -8,10 +8,10 @@ import json
 import pytest
 from minicorpus import AMENDMENT, write_corpus
 
+from generator.app.show import render_document
 from generator.consolidation.engine import consolidate
 from generator.consolidation.history import versions
 from generator.corpus.loader import load_corpus
-from generator.presentation import render_document
 
 D = dt.date.fromisoformat
 

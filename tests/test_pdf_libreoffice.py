@@ -29,7 +29,7 @@ from generator.pdf import (
     find_soffice,
     pdfa_conformance,
 )
-from generator.pdf.libreoffice import SOFFICE_ENV
+from generator.pdf.soffice import SOFFICE_ENV
 
 SKIP_LIBREOFFICE = os.environ.get("CONVENTIO_SKIP_LIBREOFFICE") == "1"
 libreoffice = pytest.mark.libreoffice
@@ -232,7 +232,7 @@ def test_missing_soffice_stops_conversion_before_anything(monkeypatch, tmp_path)
 def test_soffice_not_on_the_path(monkeypatch, tmp_path):
     monkeypatch.delenv(SOFFICE_ENV, raising=False)
     monkeypatch.setenv("PATH", str(tmp_path))
-    monkeypatch.setattr("generator.pdf.libreoffice._KNOWN_PLACES", ())
+    monkeypatch.setattr("generator.pdf.soffice._KNOWN_PLACES", ())
     with pytest.raises(ConventioError, match="LibreOffice was not found"):
         find_soffice()
 

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
+from generator.app.show import render_document
 from generator.consolidation.engine import consolidate
 from generator.consolidation.history import versions
 from generator.corpus.loader import load_corpus
-from generator.presentation import render_document
 
 D = dt.date.fromisoformat
 PROVIDER = "network-provider-2021"
@@ -121,7 +121,7 @@ def test_asking_for_dutch_lists_the_missing_texts(corpus):
 
 
 def test_the_text_that_binds_a_party_applies_only_what_it_signed(corpus):
-    from generator.presentation import Binding
+    from generator.app.show import Binding
 
     unsigned = Binding("psy-0001@net-01", frozenset(), ("network-provider-2021/avenant-2023-09",))
     text = render_document(corpus, PROVIDER, D("2023-10-01"), "text", "fr", unsigned)

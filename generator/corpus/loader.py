@@ -82,7 +82,9 @@ def default_corpus_dir() -> Path:
     env = os.environ.get("CONVENTIO_CORPUS")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "conventions"
+    from generator.shipped import shipped_folder
+
+    return shipped_folder("conventions")
 
 
 def corpus_files(root: Path) -> list[Path]:

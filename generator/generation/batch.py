@@ -66,7 +66,11 @@ class BatchResult:
 
 def default_templates_dir() -> Path:
     env = os.environ.get("CONVENTIO_TEMPLATES")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "templates"
+    if env:
+        return Path(env)
+    from generator.shipped import shipped_folder
+
+    return shipped_folder("templates")
 
 
 def template_path(templates: Path, spec: DocumentSpec, lang: str) -> Path:

@@ -16,7 +16,8 @@ from generator.invisible import bidi_controls_in
 from generator.parties import numbers
 from generator.parties.model import BY_TYPE, LISTS, Network, Party, field_names, required_fields
 from generator.parties.problems import PartiesError, PartyProblem, shown, sort_problems
-from generator.parties.readers import TYPE_COLUMN, RawFile, RawRow, RawTable, read_party_file
+from generator.parties.raw_tables import TYPE_COLUMN, RawFile, RawRow, RawTable
+from generator.parties.readers import read_party_file
 from generator.parties.register import PartyRegister, build_register
 
 _ECHOED = ("kind", "language")  # fields whose wrong value the message repeats

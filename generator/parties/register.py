@@ -177,6 +177,14 @@ class PartyRegister:
         errors are reported) to their type ("?" if unknown): a reference to one
         is not an error again."""
         unread = unread or {}
+        return [
+            *self._duplicate_ids(),
+            *self._references(unread),
+            *self._unused_hospitals(unread),
+            *self._same_numbers(),
+        ]
+
+    def _duplicate_ids(self) -> list[PartyProblem]:
         problems: list[PartyProblem] = []
         first: dict[str, tuple[str, int, AnyParty]] = {}
         for list_name, index, party in self._entries():
@@ -192,33 +200,16 @@ class PartyRegister:
                 )
             else:
                 first[party.id] = (list_name, index, party)
+        return problems
 
-        def refer(list_name: str, index: int, name: str, target: str, kind: type[Party]):
-            cell = self._cell(list_name, index, name)
-            found = self._by_id.get(target)
-            found_type = found.party_type if found is not None else unread.get(target)
-            if found_type in (kind.party_type, "?"):  # "?": an entry whose type is unreadable
-                return
-            if found_type is None:
-                known = [p.id for p in self.all() if isinstance(p, kind)]
-                close = difflib.get_close_matches(target, known, n=1)
-                hint = f"; did you mean {shown(close[0])}?" if close else ""
-                problems.append(
-                    cell.problem(f"{name}: no {kind.party_type} has the id {shown(target)}{hint}")
-                )
-            else:
-                problems.append(
-                    cell.problem(
-                        f"{name}: {shown(target)} is a {found_type}, not a {kind.party_type}"
-                    )
-                )
-
-        used_hospitals: set[str] = set()
+    def _references(self, unread: Mapping[str, str]) -> list[PartyProblem]:
+        """Each network's hospitals and each provider's networks must be parties
+        of that kind; a network listed twice by one provider is a warning."""
+        problems: list[PartyProblem] = []
         for index, network in enumerate(self.networks):
             for name in ("hospital", "collecting_hospital"):
                 target = getattr(network, name)
-                used_hospitals.add(target)
-                refer("networks", index, name, target, Hospital)
+                problems += self._refer(unread, "networks", index, name, target, Hospital)
         for list_name in ("psychologists", "organisations"):
             for index, provider in enumerate(getattr(self, list_name)):
                 seen: set[str] = set()
@@ -231,18 +222,48 @@ class PartyRegister:
                         )
                         continue
                     seen.add(target)
-                    refer(list_name, index, "networks", target, Network)
-        for index, hospital in enumerate(self.hospitals):
-            if hospital.id not in used_hospitals and not unread:
-                problems.append(
-                    self._cell("hospitals", index, "id").problem(
-                        f"the hospital {shown(hospital.id)} neither represents nor collects for "
-                        "any network",
-                        "warning",
-                    )
-                )
-        problems.extend(self._same_numbers())
+                    problems += self._refer(unread, list_name, index, "networks", target, Network)
         return problems
+
+    def _refer(
+        self,
+        unread: Mapping[str, str],
+        list_name: str,
+        index: int,
+        name: str,
+        target: str,
+        kind: type[Party],
+    ) -> list[PartyProblem]:
+        """What is wrong with the field `name` of an entry naming `target` as a `kind`."""
+        cell = self._cell(list_name, index, name)
+        found = self._by_id.get(target)
+        found_type = found.party_type if found is not None else unread.get(target)
+        if found_type in (kind.party_type, "?"):  # "?": an entry whose type is unreadable
+            return []
+        if found_type is None:
+            known = [p.id for p in self.all() if isinstance(p, kind)]
+            close = difflib.get_close_matches(target, known, n=1)
+            hint = f"; did you mean {shown(close[0])}?" if close else ""
+            return [cell.problem(f"{name}: no {kind.party_type} has the id {shown(target)}{hint}")]
+        return [cell.problem(f"{name}: {shown(target)} is a {found_type}, not a {kind.party_type}")]
+
+    def _unused_hospitals(self, unread: Mapping[str, str]) -> list[PartyProblem]:
+        """Hospitals no network names (not said when some entries could not be read:
+        one of those may name them)."""
+        if unread:
+            return []
+        used = {
+            getattr(n, name) for n in self.networks for name in ("hospital", "collecting_hospital")
+        }
+        return [
+            self._cell("hospitals", index, "id").problem(
+                f"the hospital {shown(hospital.id)} neither represents nor collects for "
+                "any network",
+                "warning",
+            )
+            for index, hospital in enumerate(self.hospitals)
+            if hospital.id not in used
+        ]
 
     def _same_numbers(self) -> list[PartyProblem]:
         """Two people cannot share a national register number; two parties of

@@ -32,17 +32,12 @@ PdfConversionError, after all the others have been converted.
 
 from __future__ import annotations
 
-import contextlib
 import math
 import os
 import queue
 import shutil
-import signal
-import subprocess
-import sys
 import tempfile
 import threading
-import time
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -52,32 +47,7 @@ from generator.errors import ConventioError
 from generator.files import write_atomically
 from generator.pdf.checks import InvalidPdf, check_pdf
 from generator.pdf.reproducible import docx_created, docx_seed, make_reproducible
-
-#: environment variable naming the soffice program to use
-SOFFICE_ENV = "CONVENTIO_SOFFICE"
-#: `--convert-to` argument: Writer's PDF export, PDF/A-2b (SelectPdfVersion 2)
-PDFA_2B_EXPORT = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
-#: LibreOffice's import filter for .docx; forcing it makes a non-DOCX fail to load
-#: instead of being imported as plain text
-DOCX_IMPORT_FILTER = "MS Word 2007 XML"
-#: seconds allowed per run for LibreOffice to start (and create its profile)
-STARTUP_TIMEOUT = 60.0
-
-INSTALL_HINT = (
-    "Install LibreOffice (Writer is enough):\n"
-    "  Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui\n"
-    "  macOS:         brew install --cask libreoffice\n"
-    "  Windows:       the installer from https://www.libreoffice.org/download/, then set\n"
-    f"                 {SOFFICE_ENV}=C:\\Program Files\\LibreOffice\\program\\soffice.exe\n"
-    f"or set {SOFFICE_ENV} to the path of the soffice program.\n"
-    "Generating DOCX documents works without LibreOffice; only PDF conversion needs it."
-)
-
-_KNOWN_PLACES = (
-    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-    r"C:\Program Files\LibreOffice\program\soffice.exe",
-    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
-)
+from generator.pdf.soffice import STARTUP_TIMEOUT, SofficePool, SofficeRun, find_soffice
 
 
 class PdfConversionError(ConventioError):
@@ -99,31 +69,6 @@ class PdfConversionError(ConventioError):
             f"{len(failures)} of {total} document(s) could not be converted to PDF:\n"
             + "\n".join(lines)
         )
-
-
-def find_soffice() -> str:
-    """The soffice program to run: $CONVENTIO_SOFFICE, else soffice or libreoffice on
-    the PATH, else the usual install places on macOS and Windows."""
-    configured = os.environ.get(SOFFICE_ENV, "").strip()
-    if configured:
-        found = shutil.which(configured)
-        if found is None:
-            raise ConventioError(
-                f"{SOFFICE_ENV} is set to {configured!r}, which is not an executable "
-                f"program. LibreOffice is needed to make PDFs.\n{INSTALL_HINT}"
-            )
-        return found
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    for place in _KNOWN_PLACES:
-        if os.path.isfile(place) and os.access(place, os.X_OK):
-            return place
-    raise ConventioError(
-        "LibreOffice was not found (no soffice or libreoffice program on the PATH); "
-        f"it is needed to make PDFs.\n{INSTALL_HINT}"
-    )
 
 
 def default_workers() -> int:
@@ -178,183 +123,36 @@ class _Item:
     target: Path
 
 
-@dataclass
-class _Run:
-    """How one soffice run ended."""
-
-    returncode: int | None  # None: killed for taking too long
-    seconds: float
-    limit: float
-    messages: str  # what it printed on stderr, less known noise
-
-    @property
-    def clean(self) -> bool:
-        return self.returncode == 0
-
-    def describe(self) -> str:
-        if self.returncode is None:
-            return f"LibreOffice took too long (killed after {self.seconds:.0f} s)"
-        if self.returncode != 0:
-            detail = f": {self.messages}" if self.messages else ""
-            return f"LibreOffice failed (exit status {self.returncode}){detail}"
-        return f"LibreOffice could not convert it: {self.messages or 'no output, no message'}"
-
-
-_NOISE = ("javaldx", "java may not function", "Overwriting:")
-
-
-def _messages(stderr: str) -> str:
-    lines = [line.strip() for line in stderr.splitlines()]
-    kept = [line for line in lines if line and not any(n in line for n in _NOISE)]
-    # the same message once per failed file says nothing more
-    return "; ".join(dict.fromkeys(kept))[:500]
-
-
-def _kill_group(proc: subprocess.Popen) -> None:
-    """Kill soffice and everything it started (it runs in its own process group)."""
-    if sys.platform == "win32":
-        subprocess.run(
-            ["taskkill", "/F", "/T", "/PID", str(proc.pid)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=False,
-        )
-        proc.kill()
-        return
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(proc.pid, signal.SIGKILL)
-
-
-def _has_exited(proc: subprocess.Popen) -> bool:
-    """Whether the process has exited, without reaping it where the platform allows,
-    so that its process-group id cannot be reused before we kill the group."""
-    if hasattr(os, "waitid"):
+def _attempt(
+    pool: SofficePool, profile: Path, work: Path, items: list[_Item]
+) -> tuple[dict, SofficeRun]:
+    """Convert `items` in one run; ({item number: PDF bytes or InvalidPdf}, how it went)."""
+    if work.exists():
+        shutil.rmtree(work)
+    staged = work / "in"
+    staged.mkdir(parents=True)
+    inputs = []
+    for item in items:
+        # a neutral name: no clash between sources of one name in two folders,
+        # nothing in a name that LibreOffice could misread
+        link = staged / f"{item.number:07d}.docx"
         try:
-            info = os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
-        except ChildProcessError:
-            return True
-        return info is not None and info.si_pid != 0
-    return proc.poll() is not None
-
-
-class _Pool:
-    """Workers converting batches; each owns one LibreOffice profile."""
-
-    def __init__(self, soffice: str, per_document: float, startup: float):
-        self.soffice = soffice
-        self.per_document = per_document
-        self.startup = startup
-        self.stopping = threading.Event()
-        self.running: set[subprocess.Popen] = set()
-        self.lock = threading.Lock()
-
-    def kill_all(self) -> None:
-        self.stopping.set()
-        with self.lock:
-            for proc in list(self.running):
-                _kill_group(proc)
-
-    def run_soffice(self, profile: Path, inputs: list[Path], outdir: Path) -> _Run:
-        """One soffice --convert-to run over `inputs`, killed if it takes too long."""
-        outdir.mkdir(parents=True, exist_ok=True)
-        command = [
-            self.soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--invisible",
-            "--norestore",
-            "--nologo",
-            "--nodefault",
-            "--nolockcheck",
-            f"--infilter={DOCX_IMPORT_FILTER}",
-            "--convert-to",
-            PDFA_2B_EXPORT,
-            "--outdir",
-            str(outdir),
-            *(str(path) for path in inputs),
-        ]
-        limit = self.startup + self.per_document * len(inputs)
-        log = outdir.parent / f"{outdir.name}.log"
-        kwargs: dict = {}
-        if sys.platform == "win32":
-            kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
-        else:
-            kwargs["start_new_session"] = True  # its own process group, killed as one
-        started = time.monotonic()
-        with log.open("w+b") as stderr:
-            with self.lock:
-                if self.stopping.is_set():
-                    return _Run(None, 0.0, limit, "stopped")
-                proc = subprocess.Popen(
-                    command,
-                    stdin=subprocess.DEVNULL,
-                    stdout=subprocess.DEVNULL,
-                    stderr=stderr,
-                    **kwargs,
-                )
-                self.running.add(proc)
-            try:
-                returncode = self._watch(proc, outdir, started, limit)
-            finally:
-                with self.lock:
-                    self.running.discard(proc)
-            stderr.seek(0)
-            text = stderr.read().decode("utf-8", "replace")
-        return _Run(returncode, time.monotonic() - started, limit, _messages(text))
-
-    def _watch(self, proc: subprocess.Popen, outdir: Path, started: float, limit: float):
-        """Wait for soffice; its exit status, or None if it had to be killed.
-
-        Killed when the whole run exceeds `limit`, or when no new output appears for
-        `per_document` seconds (after the start-up allowance for the first one)."""
-        outputs = 0
-        last_progress = started
-        allowance = self.startup + self.per_document
-        pause = 0.02
-        while True:
-            if _has_exited(proc):
-                _kill_group(proc)  # anything it left behind would hold the profile
-                return proc.wait()
-            now = time.monotonic()
-            count = len(os.listdir(outdir))
-            if count != outputs:
-                outputs, last_progress = count, now
-                allowance = self.per_document
-            if self.stopping.is_set() or now - started > limit or now - last_progress > allowance:
-                _kill_group(proc)
-                proc.wait()
-                return None
-            time.sleep(pause)
-            pause = min(pause * 1.5, 0.25)
-
-    def attempt(self, profile: Path, work: Path, items: list[_Item]) -> tuple[dict, _Run]:
-        """Convert `items` in one run; ({item number: PDF bytes or InvalidPdf}, how it went)."""
-        if work.exists():
-            shutil.rmtree(work)
-        staged = work / "in"
-        staged.mkdir(parents=True)
-        inputs = []
-        for item in items:
-            # a neutral name: no clash between sources of one name in two folders,
-            # nothing in a name that LibreOffice could misread
-            link = staged / f"{item.number:07d}.docx"
-            try:
-                link.symlink_to(item.source.resolve())
-            except OSError:  # no symlinks (Windows without the right): copy
-                shutil.copyfile(item.source, link)
-            inputs.append(link)
-        outdir = work / "out"
-        run = self.run_soffice(profile, inputs, outdir)
-        results: dict[int, bytes | InvalidPdf] = {}
-        for item in items:
-            pdf = outdir / f"{item.number:07d}.pdf"
-            if not pdf.exists():
-                continue
-            try:
-                results[item.number] = _reproducible(pdf.read_bytes(), item.source)
-            except InvalidPdf as exc:
-                results[item.number] = exc
-        return results, run
+            link.symlink_to(item.source.resolve())
+        except OSError:  # no symlinks (Windows without the right): copy
+            shutil.copyfile(item.source, link)
+        inputs.append(link)
+    outdir = work / "out"
+    run = pool.run_soffice(profile, inputs, outdir)
+    results: dict[int, bytes | InvalidPdf] = {}
+    for item in items:
+        pdf = outdir / f"{item.number:07d}.pdf"
+        if not pdf.exists():
+            continue
+        try:
+            results[item.number] = _reproducible(pdf.read_bytes(), item.source)
+        except InvalidPdf as exc:
+            results[item.number] = exc
+    return results, run
 
 
 def _reproducible(data: bytes, source: Path) -> bytes:
@@ -364,10 +162,6 @@ def _reproducible(data: bytes, source: Path) -> bytes:
     data = make_reproducible(data, created=docx_created(source), seed=docx_seed(source))
     check_pdf(data)
     return data
-
-
-def _batches(items: list[_Item], size: int) -> list[list[_Item]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def convert_many(
@@ -403,82 +197,24 @@ def convert_many(
         raise ValueError("timeouts must be positive")
 
     converted: dict[Path, Path] = {}
-    failures: dict[Path, str] = {}
-    items: list[_Item] = []
-    for number, source in enumerate(sources):
-        problem = docx_problem(source)
-        if problem:
-            failures[source] = problem
-        else:
-            items.append(_Item(number, source, targets[source]))
-    finished = len(failures)
-    if progress and finished:
-        progress(finished)
-    if not items:
-        if failures:
-            raise PdfConversionError(failures, converted)
-        return converted
+    items, failures = _readable(sources, targets)
+    if progress and failures:
+        progress(len(failures))
+    if items:
 
-    workers = max(1, workers or default_workers())
-    # batches of at most batch_size, as many for every worker, so that all finish together
-    rounds = math.ceil(len(items) / (workers * batch_size))
-    size = max(1, math.ceil(len(items) / (workers * rounds)))
-    todo: queue.Queue[list[_Item]] = queue.Queue()
-    batches = _batches(items, size)
-    for batch in batches:
-        todo.put(batch)
-    workers = min(workers, len(batches))
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    root = Path(tempfile.mkdtemp(prefix="conventio-soffice-"))
-    pool = _Pool(soffice, timeout, startup_timeout)
-    events: queue.Queue[tuple] = queue.Queue()
-
-    def work(index: int) -> None:
-        home = root / f"worker-{index}"
-        profile = home / "profile"  # made by LibreOffice on its first start, then reused
-        try:
-            while not pool.stopping.is_set():
-                try:
-                    batch = todo.get_nowait()
-                except queue.Empty:
-                    return
-                for item, outcome in _convert_batch(pool, profile, home, batch):
-                    if isinstance(outcome, bytes):
-                        write_atomically(item.target, outcome)
-                        outcome = None
-                    events.put(("done", item, outcome))
-        except BaseException as exc:  # a bug here must not pass silently
-            events.put(("crash", None, exc))
-
-    threads = [
-        threading.Thread(target=work, args=(i,), name=f"soffice-{i}", daemon=True)
-        for i in range(workers)
-    ]
-    try:
-        for thread in threads:
-            thread.start()
-        while finished < len(sources):
-            try:
-                kind, item, outcome = events.get(timeout=1.0)
-            except queue.Empty:
-                if any(thread.is_alive() for thread in threads) or not events.empty():
-                    continue
-                raise RuntimeError("the PDF workers stopped before finishing") from None
-            if kind == "crash":
-                raise outcome
+        def done(item: _Item, outcome: str | None) -> None:
             if outcome is None:
                 converted[item.source] = item.target
             else:
                 failures[item.source] = outcome
-            finished += 1
             if progress:
-                progress(finished)
-    finally:
-        pool.kill_all()
-        for thread in threads:
-            thread.join(timeout=30)
-        shutil.rmtree(root, ignore_errors=True)
+                progress(len(converted) + len(failures))
+
+        workers = max(1, workers or default_workers())
+        batches = _plan(items, workers, batch_size)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        pool = SofficePool(soffice, timeout, startup_timeout)
+        _run_workers(pool, batches, min(workers, len(batches)), done)
 
     converted = {source: converted[source] for source in sources if source in converted}
     if failures:
@@ -487,7 +223,96 @@ def convert_many(
     return converted
 
 
-def _convert_batch(pool: _Pool, profile: Path, home: Path, batch: list[_Item]):
+def _readable(sources: list[Path], targets: dict[Path, Path]) -> tuple[list[_Item], dict]:
+    """The sources LibreOffice may be given, and {source: why not} for the others."""
+    items: list[_Item] = []
+    failures: dict[Path, str] = {}
+    for number, source in enumerate(sources):
+        problem = docx_problem(source)
+        if problem:
+            failures[source] = problem
+        else:
+            items.append(_Item(number, source, targets[source]))
+    return items, failures
+
+
+def _plan(items: list[_Item], workers: int, batch_size: int) -> list[list[_Item]]:
+    """Batches of at most `batch_size`, as many for every worker, so that all finish
+    together."""
+    rounds = math.ceil(len(items) / (workers * batch_size))
+    size = max(1, math.ceil(len(items) / (workers * rounds)))
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _run_workers(
+    pool: SofficePool,
+    batches: list[list[_Item]],
+    workers: int,
+    done: Callable[[_Item, str | None], None],
+) -> None:
+    """Convert the batches with `workers` threads, each with a LibreOffice profile of
+    its own; `done(item, None or why it failed)` is called in this thread as each
+    document is finished (its PDF written)."""
+    todo: queue.Queue[list[_Item]] = queue.Queue()
+    for batch in batches:
+        todo.put(batch)
+    events: queue.Queue[tuple] = queue.Queue()
+    root = Path(tempfile.mkdtemp(prefix="conventio-soffice-"))
+    threads = [
+        threading.Thread(
+            target=_work,
+            args=(pool, root / f"worker-{i}", todo, events),
+            name=f"soffice-{i}",
+            daemon=True,
+        )
+        for i in range(workers)
+    ]
+    try:
+        for thread in threads:
+            thread.start()
+        for _ in range(sum(len(batch) for batch in batches)):
+            done(*_next_event(events, threads))
+    finally:
+        pool.kill_all()
+        for thread in threads:
+            thread.join(timeout=30)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _work(pool: SofficePool, home: Path, todo: queue.Queue, events: queue.Queue) -> None:
+    """One worker: takes batches until none is left, writes each PDF, and reports
+    every document finished (or its own crash) through `events`."""
+    profile = home / "profile"  # made by LibreOffice on its first start, then reused
+    try:
+        while not pool.stopping.is_set():
+            try:
+                batch = todo.get_nowait()
+            except queue.Empty:
+                return
+            for item, outcome in _convert_batch(pool, profile, home, batch):
+                if isinstance(outcome, bytes):
+                    write_atomically(item.target, outcome)
+                    outcome = None
+                events.put(("done", item, outcome))
+    except BaseException as exc:  # a bug here must not pass silently
+        events.put(("crash", None, exc))
+
+
+def _next_event(events: queue.Queue, threads: list[threading.Thread]) -> tuple[_Item, str | None]:
+    """The next document a worker finished; a worker's crash raised here."""
+    while True:
+        try:
+            kind, item, outcome = events.get(timeout=1.0)
+        except queue.Empty:
+            if any(thread.is_alive() for thread in threads) or not events.empty():
+                continue
+            raise RuntimeError("the PDF workers stopped before finishing") from None
+        if kind == "crash":
+            raise outcome
+        return item, outcome
+
+
+def _convert_batch(pool: SofficePool, profile: Path, home: Path, batch: list[_Item]):
     """Yield (item, PDF bytes or reason) for every item of the batch.
 
     One run for the batch. If that run failed, timed out or made nothing at all, one
@@ -498,7 +323,7 @@ def _convert_batch(pool: _Pool, profile: Path, home: Path, batch: list[_Item]):
     for attempt in (1, 2):
         if attempt == 2 and len(left) == 1:
             break  # the run on its own below is its retry
-        results, run = pool.attempt(profile, work, left)
+        results, run = _attempt(pool, profile, work, left)
         still = []
         for item in left:
             result = results.get(item.number)
@@ -514,7 +339,7 @@ def _convert_batch(pool: _Pool, profile: Path, home: Path, batch: list[_Item]):
         if pool.stopping.is_set():
             yield item, "stopped before it was converted"
             continue
-        results, run = pool.attempt(profile, work, [item])
+        results, run = _attempt(pool, profile, work, [item])
         result = results.get(item.number)
         if isinstance(result, bytes):
             yield item, result

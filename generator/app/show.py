@@ -1,4 +1,5 @@
-"""What `show` and `history` print, as functions tests can call."""
+"""What `show` prints: a convention as in force at a date, or an amendment as
+its own text; with a party and the signature register, the text that binds it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import json
 from dataclasses import dataclass
 
 from generator.consolidation.engine import consolidate
-from generator.consolidation.history import versions
 from generator.corpus.loader import Corpus
 from generator.errors import ConventioError
 from generator.model.documents import Amendment, Convention
@@ -37,6 +37,22 @@ _PENDING = {
     "nl": "Wacht op ondertekening (niet toegepast): {ids}",
     "de": "Wartet auf Unterschrift (nicht angewandt): {ids}",
 }
+
+
+def binding_for(
+    corpus: Corpus, convention_id: str, party: str, register_url: str | None
+) -> Binding:
+    """What binds `party` to a convention, asked of the signature register, found
+    through the `conventio.binding` entry point (the register builds on
+    generator, never the reverse), with the corpus already loaded."""
+    from importlib.metadata import entry_points
+
+    check_binding_target(corpus, convention_id)
+    found = entry_points(group="conventio.binding")
+    if not found:
+        raise ConventioError("--party needs the signature register, which is not installed")
+    signed, pending = next(iter(found)).load()(register_url, party, convention_id, corpus)
+    return Binding(party, frozenset(signed), tuple(pending))
 
 
 def check_binding_target(corpus: Corpus, doc_id: str) -> None:
@@ -94,56 +110,3 @@ def render_document(
 
 def _json(data: object) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-def render_history(corpus: Corpus, convention_id: str, fmt: str = "text") -> str:
-    convention = corpus.get(convention_id)
-    if not isinstance(convention, Convention):
-        raise ConventioError(f"{convention_id!r} is not a convention")
-    found = versions(convention, corpus.amendments_of(convention_id))
-    if fmt == "json":
-        return _json(
-            [
-                {
-                    "version": i,
-                    "from": v.start.isoformat() if v.start else None,
-                    "until": v.end.isoformat() if v.end else None,
-                    "opened_by": [
-                        {
-                            "amendment": item.amendment.id,
-                            "article": item.article.num,
-                            "action": item.op.action,
-                            "target": item.op.target
-                            or item.op.after
-                            or item.op.before
-                            or item.op.into,
-                            "date_from": item.date_source,
-                        }
-                        for item in v.opened_by
-                    ],
-                }
-                for i, v in enumerate(found, start=1)
-            ]
-        )
-    lines = [f"{convention.id}: {len(found)} version(s)"]
-    for i, v in enumerate(found, start=1):
-        start = v.start.isoformat() if v.start else "(start unknown)"
-        end = v.end.isoformat() if v.end else "…"
-        lines.append(f"  version {i}: {start} – {end}")
-        if not v.opened_by:
-            lines.append("    base text")
-        for item in v.opened_by:
-            op = item.op
-            where = op.target or op.after or op.before or op.into
-            how = {"insert": "inserts after", "replace": "replaces", "repeal": "repeals"}[op.action]
-            if op.before:
-                how = "inserts before"
-            elif op.into:
-                how = "inserts into"
-            lines.append(
-                f"    {item.amendment.id}, article {item.article.num}: {how} {where} "
-                f"(date from {item.date_source})"
-            )
-    for known in convention.known_amendments:
-        lines.append(f"  not in the corpus: amendment {known.ordinal} ({known.cited_in})")
-    return "\n".join(lines) + "\n"

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from generator.app.show import render_document
 from generator.consolidation.history import versions
 from generator.corpus.loader import Corpus
 from generator.errors import ConventioError
 from generator.files import check_folder, write_atomically
 from generator.model.documents import Amendment, Convention
-from generator.presentation import render_document
 
 EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html", "json": "json"}
 

@@ -1,4 +1,6 @@
-"""One line per document of the corpus: what `conventio list` shows."""
+"""One line per document of the corpus: what `conventio list` shows, as data
+(`document_rows`, the JSON output) and laid out for people (`format_rows`:
+one block of two lines per document)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,8 @@ from typing import Any
 from generator.corpus.loader import Corpus
 from generator.model.documents import Amendment, Circular, Convention
 from generator.rendering.language import blank_slots
+
+TITLE_WIDTH = 110
 
 
 def _count_articles(document: Any) -> int:
@@ -48,3 +52,18 @@ def document_rows(corpus: Corpus) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def format_rows(rows: list[dict[str, Any]]) -> str:
+    width = max((len(row["id"]) for row in rows), default=0)
+    kind_width = max((len(row["kind"]) for row in rows), default=0)
+    lines = []
+    for row in rows:
+        dates = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in row["dates"].items())
+        counts = f"{row['articles']} art., {row['annex_rows']} rows"
+        lines.append(f"{row['id']:<{width}}  {row['kind']:<{kind_width}}  {counts:<18}  {dates}")
+        title = row["title"]
+        if len(title) > TITLE_WIDTH:
+            title = title[: TITLE_WIDTH - 1] + "…"
+        lines.append(f"{'':<{width}}  {title}")
+    return "\n".join(lines) + "\n"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -14,44 +13,21 @@ from generator.errors import ConventioError
 from generator.generation.sentinels import SENTINEL_RE
 
 
-@contextmanager
-def progress_bar() -> Iterator[Callable[[str, int, int], None]]:
-    """A progress bar per stage (DOCX, PDF) on the terminal's error stream."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    with Progress(
-        "[progress.description]{task.description}",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        transient=True,
-        console=Console(stderr=True),
-    ) as bar:
-        tasks: dict[tuple[str, int], Any] = {}
-
-        def progress(stage: str, done: int, total: int) -> None:
-            key = (stage, total)
-            if done <= 1 or key not in tasks:
-                tasks[key] = bar.add_task(stage.upper(), total=total)
-            bar.update(tasks[key], completed=done)
-
-        yield progress
-
-
 def run_generate(
     corpus: Corpus,
     doc_id: str,
     parties_file: Path,
     out: Path,
+    progress: Callable[[str, int, int], None] | None = None,
     **options: Any,
 ) -> Iterator[str]:
+    """Generate, then say what was written (and what was repaired first).
+    `progress(stage, done, total)` is told how far each stage (docx, pdf) is."""
     from generator.generation.batch import generate
     from generator.parties.check import load_parties
 
     parties = load_parties(parties_file)
-    with progress_bar() as progress:
-        result = generate(corpus, doc_id, parties, out, progress=progress, **options)
+    result = generate(corpus, doc_id, parties, out, progress=progress, **options)
     yield from result.notes
     formats = sorted({f for e in result.entries for f in e.files})
     yield (

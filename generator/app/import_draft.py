@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.cli import say
 from generator.errors import ConventioError
 from generator.files import write_atomically
 
@@ -16,7 +15,10 @@ def run_import(
     amends: str | None,
     report_path: Path | None,
     force: bool,
-) -> None:
+) -> tuple[str | None, str]:
+    """Import `source`; write the draft to `output` (and the report to
+    `report_path`) if given. Returns the draft to print (None when it was
+    written) and the report."""
     from generator.importing import import_document
     from generator.importing.write.report import report_text
 
@@ -28,10 +30,8 @@ def run_import(
         raise ConventioError(f"{output}: the draft would overwrite the document it is read from")
     result = import_document(source, doc_id=doc_id, amends=amends, output=output)
     report = report_text(result, str(output) if output else None)
-    if output is None:
-        say(result.yaml, nl=False)
-    else:
+    if output is not None:
         write_atomically(output, result.yaml.encode("utf-8"))
     if report_path is not None:
         write_atomically(report_path, report.encode("utf-8"))
-    say(report, err=True, nl=False)
+    return (result.yaml if output is None else None), report
