@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from generator.consolidation import addresses
 from generator.consolidation.schedule import ScheduledOperation, schedule
 from generator.consolidation.tree import (
     Change,
@@ -20,6 +19,7 @@ from generator.consolidation.tree import (
     build_provision,
     position_among_kind,
 )
+from generator.model import addresses
 from generator.model.documents import Amendment, Convention
 from generator.model.provisions import ALLOWED_CHILDREN
 

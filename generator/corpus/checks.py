@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from generator.consolidation.engine import consolidate
 from generator.corpus.loader import Corpus
 from generator.errors import Problem
+from generator.model import addresses
 from generator.model.annexes import Annex
 from generator.model.documents import Amendment, Circular, Convention
 from generator.model.parameters import CodeListParameter
@@ -166,8 +167,6 @@ def _amendment_date_problems(corpus: Corpus, amendment: Amendment) -> Iterator[t
 
 
 def _provision_list_problems(provisions: list[Provision], loc: Loc) -> Iterator[tuple[Loc, str]]:
-    from generator.consolidation import addresses
-
     counts: Counter[str] = Counter()
     seen: dict[str, int] = {}
     for i, provision in enumerate(provisions):
