@@ -28,10 +28,10 @@ from collections.abc import Iterator
 from typing import Any, Literal
 
 from generator.consolidation.engine import Consolidation
-from generator.consolidation.schedule import ScheduledOperation, schedule
 from generator.consolidation.tree import Node
 from generator.model import addresses
 from generator.model.documents import Amendment, Convention
+from generator.model.order import ScheduledOperation, schedule
 
 Mode = Literal["serialise", "copy"]
 

@@ -23,21 +23,14 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.model.documents import Amendment, Circular, Convention
+from generator.model.document_types import DOCUMENT_TYPES
 from generator.model.provisions import Provision
-from generator.model.pseudocodes import CodeRegistry, check_digit_problem
+from generator.model.pseudocodes import check_digit_problem
 from generator.model.text import FOOTNOTE_RE, SLOT_RE
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "conventions"
 SOURCES = ROOT / "tests" / "sources"
-
-MODELS = {
-    "convention": Convention,
-    "amendment": Amendment,
-    "circular": Circular,
-    "code-registry": CodeRegistry,
-}
 
 DOCUMENTS = [
     "inami-network-2018/convention",
@@ -177,7 +170,7 @@ def raw(doc_id: str) -> dict[str, Any]:
 @cache
 def doc(doc_id: str) -> Any:
     data = raw(doc_id)
-    return MODELS[data["type"]].model_validate(data)
+    return DOCUMENT_TYPES[data["type"]].model_validate(data)
 
 
 def walk(provisions: list[Provision]):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from generator.consolidation.schedule import ScheduledOperation, schedule
 from generator.consolidation.tree import (
     Change,
     Node,
@@ -21,6 +20,7 @@ from generator.consolidation.tree import (
 )
 from generator.model import addresses
 from generator.model.documents import Amendment, Convention
+from generator.model.order import ScheduledOperation, schedule
 from generator.model.provisions import ALLOWED_CHILDREN
 
 ROOT_CHILDREN = {"articles": ("article",), "annexes": ("annex",)}

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.consolidation.engine import consolidate
-from generator.corpus.loader import Corpus
+from generator.corpus.collection import Corpus
 from generator.errors import Problem
 from generator.model import addresses
 from generator.model.annexes import Annex

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.corpus.loader import Corpus
+from generator.corpus.collection import Corpus
 from generator.errors import ConventioError
 from generator.files import check_folder, write_atomically
 from generator.generation.context import template_context

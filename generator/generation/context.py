@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from generator.consolidation.engine import consolidate
-from generator.corpus.loader import Corpus
+from generator.corpus.collection import Corpus
 from generator.generation.sentinels import sentinel, slot_filler
 from generator.generation.units import DocumentSpec
 from generator.model.annexes import Annex

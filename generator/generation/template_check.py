@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.corpus.loader import Corpus
+from generator.corpus.collection import Corpus
 from generator.errors import ConventioError
 from generator.generation.context import template_context
 from generator.generation.docx_engine import render_template

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.corpus.loader import Corpus
+from generator.corpus.collection import Corpus
 from generator.errors import ConventioError
 from generator.model.documents import Amendment, Circular, Convention
 
