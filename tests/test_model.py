@@ -46,3 +46,10 @@ def test_consolidation_does_not_reach_back_into_the_corpus():
     for module, names in _imports_of("consolidation").items():
         back = {n for n in names if n.startswith(("generator.corpus", "generator.generation"))}
         assert not back, f"generator/consolidation/{module} imports {sorted(back)}"
+
+
+def test_the_party_readers_do_not_borrow_from_the_corpus():
+    # YAML with positions is a shared utility (generator/yamlsource.py), not the corpus's
+    for module, names in _imports_of("parties").items():
+        borrowed = {n for n in names if n.startswith("generator.corpus")}
+        assert not borrowed, f"generator/parties/{module} imports {sorted(borrowed)}"

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.corpus.yamlsource import YamlSource
 from generator.errors import ConventioError, Problem
 from generator.model.document_types import Document
 from generator.model.documents import Amendment, Convention
 from generator.model.order import amendment_order
+from generator.yamlsource import YamlSource
 
 
 @dataclass

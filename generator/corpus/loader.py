@@ -10,9 +10,9 @@ from pydantic import ValidationError
 from generator.corpus.checks import check_corpus
 from generator.corpus.collection import Corpus
 from generator.corpus.messages import validation_problems
-from generator.corpus.yamlsource import YamlSource, read_yaml
 from generator.errors import ConventioError, CorpusError, Problem
 from generator.model.document_types import DOCUMENT_TYPES, Document
+from generator.yamlsource import YamlSource, read_yaml
 
 
 def expected_id(relative: Path) -> str:

@@ -7,8 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.corpus.yamlsource import Loc, YamlSource
 from generator.errors import Problem
+from generator.yamlsource import Loc, YamlSource
 
 
 def _field_name(loc: Loc) -> str:
