@@ -53,3 +53,52 @@ def test_the_party_readers_do_not_borrow_from_the_corpus():
     for module, names in _imports_of("parties").items():
         borrowed = {n for n in names if n.startswith("generator.corpus")}
         assert not borrowed, f"generator/parties/{module} imports {sorted(borrowed)}"
+
+
+# --- the slot vocabulary ----------------------------------------------------------
+
+
+def test_the_party_data_fills_exactly_the_slots_of_the_vocabulary():
+    from pathlib import Path
+
+    from generator.model.slots import BY_HAND, SLOT_NAMES, WHEN_ABSENT
+    from generator.parties.check import load_parties
+    from generator.parties.slots import slot_values
+
+    parties = load_parties(Path(__file__).resolve().parents[1] / "examples" / "parties.yaml")
+    filled: set[str] = set()
+    for network in parties.networks:
+        filled |= set(slot_values(parties.parties_for(network.id)))
+    for provider in parties.providers:
+        network = parties.networks_of(provider.id)[0]
+        filled |= set(slot_values(parties.parties_for(network.id, provider.id)))
+    assert filled <= SLOT_NAMES, f"filled but not in the vocabulary: {filled - SLOT_NAMES}"
+    # every slot but those written by hand comes from some party (an optional one when given)
+    assert SLOT_NAMES - BY_HAND - filled == set()
+    assert not BY_HAND & filled and set(WHEN_ABSENT) <= filled
+
+
+def test_the_documented_slots_are_the_vocabulary():
+    import re
+    from pathlib import Path
+
+    from generator.model.slots import SLOT_NAMES
+
+    docs = Path(__file__).resolve().parents[1] / "docs" / "corpus-format.md"
+    text = docs.read_text(encoding="utf-8")
+    listed = text[text.index("Slots: ") : text.index("- `[^1]`")]
+    documented = set()
+    for written in re.findall(r"`([a-z_]+)\.([a-z_|]+)`", listed):
+        party, fields = written
+        documented |= {f"{party}.{name}" for name in fields.split("|")}
+    assert documented == SLOT_NAMES
+
+
+def test_a_secret_slot_is_masked_outside_the_document():
+    from generator.model.slots import MASKED, SECRET, SLOT
+    from generator.parties.slots import SlotValues
+
+    assert {"provider.nrn"} == SECRET and set(MASKED) == SECRET
+    values = SlotValues({"provider.nrn": "85.07.30-033.28", "provider.name": "A"})
+    assert "85.07.30" not in repr(values) and "'A'" in repr(values)
+    assert SLOT["organisation.inami"].optional and not SLOT["provider.inami"].optional
