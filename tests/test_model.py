@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import doctest
 
+import pytest
+
 from generator.model import addresses
 
 
@@ -102,3 +104,47 @@ def test_a_secret_slot_is_masked_outside_the_document():
     values = SlotValues({"provider.nrn": "85.07.30-033.28", "provider.name": "A"})
     assert "85.07.30" not in repr(values) and "'A'" in repr(values)
     assert SLOT["organisation.inami"].optional and not SLOT["provider.inami"].optional
+
+
+# --- who signs --------------------------------------------------------------------
+
+
+def test_the_signing_examples_hold():
+    from generator.model import signing
+
+    result = doctest.testmod(signing, raise_on_error=False)
+    assert result.attempted >= 3 and result.failed == 0
+
+
+def test_who_signs_each_kind_of_document():
+    from generator.corpus.loader import load_corpus
+    from generator.model.documents import CONVENTION_KINDS, PROVIDER_KINDS, ROLES
+    from generator.model.signing import (
+        SIGNS_AS,
+        USUAL_SIGNATORIES,
+        copy_roles,
+        signatories,
+    )
+
+    corpus = load_corpus()
+    sixth = corpus.get("inami-network-2021/avenant-06")
+    provider_amendment = corpus.get("network-provider-2021/avenant-2023-09")
+    assert signatories(sixth) == ("committee", "network", "hospital")
+    assert signatories(corpus.get("circulars/psy-ort-2023-006")) == ()
+    assert signatories(corpus.get("registry/pseudocodes")) == ()
+    roles = signatories(provider_amendment)
+    assert copy_roles(roles, "psychologist") == ("provider", "network", "hospital")
+    assert copy_roles(roles, "organisation") == ("organisation", "network", "hospital")
+    assert copy_roles(roles, None) == roles
+    # the 2018 model has only the role `provider`: an organisation signs it without one
+    assert copy_roles(("network", "hospital", "provider"), "organisation") == (
+        "network",
+        "hospital",
+    )
+
+    with pytest.raises(ValueError, match="not 'notary'"):
+        copy_roles(roles, "notary")
+    # the data covers every kind the model knows, and names only roles
+    assert set(USUAL_SIGNATORIES) == set(CONVENTION_KINDS)
+    assert set(SIGNS_AS) == set(PROVIDER_KINDS) and set(SIGNS_AS.values()) <= set(ROLES)
+    assert signatories(corpus.get("network-provider-2021")) == USUAL_SIGNATORIES["network-provider"]

@@ -37,9 +37,14 @@ from generator.generation.manifest import (
 )
 from generator.generation.sentinels import literal
 from generator.generation.slots import missing_message, unit_slot_values
-from generator.generation.units import DocumentSpec, Unit, document_spec, units_for
+from generator.generation.units import (
+    DocumentSpec,
+    Unit,
+    document_date,
+    document_spec,
+    units_for,
+)
 from generator.invisible import is_blank
-from generator.model.documents import Amendment, Circular
 from generator.publish import FolderUpdate
 
 FORMATS = ("docx", "pdf")
@@ -79,17 +84,6 @@ def template_path(templates: Path, spec: DocumentSpec, lang: str) -> Path:
     return path
 
 
-def document_date(corpus: Corpus, spec: DocumentSpec, at: dt.date | None) -> dt.date:
-    document = corpus.get(spec.doc_id)
-    if at is not None:
-        return at
-    if isinstance(document, Amendment):
-        return document.dates.issued or document.in_force
-    if isinstance(document, Circular):
-        return document.date
-    return dt.date.today()
-
-
 def document_id(spec: DocumentSpec, unit: Unit, lang: str, date: dt.date) -> str:
     source = f"{spec.doc_id}@{date.isoformat()}" if spec.kind == "coordinated" else spec.doc_id
     return f"{source}#{unit.party_id}#{lang}"
@@ -123,7 +117,7 @@ class Renderer:
             lang,
             date,
         )
-        self._cache: dict[tuple[frozenset[str], frozenset[str]], RenderedTemplate] = {}
+        self._cache: dict[tuple[frozenset[str], tuple[str, ...]], RenderedTemplate] = {}
         self._fixed: dict = {}
 
     def rendered(self, unit: Unit) -> RenderedTemplate:
@@ -313,18 +307,22 @@ def _stage(
         path.write_bytes(data)
         docx_paths[doc_id] = path
         rendered = renderer.rendered(unit)
+        roles = unit.roles(renderer.spec)
         entry = ManifestEntry(
             document_id=doc_id,
             source=renderer.spec.doc_id,
             party=unit.party_id,
             network=unit.network.id,
             provider=unit.provider.id if unit.provider is not None else "",
+            provider_kind=unit.provider_kind or "",
             language=renderer.lang,
             date=renderer.date.isoformat(),
             template=f"{renderer.lang}/{renderer.template.name}",
             template_sha256=rendered.template_sha256,
             corpus_sha256=corpus_hash,
             content_hash=content_hash,
+            roles=list(roles),
+            signers=unit.signers(roles),
         )
         if "docx" in formats:
             entry.files["docx"] = {"path": path.name, "sha256": _sha(data)}
@@ -351,13 +349,11 @@ def _pdfs(renderer, built, docx_paths, staging, entries, progress, workers) -> N
     )
     for (unit, _, doc_id, content_hash), entry in zip(built, entries, strict=True):
         pdf_path = converted[docx_paths[doc_id]]
-        signers = unit.roles(renderer.spec)
-        roles = [r for r in renderer.spec.signatories if r in signers]
         data = finish(
             pdf_path.read_bytes(),
             document_id=doc_id,
             content_hash=content_hash,
-            signing_roles=roles,
+            signing_roles=unit.roles(renderer.spec),  # an empty signature field per role
         )
         final = staging / f"{file_stem(renderer.spec, unit, renderer.lang, renderer.date)}.pdf"
         final.write_bytes(data)

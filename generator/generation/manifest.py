@@ -1,5 +1,11 @@
-"""The manifest of a batch: what was issued to whom, with every hash needed to
-recognise a returned copy later. Written as JSON and CSV."""
+"""The manifest of a batch: what was issued to whom, who signs each copy, with
+every hash needed to recognise a returned copy later. Written as JSON and CSV.
+
+Who signs is decided here, when the copy is made (the rule is
+generator/model/signing.py), and written down: `roles`, the party signing in
+each (`signers`) and what the provider is (`provider_kind`). The signature
+register reads them from the manifest. An entry written by a conventio from
+before these fields has them as None."""
 
 from __future__ import annotations
 
@@ -18,13 +24,25 @@ class ManifestEntry:
     party: str
     network: str
     provider: str
+    #: psychologist or organisation; "" when the copy is not a provider's
+    provider_kind: str | None = field(default=None, kw_only=True)
     language: str
     date: str
     template: str
     template_sha256: str
     corpus_sha256: str
     content_hash: str
+    #: the roles that sign this copy, in the document's order (none: a circular)
+    roles: list[str] | None = field(default=None, kw_only=True)
+    #: for each role, the id of the party signing in it (None: not in the party file)
+    signers: dict[str, str | None] | None = field(default=None, kw_only=True)
     files: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+#: the fields of an entry that are text (the others: roles, signers, files)
+TEXT_FIELDS = tuple(
+    name for name in ManifestEntry.__dataclass_fields__ if name not in ("roles", "signers", "files")
+)
 
 
 def corpus_sha256(root: Path) -> str:
@@ -47,12 +65,15 @@ CSV_COLUMNS = (
     "party",
     "network",
     "provider",
+    "provider_kind",
     "language",
     "date",
     "template",
     "template_sha256",
     "corpus_sha256",
     "content_hash",
+    "roles",
+    "signers",
     "docx",
     "docx_sha256",
     "pdf",
@@ -73,12 +94,15 @@ def manifest_csv(entries: list[ManifestEntry]) -> bytes:
                 e.party,
                 e.network,
                 e.provider,
+                e.provider_kind or "",
                 e.language,
                 e.date,
                 e.template,
                 e.template_sha256,
                 e.corpus_sha256,
                 e.content_hash,
+                " ".join(e.roles or ()),
+                " ".join(f"{role}={party}" for role, party in (e.signers or {}).items() if party),
                 docx.get("path", ""),
                 docx.get("sha256", ""),
                 pdf.get("path", ""),

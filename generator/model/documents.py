@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field, model_validator
 
@@ -18,6 +18,13 @@ Role = Literal["committee", "network", "hospital", "provider", "organisation"]
 ConventionKind = Literal["inami-network", "network-provider"]
 NetworkKind = Literal["adults", "children", "german-speaking"]
 ProviderKind = Literal["psychologist", "organisation"]
+
+#: every role in which a party may sign (who signs what: generator/model/signing.py)
+ROLES: tuple[str, ...] = get_args(Role)
+CONVENTION_KINDS: tuple[str, ...] = get_args(ConventionKind)
+NETWORK_KINDS: tuple[str, ...] = get_args(NetworkKind)
+#: what a provider is: a psychologist/orthopedagogue, or an organisation
+PROVIDER_KINDS: tuple[str, ...] = get_args(ProviderKind)
 
 
 class Source(Strict):
