@@ -221,6 +221,10 @@ class Amendment(_Document):
     articles: Annotated[list[AmendmentArticle], Field(min_length=1)]
     annexes: list[Annex] = Field(default_factory=list)
     closing: Closing | None = None
+    #: personalised and issued by `conventio build`: to every network of the party
+    #: file, or (an amendment of a network-provider convention) to the providers of
+    #: the network `--network` names
+    issued_by_build: bool = False
 
 
 class LetterBlock(Strict):
