@@ -148,3 +148,37 @@ def test_who_signs_each_kind_of_document():
     assert set(USUAL_SIGNATORIES) == set(CONVENTION_KINDS)
     assert set(SIGNS_AS) == set(PROVIDER_KINDS) and set(SIGNS_AS.values()) <= set(ROLES)
     assert signatories(corpus.get("network-provider-2021")) == USUAL_SIGNATORIES["network-provider"]
+
+
+# --- field order ------------------------------------------------------------------
+
+
+def test_a_draft_writes_each_mapping_in_its_model_s_field_order():
+    # the importer's draft takes its key order from the corpus models, not a list of its own
+    import yaml
+
+    from generator.importing.draft import dump
+
+    footnote = {"text": {"fr": "Une note."}, "mark": "1"}
+    provision = {"footnotes": [footnote], "text": {"fr": "Texte [^1]."}, "num": "2"}
+    provision["kind"] = "article"
+    operation = {"provision": provision, "quote": {"close": "»", "open": "«"}}
+    operation |= {"after": "art_1", "action": "insert"}
+    article = {"operations": [operation], "text": {"fr": "Un article est ajouté :"}, "num": "1"}
+    data = {
+        "closing": {"signatures": [{"lines": [{"fr": "Pour le réseau,"}], "role": "network"}]},
+        "articles": [article],
+        "title": {"fr": "Avenant"},
+        "id": "conv/a1",
+        "type": "amendment",
+    }
+    read = yaml.safe_load(dump(data, {}, []))  # PyYAML keeps the file's key order
+    assert read == data
+    assert list(read) == ["type", "id", "title", "articles", "closing"]
+    assert list(read["articles"][0]) == ["num", "text", "operations"]
+    written = read["articles"][0]["operations"][0]
+    assert list(written) == ["action", "after", "quote", "provision"]
+    assert list(written["quote"]) == ["open", "close"]
+    assert list(written["provision"]) == ["kind", "num", "text", "footnotes"]
+    assert list(written["provision"]["footnotes"][0]) == ["mark", "text"]
+    assert list(read["closing"]["signatures"][0]) == ["role", "lines"]
