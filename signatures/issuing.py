@@ -106,7 +106,7 @@ def entry_problems(read: Manifest, entry: IssuedEntry) -> list[str]:
             f"its party is {_shown(entry.party)}, but its network and provider make it "
             f"{_shown(expected_party)}"
         )
-    # the document id as generator.generation.batch.document_id makes it
+    # the document id as generator.generation.units.document_id makes it
     tail = f"#{entry.party}#{entry.language}"
     if entry.document_id not in (
         f"{entry.source}{tail}",

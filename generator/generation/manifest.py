@@ -1,5 +1,6 @@
 """The manifest of a batch: what was issued to whom, who signs each copy, with
-every hash needed to recognise a returned copy later. Written as JSON and CSV.
+every hash needed to recognise a returned copy later. Written as JSON and CSV;
+read back and merged when a later batch goes into the same folder.
 
 Who signs is decided here, when the copy is made (the rule is
 generator/model/signing.py), and written down: `roles`, the party signing in
@@ -15,6 +16,8 @@ import io
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from generator.errors import ConventioError
 
 
 @dataclass
@@ -110,3 +113,54 @@ def manifest_csv(entries: list[ManifestEntry]) -> bytes:
             ]
         )
     return buffer.getvalue().encode("utf-8")
+
+
+def read_manifest_entries(path: Path) -> list[ManifestEntry]:
+    """The entries of an existing manifest.json (none if there is no such file)."""
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+        items = data["documents"]
+        entries = [ManifestEntry(**item) for item in items]
+        for entry in entries:
+            files = entry.files
+            if not isinstance(files, dict) or not all(
+                isinstance(info, dict) and isinstance(info.get("path"), str)
+                for info in files.values()
+            ):
+                raise ValueError(f"{entry.document_id}: 'files' is not a list of file names")
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConventioError(
+            f"{path}: the manifest of the documents already in this folder cannot be read "
+            f"({exc}); move the folder's contents elsewhere, then run again"
+        ) from None
+    return entries
+
+
+def merge_entries(
+    earlier: list[ManifestEntry], batch: list[ManifestEntry], *, whole_series: bool
+) -> list[ManifestEntry]:
+    """The manifest after a batch: the earlier entries, each document of the batch
+    in place of its earlier entry, new documents at the end.
+
+    `whole_series` (a batch without --only): the batch is every copy of its document
+    in its language at its date, so earlier entries of that series it does not
+    have (parties no longer in the party file) go. An earlier entry whose file
+    name the batch now uses goes too: two documents never share a file."""
+    new = {entry.document_id: entry for entry in batch}
+    series = {(e.source, e.language, e.date) for e in batch}
+    names = {info["path"].casefold() for e in batch for info in e.files.values()}
+    merged: list[ManifestEntry] = []
+    placed: set[str] = set()
+    for entry in earlier:
+        if entry.document_id in new:
+            if entry.document_id not in placed:
+                merged.append(new[entry.document_id])
+                placed.add(entry.document_id)
+        elif whole_series and (entry.source, entry.language, entry.date) in series:
+            continue
+        elif not any(info.get("path", "").casefold() in names for info in entry.files.values()):
+            merged.append(entry)
+    merged += [entry for entry in batch if entry.document_id not in placed]
+    return merged

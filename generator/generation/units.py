@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from generator.corpus.collection import Corpus
@@ -97,6 +98,26 @@ def document_date(corpus: Corpus, spec: DocumentSpec, at: dt.date | None) -> dt.
     if isinstance(document, Circular):
         return document.date
     return dt.date.today()
+
+
+def document_id(spec: DocumentSpec, unit: Unit, lang: str, date: dt.date) -> str:
+    source = f"{spec.doc_id}@{date.isoformat()}" if spec.kind == "coordinated" else spec.doc_id
+    return f"{source}#{unit.party_id}#{lang}"
+
+
+def output_folder(out: Path, spec: DocumentSpec, date: dt.date) -> Path:
+    """Where a batch goes: OUT/<document id>; for a coordinated convention, whose
+    text depends on the date, OUT/<convention>/<date>."""
+    folder = out / spec.doc_id
+    return folder / date.isoformat() if spec.kind == "coordinated" else folder
+
+
+def file_stem(spec: DocumentSpec, unit: Unit, lang: str, date: dt.date) -> str:
+    """The name of a party's file, without extension: `party.lang`, and
+    `party.date.lang` for a coordinated convention."""
+    if spec.kind == "coordinated":
+        return f"{unit.party_id}.{date.isoformat()}.{lang}"
+    return f"{unit.party_id}.{lang}"
 
 
 def _scope(convention: Convention) -> str:
