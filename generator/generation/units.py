@@ -34,7 +34,7 @@ class DocumentSpec:
     scope: str
     template: str
     #: the roles that sign the document (each copy: `Unit.roles`)
-    signatories: tuple[str, ...] = ()
+    signatories: tuple[str, ...]
 
 
 @dataclass(frozen=True)
