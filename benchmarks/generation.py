@@ -40,7 +40,8 @@ import jinja2
 from docxtpl import DocxTemplate
 
 from generator.corpus.loader import load_corpus
-from generator.generation.batch import Renderer, default_templates_dir, generate, template_path
+from generator.generation.batch import default_templates_dir, generate, template_path
+from generator.generation.copies import Renderer
 from generator.generation.docx_engine import document_text
 from generator.generation.sentinels import SENTINEL_RE
 from generator.generation.slots import unit_slot_values

@@ -27,11 +27,11 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any, Literal
 
-from generator.consolidation import addresses
 from generator.consolidation.engine import Consolidation
-from generator.consolidation.schedule import ScheduledOperation, schedule
 from generator.consolidation.tree import Node
+from generator.model import addresses
 from generator.model.documents import Amendment, Convention
+from generator.model.order import ScheduledOperation, schedule
 
 Mode = Literal["serialise", "copy"]
 

@@ -48,6 +48,7 @@ import sqlalchemy
 
 from generator.corpus.loader import load_corpus
 from generator.generation.manifest import ManifestEntry, manifest_json
+from generator.model.signing import copy_roles, signatories, signer_parties
 from signatures import db, log, reports
 from signatures.register import Record, Register
 from signatures.status import statuses as fold
@@ -105,9 +106,14 @@ def identity_docx(document_id: str, content_hash: str) -> bytes:
     return buffer.getvalue()
 
 
-def write_manifest(folder: Path, items) -> Path:
+def write_manifest(folder: Path, items, corpus) -> Path:
+    """A manifest as generation writes it, who signs each copy included."""
     documents = []
     for index, (source, party, network, provider) in enumerate(items):
+        kind = (
+            ("organisation" if provider.startswith("org-") else "psychologist") if provider else ""
+        )
+        roles = copy_roles(signatories(corpus.get(source)), kind or None)
         document_id = f"{source}#{party}#fr"
         content_hash = hashlib.sha256(f"{source}|{party}|text".encode()).hexdigest()
         data = identity_docx(document_id, content_hash)
@@ -120,12 +126,15 @@ def write_manifest(folder: Path, items) -> Path:
                 party=party,
                 network=network,
                 provider=provider,
+                provider_kind=kind,
                 language="fr",
                 date="2023-09-28",
                 template="fr/bench.docx",
                 template_sha256="0" * 64,
                 corpus_sha256="1" * 64,
                 content_hash=content_hash,
+                roles=list(roles),
+                signers=signer_parties(roles, network=network, hospital=None, provider=provider),
                 files={"docx": {"path": name, "sha256": hashlib.sha256(data).hexdigest()}},
             )
         )
@@ -217,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="register-bench-") as tmp:
         folder = Path(tmp) / "issued"
         folder.mkdir()
-        manifest = write_manifest(folder, parties_for(args.documents))
+        manifest = write_manifest(folder, parties_for(args.documents), corpus)
         with Register(args.keep or Path(tmp) / "register.sqlite") as register:
             took, count = once(lambda: register.issue_from_manifest(manifest, corpus, now=T0))
             line("a) issue from one manifest", f"{count:,} documents", took, count)

@@ -61,7 +61,7 @@ def issue(
     from signatures.issuing import checked_manifest
 
     # checked before the register is opened: a refused manifest makes no register
-    checked = checked_manifest(manifest, corpus, parties)
+    checked = checked_manifest(manifest)
     listed = len(checked.read.entries)
     with _open(register_url, store_dir, create=True, actor=actor) as register:
         count = register.issue_from_manifest(

@@ -1,13 +1,16 @@
 """What issuing a manifest records: per document, an `issued` event with the
-roles that must sign it (from the corpus, fixed now), who signs in each role
-where known, and the SHA-256 of its files (kept in the store) and manifest.
+roles that must sign it and who signs in each role where known (as generation
+decided them and wrote them into the manifest: the register never decides
+again), and the SHA-256 of its files (kept in the store) and manifest.
 
 Before anything is recorded, every entry is checked (`check_entries`): its
 party, network and provider are party ids (the rule of
 `generator.parties.model`), its party and document id are the ones
-generation gives that network, provider, source and language, and each of
-its files carries that document id and content hash. One bad entry and
-nothing is recorded; the message names every bad entry."""
+generation gives that network, provider, source and language, its roles and
+signers are those of that party (`signing_problems`), and each of its files
+carries that document id and content hash. One bad entry and nothing is
+recorded; the message names every bad entry. A manifest written before
+manifests named the signing roles is refused (signatures/manifest.py)."""
 
 from __future__ import annotations
 
@@ -17,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import ConventioError
+from generator.model.documents import PROVIDER_KINDS, ROLES
+from generator.model.signing import copy_roles
 from signatures import log
 from signatures.identity import file_identity
 from signatures.manifest import FIELDS, IssuedEntry, Manifest, read_manifest
-from signatures.roles import provider_kind, required_roles, signers
 from signatures.store import FileStore
 
 #: manifest fields the issued event keeps in columns of its own, not in its details
@@ -29,19 +33,8 @@ _EVENT_COLUMNS = ("document_id", "source", "party")
 _LISTED = 20
 
 
-def issued_roles(entry: IssuedEntry, corpus: Any, parties: Any) -> tuple[str, ...]:
-    """The roles that must sign the document of `entry`."""
-    return required_roles(corpus, entry.source, provider_kind(entry.provider, parties))
-
-
 def issued_draft(
-    store: FileStore,
-    read: Manifest,
-    entry: IssuedEntry,
-    roles: tuple[str, ...],
-    parties: Any,
-    at: str,
-    manifest_sha: str,
+    store: FileStore, read: Manifest, entry: IssuedEntry, at: str, manifest_sha: str
 ) -> dict[str, Any]:
     """The `issued` event of one manifest entry; its files put in the store."""
     files = {}
@@ -51,7 +44,7 @@ def issued_draft(
         files[fmt] = {"name": name, "sha256": sha}
     details = {name: getattr(entry, name) for name in FIELDS if name not in _EVENT_COLUMNS}
     details["files"] = files
-    details["signers"] = signers(roles, entry.network, entry.provider, parties)
+    details["signers"] = dict(entry.signers)
     details["manifest_sha256"] = manifest_sha
     return {
         "at": at,
@@ -64,7 +57,7 @@ def issued_draft(
         "manual": False,
         "evidence_sha256": None,
         "reason": None,
-        "roles": " ".join(roles),
+        "roles": " ".join(entry.roles),
         "details": log.canonical_details(details),
     }
 
@@ -113,7 +106,7 @@ def entry_problems(read: Manifest, entry: IssuedEntry) -> list[str]:
             f"its party is {_shown(entry.party)}, but its network and provider make it "
             f"{_shown(expected_party)}"
         )
-    # the document id as generator.generation.batch.document_id makes it
+    # the document id as generator.generation.units.document_id makes it
     tail = f"#{entry.party}#{entry.language}"
     if entry.document_id not in (
         f"{entry.source}{tail}",
@@ -123,6 +116,45 @@ def entry_problems(read: Manifest, entry: IssuedEntry) -> list[str]:
             "its document id is not the one generation gives this source, party and "
             f"language ({_shown(entry.source + tail)})"
         )
+    problems.extend(signing_problems(entry))
+    problems.extend(_file_problems(read, entry))
+    return problems
+
+
+def signing_problems(entry: IssuedEntry) -> list[str]:
+    """What is wrong with who signs the copy: a provider kind that does not fit
+    its provider, roles that are not roles, the role of the other kind of
+    provider, or a signer that is not this copy's network or provider."""
+    kind, roles = entry.provider_kind, entry.roles
+    if kind not in ("", *PROVIDER_KINDS) or (kind == "") != (entry.provider == ""):
+        return [
+            f"its provider kind {_shown(kind)} does not fit its provider {_shown(entry.provider)}"
+        ]
+    if any(role not in ROLES for role in roles) or len(set(roles)) != len(roles):
+        listed = _shown(" ".join(roles))
+        return [f"its roles {listed} are not different roles among {', '.join(ROLES)}"]
+    problems = []
+    foreign = [role for role in roles if role not in copy_roles(roles, kind or None)]
+    if foreign:
+        problems.append(f"its provider is a {kind}, who does not sign as {' or '.join(foreign)}")
+    if set(entry.signers) != set(roles):
+        problems.append("it does not name one signer (or none) per role")
+    own = {"network": entry.network, "provider": entry.provider, "organisation": entry.provider}
+    for role, party in entry.signers.items():
+        if party is None:
+            continue
+        if role in own and party != own[role]:
+            problems.append(
+                f"its {role} signer {_shown(party)} is not its {role} {_shown(own[role])}"
+            )
+        elif (why := _one_id_problem(party)) is not None:
+            problems.append(f"its {role} signer {_shown(party)} is not a party id: {why}")
+    return problems
+
+
+def _file_problems(read: Manifest, entry: IssuedEntry) -> list[str]:
+    """Each file of the entry carries its document id and content hash."""
+    problems: list[str] = []
     for fmt in sorted(entry.files):
         name, _ = entry.files[fmt]
         data = read.file_bytes(entry, fmt)  # a file missing or changed: said at once
@@ -195,18 +227,21 @@ def _shown(value: str) -> str:
 
 @dataclass(frozen=True)
 class CheckedManifest:
-    """A manifest whose entries passed `check_entries`, with the roles that sign
-    each (in the manifest's order): what issuing records, known before the
-    register is opened, so that a refused manifest leaves no register behind."""
+    """A manifest whose entries passed `check_entries`: what issuing records,
+    known before the register is opened, so that a refused manifest leaves no
+    register behind."""
 
     read: Manifest
-    roles: tuple[tuple[str, ...], ...]
+
+    @property
+    def roles(self) -> tuple[tuple[str, ...], ...]:
+        """The roles that sign each document, in the manifest's order."""
+        return tuple(entry.roles for entry in self.read.entries)
 
 
-def checked_manifest(manifest: Path | str, corpus: Any, parties: Any) -> CheckedManifest:
-    """Read `manifest`, check every entry against its files and the party-id rule,
-    and find who signs each document. Raises ConventioError naming each bad entry."""
+def checked_manifest(manifest: Path | str) -> CheckedManifest:
+    """Read `manifest` and check every entry against its files, the party-id rule
+    and the rule of who signs. Raises ConventioError naming each bad entry."""
     read = read_manifest(manifest)
     check_entries(read)
-    roles = tuple(issued_roles(entry, corpus, parties) for entry in read.entries)
-    return CheckedManifest(read, roles)
+    return CheckedManifest(read)

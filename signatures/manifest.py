@@ -3,18 +3,17 @@ is not one, and the issued files it lists, checked against their hashes."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.errors import ConventioError, one_line
-from generator.generation.manifest import ManifestEntry
+from generator.generation.manifest import TEXT_FIELDS
 from signatures.store import sha256
 
-#: the fields of a manifest entry, as generation writes them
-FIELDS = tuple(f.name for f in dataclasses.fields(ManifestEntry) if f.name != "files")
+#: the text fields of a manifest entry, as generation writes them
+FIELDS = TEXT_FIELDS
 FORMATS = ("docx", "pdf")
 MAX_ID = 200
 
@@ -24,6 +23,9 @@ class IssuedEntry:
     values: dict[str, str]
     #: format -> (file name in the manifest's folder, sha256)
     files: dict[str, tuple[str, str]]
+    #: the roles that sign the copy, and the party signing in each, as generation decided
+    roles: tuple[str, ...] = ()
+    signers: dict[str, str | None] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> str:
         try:
@@ -102,16 +104,49 @@ def read_manifest(path: Path | str) -> Manifest:
     return Manifest(path, data, entries)
 
 
+def _written_before_roles(path: Path, where: str) -> ConventioError:
+    return ConventioError(
+        f"{path}: {where} does not say who signs it: this manifest was written by an older "
+        "conventio, before manifests named the signing roles; nothing was recorded. Generate "
+        "the documents again with `conventio generate` (the same corpus and templates give "
+        "the same copies) and issue the new manifest"
+    )
+
+
+#: what an entry says about who signs (written by conventio since roles are in manifests)
+SIGNING_FIELDS = ("provider_kind", "roles", "signers")
+
+
+def _signing(path: Path, where: str, item: dict) -> tuple[str, tuple[str, ...], dict]:
+    """The provider kind, roles and signers of an entry, as written (generation
+    decided them)."""
+    if any(item.get(name) is None for name in SIGNING_FIELDS):
+        raise _written_before_roles(path, where)
+    kind, roles, signers = (item[name] for name in SIGNING_FIELDS)
+    if not isinstance(kind, str):
+        raise _not_a_manifest(path, f"{where} has no text field 'provider_kind'")
+    if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
+        raise _not_a_manifest(path, f"{where}: 'roles' is not a list of roles")
+    if not isinstance(signers, dict) or not all(
+        isinstance(v, str | None) for v in signers.values()
+    ):
+        raise _not_a_manifest(path, f"{where}: 'signers' does not map roles to party ids")
+    return kind, tuple(roles), dict(signers)
+
+
 def _entry(path: Path, number: int, item: Any) -> IssuedEntry:
     where = f"document {number}"
     if not isinstance(item, dict):
         raise _not_a_manifest(path, f"{where} is not an object")
     values: dict[str, str] = {}
     for name in FIELDS:
+        if name in SIGNING_FIELDS:
+            continue
         value = item.get(name)
         if not isinstance(value, str):
             raise _not_a_manifest(path, f"{where} has no text field {name!r}")
         values[name] = value
+    values["provider_kind"], roles, signers = _signing(path, where, item)
     for name in ("document_id", "source", "party", "network", "provider"):
         value = values[name]
         if len(value) > MAX_ID or one_line(value) != value:
@@ -132,4 +167,4 @@ def _entry(path: Path, number: int, item: Any) -> IssuedEntry:
                 path, f"{values['document_id']}: {name!r} is not a file name in its folder"
             )
         listed[fmt] = (name, sha)
-    return IssuedEntry(values, listed)
+    return IssuedEntry(values, listed, roles, signers)

@@ -129,21 +129,16 @@ class Register:
         files (kept in the store) and the roles that must sign it. Documents
         already issued with the same content are skipped; the number newly
         issued is returned. A document issued before with other content is
-        refused, unless `reissue` (its signatures then start over)."""
-        checked = (
-            manifest
-            if isinstance(manifest, CheckedManifest)
-            else checked_manifest(manifest, corpus, parties)
-        )
-        read, roles = checked.read, checked.roles
+        refused, unless `reissue` (its signatures then start over). The roles
+        and who signs in each come from the manifest, as generation decided
+        them: `corpus` and `parties` are no longer read."""
+        checked = manifest if isinstance(manifest, CheckedManifest) else checked_manifest(manifest)
+        read = checked.read
         recorder = self.recorder
         at = log.format_time(log.utc(now))
         store = self.store
         manifest_sha = store.put(read.data)
-        drafts = [
-            issued_draft(store, read, entry, required, parties, at, manifest_sha)
-            for entry, required in zip(read.entries, roles, strict=True)
-        ]
+        drafts = [issued_draft(store, read, entry, at, manifest_sha) for entry in read.entries]
         with db.writing(self.engine) as connection:
             before = queries.latest_issued(connection, [d["document_id"] for d in drafts])
             fresh, refused = [], []

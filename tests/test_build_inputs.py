@@ -122,3 +122,25 @@ def test_output_file_option_on_a_file_in_the_path(tmp_path):
     discarded = run("schema", "-o", "/dev/null")
     assert discarded.exit_code == 0
     assert Path("/dev/null").is_char_device()
+
+
+def test_build_issues_the_amendments_the_corpus_marks(tmp_path):
+    # which amendments `build` personalises is corpus data (issued_by_build), not code
+    from minicorpus import AMENDMENT, write_corpus
+
+    def build(corpus: Path, out: Path):
+        return run("--corpus", corpus, "build", "--out", out, "--parties", EXAMPLES,
+                   "--format", "docx")  # fmt: skip
+
+    signing = "signatories: [committee, network]\n"
+    marked = AMENDMENT.replace(signing, signing + "issued_by_build: true\n")
+    result = build(write_corpus(tmp_path / "marked", **{"conv/a1.yaml": marked}), tmp_path / "a")
+    assert result.exit_code == 0, result.output
+    issued = [p for p in written(tmp_path / "a") if p.startswith("issued/") and p.endswith(".docx")]
+    assert len(issued) == 32 and "issued/conv/a1/net-01.fr.docx" in issued
+    assert "32 personalised conv/a1" in result.output
+    # unmarked, the texts are written and nothing is personalised
+    result = build(write_corpus(tmp_path / "plain"), tmp_path / "b")
+    assert result.exit_code == 0, result.output
+    assert written(tmp_path / "b")
+    assert not any(p.startswith("issued") for p in written(tmp_path / "b"))

@@ -23,21 +23,15 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.model.documents import Amendment, Circular, Convention
+from generator.model.document_types import DOCUMENT_TYPES
 from generator.model.provisions import Provision
-from generator.model.pseudocodes import CodeRegistry, check_digit_problem
+from generator.model.pseudocodes import check_digit_problem
+from generator.model.slots import SLOT_NAMES
 from generator.model.text import FOOTNOTE_RE, SLOT_RE
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "conventions"
 SOURCES = ROOT / "tests" / "sources"
-
-MODELS = {
-    "convention": Convention,
-    "amendment": Amendment,
-    "circular": Circular,
-    "code-registry": CodeRegistry,
-}
 
 DOCUMENTS = [
     "inami-network-2018/convention",
@@ -52,35 +46,6 @@ DOCUMENTS = [
     "registry/pseudocodes",
 ]
 
-SLOT_VOCABULARY = {
-    "network.name",
-    "network.inami",
-    "network.convention_title",
-    "hospital.name",
-    "hospital.inami",
-    "hospital.bce",
-    "hospital.director",
-    "collecting_hospital.name",
-    "collecting_hospital.inami",
-    "collecting_hospital.bce",
-    "collecting_hospital.director",
-    "provider.name",
-    "provider.address",
-    "provider.inami",
-    "provider.email",
-    "provider.phone",
-    "provider.nrn",
-    "provider.bce",
-    "organisation.name",
-    "organisation.address",
-    "organisation.bce",
-    "organisation.inami",
-    "organisation.email",
-    "organisation.phone",
-    "organisation.representative",
-    "signing.place",
-    "signing.date",
-}
 
 # Annex 1 as replaced by both amendments of September 2023 (004), in printed order.
 ANNEX_1_CODES = [
@@ -177,7 +142,7 @@ def raw(doc_id: str) -> dict[str, Any]:
 @cache
 def doc(doc_id: str) -> Any:
     data = raw(doc_id)
-    return MODELS[data["type"]].model_validate(data)
+    return DOCUMENT_TYPES[data["type"]].model_validate(data)
 
 
 def walk(provisions: list[Provision]):
@@ -229,7 +194,7 @@ def test_texts_are_french_only_and_slots_known(doc_id):
         if set(text) != {"fr"}:
             problems.append(f"{path}: languages {sorted(text)} (the sources are French only)")
         for m in SLOT_RE.finditer(text["fr"]):
-            if m.group(1) not in SLOT_VOCABULARY:
+            if m.group(1) not in SLOT_NAMES:
                 problems.append(f"{path}: unknown slot {m.group(1)}")
             if m.group(2) is None:
                 problems.append(f"{path}: slot {m.group(1)} without a placeholder")

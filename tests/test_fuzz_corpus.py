@@ -28,8 +28,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.cli import cli
-from generator.corpus.loader import DOCUMENT_TYPES
 from generator.corpus.report import check_report
+from generator.model.document_types import DOCUMENT_TYPES
 
 PROBLEM_LINE = re.compile(r"^[^:]+:\d+:\d+: .+")
 SHIPPED = Path(__file__).resolve().parents[1] / "conventions"

@@ -115,6 +115,36 @@ def test_provider_amendment_variants(corpus, examples, tmp_path):
     assert any(t.startswith("« §1/1 Par dérogation aux dispositions du §1") for t in texts)
 
 
+def test_the_manifest_says_who_signs_each_copy(corpus, examples, tmp_path):
+    import csv
+    import io
+
+    net = "net-03"
+    generate(corpus, SIXTH, examples, tmp_path, only={net})
+    folder = tmp_path / SIXTH
+    (entry,) = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["documents"]
+    hospital = examples.network(net).hospital
+    assert entry["provider_kind"] == ""
+    assert entry["roles"] == ["committee", "network", "hospital"]
+    assert entry["signers"] == {"committee": None, "network": net, "hospital": hospital}
+    (row,) = csv.DictReader(io.StringIO((folder / "manifest.csv").read_text(encoding="utf-8")))
+    assert row["roles"] == "committee network hospital"
+    assert row["signers"] == f"network={net} hospital={hospital}"
+    # a provider's copy: only the role of its kind, and the provider signing in it
+    generate(corpus, PROVIDER_AMENDMENT, examples, tmp_path, only={net})
+    manifest = tmp_path / PROVIDER_AMENDMENT / "manifest.json"
+    entries = json.loads(manifest.read_text(encoding="utf-8"))["documents"]
+    kinds = set()
+    for entry in entries:
+        provider = examples.provider(entry["provider"])
+        kinds.add(provider.party_type)
+        own = "provider" if provider.party_type == "psychologist" else "organisation"
+        assert entry["provider_kind"] == provider.party_type
+        assert entry["roles"] == [own, "network", "hospital"]
+        assert entry["signers"] == {own: provider.id, "network": net, "hospital": hospital}
+    assert kinds == {"psychologist", "organisation"}
+
+
 def _hostile_parties(tmp_path: Path, *, director: str | None = "Joël Lemaître") -> Path:
     data = yaml.safe_load(EXAMPLES.read_text(encoding="utf-8"))
     network = dict(data["networks"][1], name=HOSTILE_NAME)  # net-02, adults

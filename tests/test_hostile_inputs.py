@@ -408,7 +408,7 @@ def test_the_shipped_corpus_and_templates_still_pass():
 
 
 def test_the_docs_state_the_limits_the_code_applies():
-    from generator.corpus.yamlsource import ALIAS_BUDGET
+    from generator.yamlsource import ALIAS_BUDGET
     from generator.ziplimits import EXCEL, MB, WORD, WORD_TEMPLATE
 
     def doc(name: str) -> str:

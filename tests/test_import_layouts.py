@@ -328,9 +328,9 @@ def test_draft_parts_validate_with_the_corpus_models(case):
 @pytest.mark.parametrize("case", cases(), indirect=True)
 def test_draft_validates_as_a_corpus_document(case):
     """MODEL VALIDATION (whole document): the draft loads as the loader loads a corpus
-    file (generator.corpus.loader.DOCUMENT_TYPES); what the document does not state
+    file (generator.model.document_types.DOCUMENT_TYPES); what the document does not state
     (sources, dates, amends, signatories) must be there as placeholders."""
-    from generator.corpus.loader import DOCUMENT_TYPES
+    from generator.model.document_types import DOCUMENT_TYPES
 
     data = yaml.safe_load(case.result.yaml)
     DOCUMENT_TYPES[data["type"]].model_validate(data)

@@ -342,18 +342,23 @@ def test_a_corpus_that_does_not_exist_is_an_error_for_every_command(tmp_path, co
 
 def test_issue_and_show_party_use_the_corpus_given(tmp_path):
     corpus = write_corpus(tmp_path / "corpus")
-    manifest = fake_manifest(tmp_path / "issued", ["net-01", "net-02"], "conv/a1")
+    # as generation writes it from the mini corpus, whose amendment the committee and
+    # the network sign
+    signing = ("committee", "network")
+    manifest = fake_manifest(
+        tmp_path / "issued", ["net-01", "net-02"], "conv/a1", signatories=signing
+    )
     register = str(tmp_path / "register.sqlite")
     issued = run("--corpus", str(corpus), "signatures", "issue", str(manifest),
                  "--register", register)  # fmt: skip
     assert issued.exit_code == 0, issued.output
     assert "2 document(s) recorded as issued" in issued.output
-    assert events(register)[0].roles == "committee network"  # the mini corpus's signatories
+    assert events(register)[0].roles == "committee network"  # from the manifest
     shown = run("--corpus", str(corpus), "show", "conv", "--at", "2023-06-01", "--party",
                 "net-01", "--register", register, "--format", "json")  # fmt: skip
     assert shown.exit_code == 0, shown.output
     binding = json.loads(shown.output)["binding"]
     assert binding == {"party": "net-01", "signed": [], "pending": ["conv/a1"]}
-    # the default corpus has no conv/a1: the --corpus given is the one used
-    default = run("signatures", "issue", str(manifest), "--register", str(tmp_path / "r3"))
-    assert default.exit_code == 1 and "no document 'conv/a1'" in default.output
+    # the default corpus has no conv/a1: show --party uses the --corpus given
+    default = run("show", "conv", "--party", "net-01", "--register", register)
+    assert default.exit_code == 1 and "no document 'conv'" in default.output

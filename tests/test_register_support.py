@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from generator.corpus.loader import load_corpus
 from generator.generation.batch import generate
 from generator.generation.manifest import ManifestEntry, manifest_json
+from generator.model.signing import copy_roles, signer_parties
 from generator.parties.check import load_parties
 from signatures import db
 
@@ -33,6 +34,13 @@ POSTGRES_ENV = "CONVENTIO_TEST_POSTGRES_URL"
 T0 = dt.datetime(2024, 3, 1, 9, 0, tzinfo=dt.UTC)
 
 BACKENDS = ["sqlite", *(["postgresql"] if os.environ.get(POSTGRES_ENV) else [])]
+#: who signs the documents fake manifests list (as the shipped corpus has it)
+SIGNATORIES = {
+    SIXTH: ("committee", "network", "hospital"),
+    PROVIDER_AMENDMENT: ("provider", "organisation", "network", "hospital"),
+}
+#: what a provider is, from the example parties' ids
+KIND_BY_PREFIX = {"psy-": "psychologist", "org-": "organisation"}
 
 
 def day(n: float) -> dt.datetime:
@@ -120,9 +128,14 @@ def fake_manifest(
     *,
     content: str = "v1",
     provider_of: dict[str, str] | None = None,
+    signatories: tuple[str, ...] | None = None,
 ) -> Path:
     """A manifest like `generate` writes, with one small DOCX per party that
-    carries its identity (document id, content hash) as generation's do."""
+    carries its identity (document id, content hash) as generation's do, and
+    who signs it: `signatories` (by default those of the shipped `source`), for
+    a provider those of its kind (psy-...: a psychologist, org-...: an
+    organisation), the hospital not known."""
+    signing = signatories if signatories is not None else SIGNATORIES.get(source, ("network",))
     folder.mkdir(parents=True, exist_ok=True)
     documents = []
     for index, party in enumerate(parties):
@@ -134,6 +147,8 @@ def fake_manifest(
         (folder / name).write_bytes(data)
         provider = (provider_of or {}).get(party, "")
         network = party.split("@")[1] if "@" in party else party
+        kind = next((k for p, k in KIND_BY_PREFIX.items() if provider.startswith(p)), None)
+        roles = copy_roles(signing, kind) if provider else signing
         documents.append(
             ManifestEntry(
                 document_id=document_id,
@@ -141,12 +156,15 @@ def fake_manifest(
                 party=party,
                 network=network,
                 provider=provider,
+                provider_kind=kind or "",
                 language="fr",
                 date="2023-09-28",
                 template="fr/amendment-inami-network.docx",
                 template_sha256="0" * 64,
                 corpus_sha256="1" * 64,
                 content_hash=content_hash,
+                roles=list(roles),
+                signers=signer_parties(roles, network=network, hospital=None, provider=provider),
                 files={"docx": {"path": name, "sha256": hashlib.sha256(data).hexdigest()}},
             )
         )

@@ -11,8 +11,9 @@ import pytest
 
 from generator.corpus.loader import load_corpus
 from generator.generation.context import template_context
-from generator.generation.template_check import SAMPLES, _specs
+from generator.generation.template_check import samples
 from generator.generation.template_rules import CONTEXT, FILTERS, LOOP, TAGS, TESTS
+from generator.generation.units import TEMPLATES
 
 DOC = (Path(__file__).resolve().parents[1] / "docs" / "templates.md").read_text(encoding="utf-8")
 
@@ -58,13 +59,29 @@ def test_the_doc_lists_exactly_the_allowed_filters_tests_tags_and_loop_fields():
 def contexts() -> dict[str, dict]:
     corpus = load_corpus()
     found = {}
-    for name, (kind, variants) in SAMPLES.items():
-        spec = next(s for s in _specs(corpus, name) if s.kind == kind)
-        roles = frozenset(r for r in spec.signatories if r != "organisation")
+    tried = samples(corpus)
+    assert set(tried) == set(TEMPLATES)  # the shipped corpus uses every template
+    for name, sample in tried.items():
         found[name] = template_context(
-            corpus, spec, frozenset(variants), roles, "fr", dt.date(2023, 9, 25)
+            corpus, sample.spec, sample.variants, sample.roles, "fr", sample.date
         )
     return found
+
+
+def test_each_template_is_tried_on_its_document_s_own_date():
+    # no date in the code: an amendment on its date of issue, a letter on its
+    # date, a coordinated convention on the start of its latest version
+    tried = samples(load_corpus())
+    sixth = tried["amendment-inami-network"]
+    assert sixth.spec.doc_id == "inami-network-2021/avenant-06"
+    assert sixth.date == dt.date(2023, 9, 28) and sixth.variants == {"adults"}
+    assert sixth.roles == ("committee", "network", "hospital")
+    provider = tried["amendment-network-provider"]
+    assert provider.variants == {"adults", "psychologist"}
+    assert provider.roles == ("provider", "network", "hospital")
+    assert tried["coordinated-convention"].spec.doc_id == "inami-network-2018"
+    assert tried["coordinated-convention"].date == dt.date(2019, 1, 1)
+    assert tried["circular"].date == dt.date(2022, 4, 25)
 
 
 def _agrees(rule, value, where: str) -> None:

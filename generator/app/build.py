@@ -16,9 +16,10 @@ from generator.model.documents import Amendment, Convention
 EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html", "json": "json"}
 
 
-#: what the main job issues from a party file: the sixth amendment to every
-#: network, the provider amendment to every provider of one network
-ISSUED = ("inami-network-2021/avenant-06", "network-provider-2021/avenant-2023-09")
+def issued_by_build(corpus: Corpus) -> list[str]:
+    """The amendments the main job personalises from a party file, by id: those
+    the corpus marks `issued_by_build` (docs/corpus-format.md)."""
+    return sorted(a.id for a in corpus.amendments if a.issued_by_build)
 
 
 def build_all(
@@ -58,6 +59,7 @@ def _prepare_issued(corpus, issued: Path, parties_file, network, formats, progre
             )
         return []
     from generator.generation.batch import prepare
+    from generator.generation.units import document_spec
     from generator.parties.check import load_parties
 
     parties = load_parties(parties_file)
@@ -68,24 +70,19 @@ def _prepare_issued(corpus, issued: Path, parties_file, network, formats, progre
             f"--network {network}: {parties_file} has no network of that id "
             f"(its networks: {known or 'none'}{more})"
         )
-    network_amendment, provider_amendment = ISSUED
-    batches = [
-        (
-            network_amendment,
-            prepare(corpus, network_amendment, parties, issued, formats=formats, progress=progress),
-        )
-    ]
-    if network is not None:
+    batches = []
+    for doc_id in issued_by_build(corpus):
+        # to every network; to the providers of --network only
+        if document_spec(corpus, doc_id).scope == "network":
+            only = None
+        elif network is not None:
+            only = {network}
+        else:
+            continue
         batch = prepare(
-            corpus,
-            provider_amendment,
-            parties,
-            issued,
-            formats=formats,
-            only={network},
-            progress=progress,
+            corpus, doc_id, parties, issued, formats=formats, only=only, progress=progress
         )
-        batches.append((provider_amendment, batch))
+        batches.append((doc_id, batch))
     return batches
 
 

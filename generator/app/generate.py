@@ -11,6 +11,7 @@ from typing import Any
 from generator.corpus.loader import Corpus
 from generator.errors import ConventioError
 from generator.generation.sentinels import SENTINEL_RE
+from generator.model.slots import MASKED as SECRET
 
 
 def run_generate(
@@ -34,9 +35,6 @@ def run_generate(
         f"{len(result.entries)} document(s) written to {result.out_dir} ({', '.join(formats)}); "
         "manifest: manifest.json, manifest.csv"
     )
-
-
-SECRET = {"provider.nrn": "(numéro de registre national : masqué)"}
 
 
 def context_json(

@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from generator.consolidation import addresses
-from generator.consolidation.schedule import ScheduledOperation, schedule
 from generator.consolidation.tree import (
     Change,
     Node,
@@ -20,7 +18,9 @@ from generator.consolidation.tree import (
     build_provision,
     position_among_kind,
 )
+from generator.model import addresses
 from generator.model.documents import Amendment, Convention
+from generator.model.order import ScheduledOperation, schedule
 from generator.model.provisions import ALLOWED_CHILDREN
 
 ROOT_CHILDREN = {"articles": ("article",), "annexes": ("annex",)}

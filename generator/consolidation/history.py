@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from itertools import groupby, pairwise
 
-from generator.consolidation.schedule import ScheduledOperation, schedule
 from generator.model.documents import Amendment, Convention
+from generator.model.order import ScheduledOperation, schedule
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.consolidation import addresses
+from generator.model import addresses
 from generator.model.annexes import Annex
 from generator.model.provisions import Provision
 

@@ -12,29 +12,18 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.consolidation.engine import consolidate
-from generator.corpus.loader import Corpus
+from generator.corpus.collection import Corpus
 from generator.errors import Problem
+from generator.model import addresses
 from generator.model.annexes import Annex
 from generator.model.documents import Amendment, Circular, Convention
 from generator.model.parameters import CodeListParameter
 from generator.model.provisions import Provision
 from generator.model.pseudocodes import CodeRegistry
+from generator.model.slots import SLOT_NAMES
 from generator.model.text import LANGUAGES, I18nText, footnote_marks_in, slots_in
 
 Loc = tuple[str | int, ...]
-
-#: the party data a slot may name (see docs/corpus-format.md)
-SLOTS = frozenset(
-    [f"network.{f}" for f in ("name", "inami", "convention_title")]
-    + [f"hospital.{f}" for f in ("name", "inami", "bce", "director")]
-    + [f"collecting_hospital.{f}" for f in ("name", "inami", "bce", "director")]
-    + [f"provider.{f}" for f in ("name", "address", "inami", "email", "phone", "nrn", "bce")]
-    + [
-        f"organisation.{f}"
-        for f in ("name", "address", "bce", "inami", "email", "phone", "representative")
-    ]
-    + ["signing.place", "signing.date"]
-)
 
 
 def check_corpus(corpus: Corpus) -> list[Problem]:
@@ -88,8 +77,9 @@ def _texts(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
 def _text_problems(document: Any) -> Iterator[tuple[Loc, str]]:
     for loc, text in _texts(document, ()):
         for slot in slots_in(text):
-            if slot not in SLOTS:
-                yield loc, f"unknown slot {{{slot}}}; known slots: {', '.join(sorted(SLOTS))}"
+            if slot not in SLOT_NAMES:
+                known = ", ".join(sorted(SLOT_NAMES))
+                yield loc, f"unknown slot {{{slot}}}; known slots: {known}"
         if text.count("{") != text.count("}"):
             yield loc, "unbalanced braces: a slot is written {name|placeholder}"
 
@@ -166,8 +156,6 @@ def _amendment_date_problems(corpus: Corpus, amendment: Amendment) -> Iterator[t
 
 
 def _provision_list_problems(provisions: list[Provision], loc: Loc) -> Iterator[tuple[Loc, str]]:
-    from generator.consolidation import addresses
-
     counts: Counter[str] = Counter()
     seen: dict[str, int] = {}
     for i, provision in enumerate(provisions):

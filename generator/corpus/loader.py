@@ -3,70 +3,16 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from generator.corpus.checks import check_corpus
+from generator.corpus.collection import Corpus
 from generator.corpus.messages import validation_problems
-from generator.corpus.yamlsource import YamlSource, read_yaml
 from generator.errors import ConventioError, CorpusError, Problem
-from generator.model.documents import Amendment, Circular, Convention
-from generator.model.pseudocodes import CodeRegistry
-
-DOCUMENT_TYPES: dict[str, type[BaseModel]] = {
-    "convention": Convention,
-    "amendment": Amendment,
-    "circular": Circular,
-    "code-registry": CodeRegistry,
-}
-
-Document = Convention | Amendment | Circular | CodeRegistry
-
-
-@dataclass
-class Corpus:
-    root: Path
-    documents: dict[str, Document] = field(default_factory=dict)
-    sources: dict[str, YamlSource] = field(default_factory=dict)
-    #: ids of the files that did not load (their problems are already reported)
-    broken: set[str] = field(default_factory=set)
-
-    def of_type(self, cls: type[Any]) -> list[Any]:
-        return [d for d in self.documents.values() if isinstance(d, cls)]
-
-    @property
-    def conventions(self) -> list[Convention]:
-        return self.of_type(Convention)
-
-    @property
-    def amendments(self) -> list[Amendment]:
-        return self.of_type(Amendment)
-
-    def amendments_of(self, convention_id: str) -> list[Amendment]:
-        return sorted(
-            (a for a in self.amendments if a.amends == convention_id), key=amendment_order
-        )
-
-    def get(self, doc_id: str) -> Document:
-        try:
-            return self.documents[doc_id]
-        except KeyError:
-            known = ", ".join(sorted(self.documents))
-            raise ConventioError(
-                f"no document {doc_id!r} in the corpus {self.root}; known: {known}"
-            ) from None
-
-    def problem(self, doc_id: str, loc: tuple[str | int, ...], message: str) -> Problem:
-        return self.sources[doc_id].problem(loc, message)
-
-
-def amendment_order(amendment: Amendment) -> tuple[Any, ...]:
-    """Amendments of one convention in the order they were made."""
-    dates = amendment.dates
-    first = dates.approved or dates.issued or dates.signed or amendment.in_force
-    return (amendment.ordinal is None, amendment.ordinal or 0, first, amendment.id)
+from generator.model.document_types import DOCUMENT_TYPES, Document
+from generator.yamlsource import YamlSource, read_yaml
 
 
 def expected_id(relative: Path) -> str:
@@ -151,8 +97,6 @@ def _validate(src: YamlSource, problems: list[Problem]) -> Document | None:
 
 def load_corpus(root: Path | None = None) -> Corpus:
     """The corpus, fully checked; raises CorpusError listing every problem."""
-    from generator.corpus.checks import check_corpus
-
     corpus, problems = read_corpus(root or default_corpus_dir())
     problems.extend(check_corpus(corpus))
     if problems:

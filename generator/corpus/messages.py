@@ -7,8 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.corpus.yamlsource import Loc, YamlSource
 from generator.errors import Problem
+from generator.model.base import field_model
+from generator.yamlsource import Loc, YamlSource
 
 
 def _field_name(loc: Loc) -> str:
@@ -34,26 +35,12 @@ def _fields_of(model: type[BaseModel], loc: Loc) -> list[str]:
             isinstance(current, type) and issubclass(current, BaseModel)
         ):
             continue
-        info = current.model_fields.get(part)
-        if info is None:
+        if part not in current.model_fields:
             return []
-        current = _inner_model(info.annotation)
+        current = field_model(current, part)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)
     return []
-
-
-def _inner_model(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    origin = getattr(annotation, "__origin__", None)
-    if origin is not None and origin is not annotation:
-        return _inner_model(origin)
-    return None
 
 
 def _data_loc(raw: tuple[Any, ...], data: Any) -> Loc:

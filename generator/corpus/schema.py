@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from generator.corpus.loader import DOCUMENT_TYPES
+from generator.model.document_types import DOCUMENT_TYPES
 
 
 def corpus_schema() -> dict[str, Any]:

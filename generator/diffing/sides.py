@@ -7,9 +7,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from generator.consolidation import addresses
 from generator.consolidation.tree import Change, Node, build_annex, build_provision
 from generator.errors import ConventioError
+from generator.model import addresses
 from generator.model.annexes import Annex
 from generator.model.documents import Amendment, Convention
 from generator.rendering.language import TextPicker, blank_slots

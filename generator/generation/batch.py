@@ -14,32 +14,34 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-import multiprocessing as mp
 import os
 import shutil
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.corpus.loader import Corpus
+from generator.corpus.collection import Corpus
 from generator.errors import ConventioError
 from generator.files import check_folder, write_atomically
-from generator.generation.context import template_context
-from generator.generation.docx_engine import RenderedTemplate, personalise, render_template
+from generator.generation.copies import Renderer, build_copies
 from generator.generation.manifest import (
     ManifestEntry,
     corpus_sha256,
     manifest_csv,
     manifest_json,
+    merge_entries,
+    read_manifest_entries,
 )
-from generator.generation.sentinels import literal
-from generator.generation.slots import missing_message, unit_slot_values
-from generator.generation.units import DocumentSpec, Unit, document_spec, units_for
-from generator.invisible import is_blank
-from generator.model.documents import Amendment, Circular
+from generator.generation.units import (
+    DocumentSpec,
+    Unit,
+    document_date,
+    document_spec,
+    file_stem,
+    output_folder,
+    units_for,
+)
 from generator.publish import FolderUpdate
 
 FORMATS = ("docx", "pdf")
@@ -81,121 +83,6 @@ def template_path(templates: Path, spec: DocumentSpec, lang: str) -> Path:
             f"(copy templates/fr/{spec.template}.docx there and translate its fixed words)"
         )
     return path
-
-
-def document_date(corpus: Corpus, spec: DocumentSpec, at: dt.date | None) -> dt.date:
-    document = corpus.get(spec.doc_id)
-    if at is not None:
-        return at
-    if isinstance(document, Amendment):
-        return document.dates.issued or document.in_force
-    if isinstance(document, Circular):
-        return document.date
-    return dt.date.today()
-
-
-def document_id(spec: DocumentSpec, unit: Unit, lang: str, date: dt.date) -> str:
-    source = f"{spec.doc_id}@{date.isoformat()}" if spec.kind == "coordinated" else spec.doc_id
-    return f"{source}#{unit.party_id}#{lang}"
-
-
-def output_folder(out: Path, spec: DocumentSpec, date: dt.date) -> Path:
-    """Where a batch goes: OUT/<document id>; for a coordinated convention, whose
-    text depends on the date, OUT/<convention>/<date>."""
-    folder = out / spec.doc_id
-    return folder / date.isoformat() if spec.kind == "coordinated" else folder
-
-
-def file_stem(spec: DocumentSpec, unit: Unit, lang: str, date: dt.date) -> str:
-    """The name of a party's file, without extension: `party.lang`, and
-    `party.date.lang` for a coordinated convention."""
-    if spec.kind == "coordinated":
-        return f"{unit.party_id}.{date.isoformat()}.{lang}"
-    return f"{unit.party_id}.{lang}"
-
-
-class Renderer:
-    """Renders each variant of the template once and personalises copies."""
-
-    def __init__(
-        self, corpus: Corpus, spec: DocumentSpec, template: Path, lang: str, date: dt.date
-    ):
-        self.corpus, self.spec, self.template, self.lang, self.date = (
-            corpus,
-            spec,
-            template,
-            lang,
-            date,
-        )
-        self._cache: dict[tuple[frozenset[str], frozenset[str]], RenderedTemplate] = {}
-        self._fixed: dict = {}
-
-    def rendered(self, unit: Unit) -> RenderedTemplate:
-        key = (unit.variants, unit.roles(self.spec))
-        if key not in self._cache:
-            context = template_context(self.corpus, self.spec, *key, self.lang, self.date)
-            self._cache[key] = render_template(
-                self.template, context, self.lang, self.date, self._fixed
-            )
-        return self._cache[key]
-
-
-def build_copy(renderer: Renderer, unit: Unit, parties: Any) -> tuple[bytes, str, str] | str:
-    """(docx bytes, document id, content hash), or the reason it cannot be made."""
-    rendered = renderer.rendered(unit)
-    values = unit_slot_values(unit, parties, renderer.lang)
-    missing = sorted(s for s in rendered.slots if is_blank(values.get(s)))
-    if missing:
-        return "; ".join(missing_message(unit, s) for s in missing)
-    escaped = {k: literal(v) for k, v in values.items()}
-    doc_id = document_id(renderer.spec, unit, renderer.lang, renderer.date)
-    reference = f"{renderer.spec.doc_id} · {unit.party_id} · {{hash}}"
-    copy = personalise(
-        rendered, escaped, {"doc.id": literal(doc_id), "doc.reference": literal(reference)}
-    )
-    return copy.data, doc_id, copy.content_hash
-
-
-#: below this many documents, starting worker processes costs more than it saves
-PARALLEL_FROM = 64
-_JOB: tuple[Renderer, Any] | None = None
-
-
-def _build_chunk(chunk: list[Unit]) -> list[tuple[bytes, str, str] | str]:
-    assert _JOB is not None
-    renderer, parties = _JOB
-    return [build_copy(renderer, unit, parties) for unit in chunk]
-
-
-def _build_all(renderer: Renderer, units: list[Unit], parties: Any, progress, workers):
-    """Each unit with its copy (or the reason it has none), on every core.
-
-    The variants are rendered first, in this process; worker processes are
-    forked afterwards and so share them (and the parties) without copying."""
-    global _JOB
-    for unit in units:
-        renderer.rendered(unit)
-    count = workers or os.cpu_count() or 1
-    done = 0
-    if count > 1 and len(units) >= PARALLEL_FROM and "fork" in mp.get_all_start_methods():
-        size = max(8, len(units) // (count * 8))
-        chunks = [units[i : i + size] for i in range(0, len(units), size)]
-        _JOB = (renderer, parties)
-        try:
-            with ProcessPoolExecutor(count, mp_context=mp.get_context("fork")) as pool:
-                for chunk, outcomes in zip(chunks, pool.map(_build_chunk, chunks), strict=True):
-                    yield from zip(chunk, outcomes, strict=True)
-                    done += len(chunk)
-                    if progress:
-                        progress("docx", done, len(units))
-        finally:
-            _JOB = None
-        return
-    for unit in units:
-        yield unit, build_copy(renderer, unit, parties)
-        done += 1
-        if progress:
-            progress("docx", done, len(units))
 
 
 @dataclass
@@ -253,7 +140,7 @@ def prepare(
     renderer = Renderer(corpus, spec, template, lang, date)
     built: list[tuple[Unit, bytes, str, str]] = []
     problems: list[str] = []
-    for unit, outcome in _build_all(renderer, units, parties, progress, workers):
+    for unit, outcome in build_copies(renderer, units, parties, progress, workers):
         if isinstance(outcome, str):
             problems.append(outcome)
         else:
@@ -317,18 +204,22 @@ def _stage(
         path.write_bytes(data)
         docx_paths[doc_id] = path
         rendered = renderer.rendered(unit)
+        roles = unit.roles(renderer.spec)
         entry = ManifestEntry(
             document_id=doc_id,
             source=renderer.spec.doc_id,
             party=unit.party_id,
             network=unit.network.id,
             provider=unit.provider.id if unit.provider is not None else "",
+            provider_kind=unit.provider_kind or "",
             language=renderer.lang,
             date=renderer.date.isoformat(),
             template=f"{renderer.lang}/{renderer.template.name}",
             template_sha256=rendered.template_sha256,
             corpus_sha256=corpus_hash,
             content_hash=content_hash,
+            roles=list(roles),
+            signers=unit.signers(roles),
         )
         if "docx" in formats:
             entry.files["docx"] = {"path": path.name, "sha256": _sha(data)}
@@ -355,13 +246,11 @@ def _pdfs(renderer, built, docx_paths, staging, entries, progress, workers) -> N
     )
     for (unit, _, doc_id, content_hash), entry in zip(built, entries, strict=True):
         pdf_path = converted[docx_paths[doc_id]]
-        signers = unit.roles(renderer.spec)
-        roles = [r for r in renderer.spec.signatories if r in signers]
         data = finish(
             pdf_path.read_bytes(),
             document_id=doc_id,
             content_hash=content_hash,
-            signing_roles=roles,
+            signing_roles=unit.roles(renderer.spec),  # an empty signature field per role
         )
         final = staging / f"{file_stem(renderer.spec, unit, renderer.lang, renderer.date)}.pdf"
         final.write_bytes(data)
@@ -372,57 +261,6 @@ def _pdfs(renderer, built, docx_paths, staging, entries, progress, workers) -> N
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def read_manifest_entries(path: Path) -> list[ManifestEntry]:
-    """The entries of an existing manifest.json (none if there is no such file)."""
-    try:
-        data = json.loads(path.read_bytes().decode("utf-8"))
-        items = data["documents"]
-        entries = [ManifestEntry(**item) for item in items]
-        for entry in entries:
-            files = entry.files
-            if not isinstance(files, dict) or not all(
-                isinstance(info, dict) and isinstance(info.get("path"), str)
-                for info in files.values()
-            ):
-                raise ValueError(f"{entry.document_id}: 'files' is not a list of file names")
-    except FileNotFoundError:
-        return []
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ConventioError(
-            f"{path}: the manifest of the documents already in this folder cannot be read "
-            f"({exc}); move the folder's contents elsewhere, then run again"
-        ) from None
-    return entries
-
-
-def merge_entries(
-    earlier: list[ManifestEntry], batch: list[ManifestEntry], *, whole_series: bool
-) -> list[ManifestEntry]:
-    """The manifest after a batch: the earlier entries, each document of the batch
-    in place of its earlier entry, new documents at the end.
-
-    `whole_series` (a batch without --only): the batch is every copy of its document
-    in its language at its date, so earlier entries of that series it does not
-    have (parties no longer in the party file) go. An earlier entry whose file
-    name the batch now uses goes too: two documents never share a file."""
-    new = {entry.document_id: entry for entry in batch}
-    series = {(e.source, e.language, e.date) for e in batch}
-    names = {info["path"].casefold() for e in batch for info in e.files.values()}
-    merged: list[ManifestEntry] = []
-    placed: set[str] = set()
-    for entry in earlier:
-        if entry.document_id in new:
-            if entry.document_id not in placed:
-                merged.append(new[entry.document_id])
-                placed.add(entry.document_id)
-        elif whole_series and (entry.source, entry.language, entry.date) in series:
-            continue
-        elif not any(info.get("path", "").casefold() in names for info in entry.files.values()):
-            merged.append(entry)
-    merged += [entry for entry in batch if entry.document_id not in placed]
-    return merged
 
 
 MANIFESTS = ("manifest.json", "manifest.csv")

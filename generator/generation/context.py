@@ -4,10 +4,11 @@ annex tables, with every party value as a sentinel (see sentinels.py)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import Any
 
 from generator.consolidation.engine import consolidate
-from generator.corpus.loader import Corpus
+from generator.corpus.collection import Corpus
 from generator.generation.sentinels import sentinel, slot_filler
 from generator.generation.units import DocumentSpec
 from generator.model.annexes import Annex
@@ -84,13 +85,14 @@ def template_context(
     corpus: Corpus,
     spec: DocumentSpec,
     variants: frozenset[str],
-    roles: frozenset[str],
+    roles: Collection[str],
     lang: str,
     at: dt.date,
 ) -> dict[str, Any]:
-    """The stage-1 context: identical for every party of one variant."""
+    """The stage-1 context: identical for every party of one variant and the
+    same signing `roles`."""
     fill = slot_filler()
-    person = Personalisation(fill=fill, variants=variants, roles=roles)
+    person = Personalisation(fill=fill, variants=variants, roles=frozenset(roles))
     pick = TextPicker(lang)
     document = corpus.get(spec.doc_id)
     context: dict[str, Any] = {

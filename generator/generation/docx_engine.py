@@ -104,16 +104,37 @@ def render_template(
 
     The template is refused, before anything runs, if it is a ZIP bomb
     (generator/ziplimits.py) or uses anything but the documented variables,
-    tags and filters (template_rules.py); it is rendered in Jinja's sandbox."""
-    import jinja2
-    from docxtpl import DocxTemplate
-
-    from generator.generation.template_rules import TemplateEnvironment, TemplateRefused
+    tags and filters (template_rules.py); it is rendered in Jinja's sandbox
+    (template_sandbox.py)."""
     from generator.ziplimits import WORD_TEMPLATE, zip_problem
 
     refused = zip_problem(template, WORD_TEMPLATE)
     if refused is not None:
         raise ConventioError(f"{template}: {refused}")
+    with zipfile.ZipFile(io.BytesIO(_rendered_docx(template, context))) as archive:
+        entries = {info.filename: archive.read(info) for info in archive.infolist()}
+    entries["docProps/core.xml"] = _core_xml(html.escape(context.get("title", "")), lang, at)
+    custom_properties.add_custom_properties(entries, _IDENTITY)
+    ordered = sorted(entries.items(), key=lambda kv: (kv[0] != "[Content_Types].xml", kv[0]))
+    filled, slots = _personalised_parts(template, ordered)
+    return RenderedTemplate(
+        str(template),
+        file_sha256(template),
+        tuple(ordered),
+        frozenset(filled),
+        _fixed_parts(ordered, filled, fixed_cache if fixed_cache is not None else {}),
+        frozenset(s for s in slots if not s.startswith("doc.")),
+    )
+
+
+def _rendered_docx(template: Path, context: dict[str, Any]) -> bytes:
+    """The template rendered by docxtpl in the sandbox; any refusal or failure
+    said in words, naming the template."""
+    import jinja2
+    from docxtpl import DocxTemplate
+
+    from generator.generation.template_sandbox import TemplateEnvironment, TemplateRefused
+
     env = TemplateEnvironment(frozenset(context))
     try:
         document = DocxTemplate(str(template))
@@ -134,11 +155,13 @@ def render_template(
         raise ConventioError(f"{template}: the template was stopped: {exc}") from None
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ConventioError(f"{template}: not a readable Word template ({exc})") from None
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
-        entries = {info.filename: archive.read(info) for info in archive.infolist()}
-    entries["docProps/core.xml"] = _core_xml(html.escape(context.get("title", "")), lang, at)
-    custom_properties.add_custom_properties(entries, _IDENTITY)
-    ordered = sorted(entries.items(), key=lambda kv: (kv[0] != "[Content_Types].xml", kv[0]))
+    return buffer.getvalue()
+
+
+def _personalised_parts(
+    template: Path, ordered: list[tuple[str, bytes]]
+) -> tuple[set[str], set[str]]:
+    """The parts that hold sentinels (filled per copy), and the slots they name."""
     filled: set[str] = set()
     slots: set[str] = set()
     for name, data in ordered:
@@ -150,8 +173,14 @@ def render_template(
                 "{{" in document_text(text) or "{%" in document_text(text)
             ):
                 raise ConventioError(f"{template}: a template tag was left unrendered")
+    return filled, slots
+
+
+def _fixed_parts(
+    ordered: list[tuple[str, bytes]], filled: set[str], cache: dict[tuple[str, bytes], Entry]
+) -> dict[str, Entry]:
+    """The parts every copy shares, checked and compressed once (in `cache`)."""
     fixed = {}
-    cache = fixed_cache if fixed_cache is not None else {}
     for name, data in ordered:
         if name not in filled:
             key = (name, hashlib.sha256(data).digest())
@@ -160,14 +189,7 @@ def render_template(
                     _strict_parse(name, data)
                 cache[key] = compress(name, data)
             fixed[name] = cache[key]
-    return RenderedTemplate(
-        str(template),
-        file_sha256(template),
-        tuple(ordered),
-        frozenset(filled),
-        fixed,
-        frozenset(s for s in slots if not s.startswith("doc.")),
-    )
+    return fixed
 
 
 def _strict_parse(name: str, data: bytes) -> None:

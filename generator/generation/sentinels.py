@@ -13,13 +13,11 @@ import re
 from collections.abc import Callable, Mapping
 from xml.sax.saxutils import escape
 
+from generator.model.slots import BY_HAND
 from generator.model.text import SLOT_RE
 
 OPEN, CLOSE = "\ue000", "\ue001"
 SENTINEL_RE = re.compile(f"{OPEN}([a-z_.]+){CLOSE}")
-
-#: slots left as printed in the model: they are written by hand when signing
-HANDWRITTEN = frozenset({"signing.place", "signing.date"})
 
 _CONTROL = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)}
 _CONTROL[0x7F] = 0x2421
@@ -39,7 +37,7 @@ def slot_filler() -> Callable[[str], str]:
     def fill(text: str) -> str:
         def one(match: re.Match[str]) -> str:
             name = match.group(1)
-            if name in HANDWRITTEN:
+            if name in BY_HAND:  # written by hand when signing: kept as printed
                 return match.group(2) or ""
             return sentinel(name)
 

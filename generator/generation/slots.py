@@ -6,16 +6,7 @@ from typing import Any
 
 from generator.generation.units import Unit
 from generator.invisible import is_blank
-
-#: slots the model marks as optional ("Numéro INAMI (si applicable)"): when the
-#: party has no value the document says so in words, it is never left blank
-OPTIONAL = {
-    "organisation.inami": {
-        "fr": "non applicable",
-        "nl": "niet van toepassing",
-        "de": "nicht zutreffend",
-    },
-}
+from generator.model.slots import WHEN_ABSENT
 
 
 def unit_slot_values(unit: Unit, parties: Any, lang: str = "fr") -> dict[str, str]:
@@ -23,7 +14,7 @@ def unit_slot_values(unit: Unit, parties: Any, lang: str = "fr") -> dict[str, st
 
     provider_id = unit.provider.id if unit.provider is not None else None
     values = dict(slot_values(parties.parties_for(unit.network.id, provider_id)))
-    for slot, words in OPTIONAL.items():
+    for slot, words in WHEN_ABSENT.items():  # an optional slot is never left blank
         if is_blank(values.get(slot)):
             values[slot] = words[lang]
     return values

@@ -1,37 +1,66 @@
 """`conventio templates check`: every template parses, uses only what
 templates may use (template_rules.py: the documented variables, tags and
 filters), every variable it uses exists in the context it will receive, and it
-renders in the sandbox."""
+renders in the sandbox.
+
+Each template is tried with a document of the corpus that uses it, on that
+document's own date, for a network of the first kind and, where a provider
+signs, a psychologist (`samples`)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.corpus.loader import Corpus
+from generator.consolidation.history import versions
+from generator.corpus.collection import Corpus
 from generator.errors import ConventioError
 from generator.generation.context import template_context
 from generator.generation.docx_engine import render_template
-from generator.generation.units import DocumentSpec, document_spec
+from generator.generation.units import TEMPLATES, DocumentSpec, document_date, document_spec
+from generator.model.documents import (
+    NETWORK_KINDS,
+    PROVIDER_KINDS,
+    Amendment,
+    Circular,
+    Convention,
+)
+from generator.model.signing import copy_roles
 
-#: the documents each template serves, and a party variant to try it with
-SAMPLES = {
-    "amendment-inami-network": ("amendment", {"adults"}),
-    "amendment-network-provider": ("amendment", {"adults", "psychologist"}),
-    "coordinated-convention": ("coordinated", {"adults", "psychologist"}),
-    "circular": ("circular", {"adults"}),
-}
+
+@dataclass(frozen=True)
+class Sample:
+    """A document a template serves, and the party and date to try it with."""
+
+    spec: DocumentSpec
+    variants: frozenset[str]
+    roles: tuple[str, ...]
+    date: dt.date
 
 
-def _specs(corpus: Corpus, name: str) -> list[DocumentSpec]:
-    specs = []
+def samples(corpus: Corpus) -> dict[str, Sample]:
+    """For each template the corpus's documents use, the first of them (by id)."""
+    found: dict[str, Sample] = {}
     for doc_id, document in sorted(corpus.documents.items()):
-        if document.type not in ("convention", "amendment", "circular"):
+        if not isinstance(document, Convention | Amendment | Circular):
             continue
         spec = document_spec(corpus, doc_id)
-        if spec.template == name:
-            specs.append(spec)
-    return specs
+        if spec.template not in found:
+            found[spec.template] = _sample(corpus, spec)
+    return found
+
+
+def _sample(corpus: Corpus, spec: DocumentSpec) -> Sample:
+    provider_kind = PROVIDER_KINDS[0] if spec.scope == "provider" else None
+    variants = frozenset(k for k in (NETWORK_KINDS[0], provider_kind) if k)
+    at = None
+    if spec.kind == "coordinated":  # its latest version
+        assert spec.convention is not None
+        found = versions(spec.convention, corpus.amendments_of(spec.doc_id))
+        at = next((v.start for v in reversed(found) if v.start), None)
+    date = document_date(corpus, spec, at)
+    return Sample(spec, variants, copy_roles(spec.signatories, provider_kind), date)
 
 
 def check_templates(corpus: Corpus, folder: Path | None) -> tuple[bool, str]:
@@ -43,35 +72,37 @@ def check_templates(corpus: Corpus, folder: Path | None) -> tuple[bool, str]:
         return False, f"{root}: no template (expected {root}/<lang>/<name>.docx)"
     problems: list[str] = []
     checked = 0
+    tried = samples(corpus)
     for path in files:
         lang, name = path.parent.name, path.stem
-        if name not in SAMPLES:
+        if name not in TEMPLATES:
             problems.append(
-                f"{path}: no document uses a template named {name!r} (known: {', '.join(SAMPLES)})"
+                f"{path}: no document uses a template named {name!r} "
+                f"(known: {', '.join(TEMPLATES)})"
             )
             continue
-        kind, variants = SAMPLES[name]
-        specs = [s for s in _specs(corpus, name) if s.kind == kind][:1]
-        if not specs:
+        if name not in tried:
             problems.append(f"{path}: the corpus has no document for this template")
             continue
-        spec = specs[0]
-        roles = frozenset(r for r in spec.signatories if r != "organisation")
-        try:
-            context = template_context(
-                corpus, spec, frozenset(variants), roles, lang, dt.date(2023, 9, 25)
-            )
-            render_template(path, context, lang, dt.date(2023, 9, 25))
-        except ConventioError as exc:
-            problems.extend(
-                line if line.startswith(str(path)) else f"{path}: {line}"
-                for line in str(exc).splitlines()
-            )
-        except Exception as exc:  # a broken DOCX can fail anywhere inside docxtpl
-            problems.append(
-                f"{path}: cannot be read as a Word template ({type(exc).__name__}: {exc})"
-            )
+        problems.extend(_problems(path, tried[name], corpus, lang))
         checked += 1
     if problems:
         return False, "\n".join(problems) + f"\n{len(problems)} problem(s) in {root}"
     return True, f"templates OK: {checked} template(s) in {root}"
+
+
+def _problems(path: Path, sample: Sample, corpus: Corpus, lang: str) -> list[str]:
+    """What is wrong with one template, tried with its sample."""
+    try:
+        context = template_context(
+            corpus, sample.spec, sample.variants, sample.roles, lang, sample.date
+        )
+        render_template(path, context, lang, sample.date)
+    except ConventioError as exc:
+        return [
+            line if line.startswith(str(path)) else f"{path}: {line}"
+            for line in str(exc).splitlines()
+        ]
+    except Exception as exc:  # a broken DOCX can fail anywhere inside docxtpl
+        return [f"{path}: cannot be read as a Word template ({type(exc).__name__}: {exc})"]
+    return []

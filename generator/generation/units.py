@@ -1,14 +1,26 @@
 """What a batch produces: one unit per party (a network, or a provider within
-one of its networks), and which template, variants and signers apply."""
+one of its networks), and which template, variants and signers apply (the
+rule of who signs is generator/model/signing.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from generator.corpus.loader import Corpus
+from generator.corpus.collection import Corpus
 from generator.errors import ConventioError
-from generator.model.documents import Amendment, Circular, Convention
+from generator.model.documents import CONVENTION_KINDS, Amendment, Circular, Convention
+from generator.model.signing import copy_roles, signatories, signer_parties
+
+#: the Word templates documents are made from (templates/<lang>/<name>.docx): an
+#: amendment's by the kind of convention it amends, a coordinated convention's, a letter's
+TEMPLATES = (
+    *(f"amendment-{kind}" for kind in CONVENTION_KINDS),
+    "coordinated-convention",
+    "circular",
+)
 
 
 @dataclass(frozen=True)
@@ -21,11 +33,8 @@ class DocumentSpec:
     #: which party a copy is made for: "network" or "provider"
     scope: str
     template: str
-
-    @property
-    def signatories(self) -> tuple[str, ...]:
-        document = self.convention
-        return tuple(document.signatories) if document else ()
+    #: the roles that sign the document (each copy: `Unit.roles`)
+    signatories: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -50,11 +59,16 @@ class Unit:
             kinds.add(self.provider_kind)
         return frozenset(kinds)
 
-    def roles(self, spec: DocumentSpec) -> frozenset[str]:
-        if self.provider_kind is None:
-            return frozenset(spec.signatories)
-        other = "organisation" if self.provider_kind == "psychologist" else "provider"
-        return frozenset(r for r in spec.signatories if r != other)
+    def roles(self, spec: DocumentSpec) -> tuple[str, ...]:
+        """The roles that sign this copy, in the document's order."""
+        return copy_roles(spec.signatories, self.provider_kind)
+
+    def signers(self, roles: tuple[str, ...]) -> dict[str, str | None]:
+        """For each role, the id of the party that signs in it (None: the committee)."""
+        provider = self.provider.id if self.provider is not None else None
+        return signer_parties(
+            roles, network=self.network.id, hospital=self.network.hospital, provider=provider
+        )
 
 
 def document_spec(corpus: Corpus, doc_id: str) -> DocumentSpec:
@@ -62,16 +76,48 @@ def document_spec(corpus: Corpus, doc_id: str) -> DocumentSpec:
     if isinstance(document, Amendment):
         convention = corpus.get(document.amends)
         assert isinstance(convention, Convention)
-        return DocumentSpec(
-            doc_id, "amendment", convention, _scope(convention), f"amendment-{convention.kind}"
-        )
+        template = f"amendment-{convention.kind}"
+        scope = _scope(convention)
+        return DocumentSpec(doc_id, "amendment", convention, scope, template, signatories(document))
     if isinstance(document, Convention):
-        return DocumentSpec(
-            doc_id, "coordinated", document, _scope(document), "coordinated-convention"
-        )
+        template, scope = "coordinated-convention", _scope(document)
+        return DocumentSpec(doc_id, "coordinated", document, scope, template, signatories(document))
     if isinstance(document, Circular):
-        return DocumentSpec(doc_id, "circular", None, "network", "circular")
+        return DocumentSpec(doc_id, "circular", None, "network", "circular", signatories(document))
     raise ConventioError(f"{doc_id!r} is a {document.type}: there is no document to generate")
+
+
+def document_date(corpus: Corpus, spec: DocumentSpec, at: dt.date | None) -> dt.date:
+    """The date a copy carries: `at` when given; else an amendment's date of
+    issue (or of entry into force), a letter's date, or today."""
+    document = corpus.get(spec.doc_id)
+    if at is not None:
+        return at
+    if isinstance(document, Amendment):
+        return document.dates.issued or document.in_force
+    if isinstance(document, Circular):
+        return document.date
+    return dt.date.today()
+
+
+def document_id(spec: DocumentSpec, unit: Unit, lang: str, date: dt.date) -> str:
+    source = f"{spec.doc_id}@{date.isoformat()}" if spec.kind == "coordinated" else spec.doc_id
+    return f"{source}#{unit.party_id}#{lang}"
+
+
+def output_folder(out: Path, spec: DocumentSpec, date: dt.date) -> Path:
+    """Where a batch goes: OUT/<document id>; for a coordinated convention, whose
+    text depends on the date, OUT/<convention>/<date>."""
+    folder = out / spec.doc_id
+    return folder / date.isoformat() if spec.kind == "coordinated" else folder
+
+
+def file_stem(spec: DocumentSpec, unit: Unit, lang: str, date: dt.date) -> str:
+    """The name of a party's file, without extension: `party.lang`, and
+    `party.date.lang` for a coordinated convention."""
+    if spec.kind == "coordinated":
+        return f"{unit.party_id}.{date.isoformat()}.{lang}"
+    return f"{unit.party_id}.{lang}"
 
 
 def _scope(convention: Convention) -> str:

@@ -1,9 +1,13 @@
-"""The documents of the corpus: conventions, their amendments, and circulars."""
+"""The documents of the corpus: conventions, their amendments, and circulars.
+
+Each model declares its fields in the order a corpus file writes them (and
+`conventio import` writes a draft in): the type and id first, then what the
+document is, its title and sources, its dates, its parts in reading order."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field, model_validator
 
@@ -18,6 +22,13 @@ Role = Literal["committee", "network", "hospital", "provider", "organisation"]
 ConventionKind = Literal["inami-network", "network-provider"]
 NetworkKind = Literal["adults", "children", "german-speaking"]
 ProviderKind = Literal["psychologist", "organisation"]
+
+#: every role in which a party may sign (who signs what: generator/model/signing.py)
+ROLES: tuple[str, ...] = get_args(Role)
+CONVENTION_KINDS: tuple[str, ...] = get_args(ConventionKind)
+NETWORK_KINDS: tuple[str, ...] = get_args(NetworkKind)
+#: what a provider is: a psychologist/orthopedagogue, or an organisation
+PROVIDER_KINDS: tuple[str, ...] = get_args(ProviderKind)
 
 
 class Source(Strict):
@@ -74,11 +85,15 @@ class Closing(Strict):
     signatures: Annotated[list[SignatureBlock], Field(min_length=1)]
 
 
+#: where the corpus took a document's texts from (at least one source)
+Sources = Annotated[list[Source], Field(min_length=1)]
+
+
 class _Document(Strict):
+    """What every document starts with; each kind narrows `type` to its name."""
+
+    type: str
     id: DocumentId
-    title: I18nText
-    sources: Annotated[list[Source], Field(min_length=1)]
-    note: str | None = None
 
 
 class ConventionDates(Strict):
@@ -105,14 +120,17 @@ class KnownAmendment(Strict):
 class Convention(_Document):
     type: Literal["convention"]
     kind: ConventionKind
+    title: I18nText
+    sources: Sources
+    note: str | None = None
     dates: ConventionDates
     #: who signs it
     signatories: Annotated[list[Role], Field(min_length=1)]
     recitals: list[I18nText] = Field(default_factory=list)
     preamble: list[PreambleBlock] = Field(default_factory=list)
     articles: list[Provision] = Field(default_factory=list)
-    annexes: list[Annex] = Field(default_factory=list)
     closing: Closing | None = None
+    annexes: list[Annex] = Field(default_factory=list)
     parameters: list[Parameter] = Field(default_factory=list)
     known_amendments: list[KnownAmendment] = Field(default_factory=list)
     #: the list of topics the sources give when the articles themselves are absent
@@ -138,9 +156,9 @@ class Operation(Strict):
     after: str | None = None
     before: str | None = None
     into: str | None = None
+    quote: Quote | None = None
     provision: Provision | None = None
     annex: str | None = None
-    quote: Quote | None = None
     in_force: dt.date | None = None
     in_force_note: str | None = None
 
@@ -204,16 +222,23 @@ class Amendment(_Document):
     amends: DocumentId
     #: "sixième avenant" is 6; None when the amendment is not numbered
     ordinal: int | None = None
+    title: I18nText
+    sources: Sources
+    note: str | None = None
     dates: AmendmentDates
     #: the date from which operations without a date of their own apply
     in_force: dt.date
     in_force_note: str | None = None
     signatories: Annotated[list[Role], Field(min_length=1)]
+    #: personalised and issued by `conventio build`: to every network of the party
+    #: file, or (an amendment of a network-provider convention) to the providers of
+    #: the network `--network` names
+    issued_by_build: bool = False
     recitals: list[I18nText] = Field(default_factory=list)
     preamble: list[PreambleBlock] = Field(default_factory=list)
     articles: Annotated[list[AmendmentArticle], Field(min_length=1)]
-    annexes: list[Annex] = Field(default_factory=list)
     closing: Closing | None = None
+    annexes: list[Annex] = Field(default_factory=list)
 
 
 class LetterBlock(Strict):
@@ -230,15 +255,18 @@ class Circular(_Document):
     """A letter of INAMI to the networks that carries or explains documents."""
 
     type: Literal["circular"]
+    title: I18nText
+    sources: Sources
+    note: str | None = None
     reference: str | None = None
     date: dt.date
     subject: list[I18nText] = Field(min_length=1)
     signatory: str | None = None
+    concerns: list[DocumentId] = Field(default_factory=list)
+    carries: list[DocumentId] = Field(default_factory=list)
     #: the letter's text, when transcribed
     body: list[LetterBlock] = Field(default_factory=list)
     #: "Bien à vous,"
     salutation: I18nText | None = None
-    concerns: list[DocumentId] = Field(default_factory=list)
-    carries: list[DocumentId] = Field(default_factory=list)
     parameters: list[Parameter] = Field(default_factory=list)
     code_tables: list[CodeTable] = Field(default_factory=list)

@@ -3,7 +3,7 @@
 article ("Article 14/1") > paragraph ("§ 1er", "§1/1") > point ("1°", "3)") >
 point ("a)") or indent ("-"), with plain alinéas at any level.  Each provision
 has a stable address (`art_17__para_1-1`), computed by
-`generator.consolidation.addresses`, never typed by hand.
+`generator.model.addresses`, never typed by hand.
 """
 
 from __future__ import annotations

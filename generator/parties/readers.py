@@ -57,7 +57,7 @@ def read_party_file(path: Path, display: str | None = None) -> RawFile:
 
 
 def _read_yaml(path: Path, raw: RawFile) -> None:
-    from generator.corpus.yamlsource import read_yaml
+    from generator.yamlsource import read_yaml
 
     src, yaml_problems = read_yaml(path, raw.display)
     raw.problems.extend(Cell(p.path, p.line, p.column).problem(p.message) for p in yaml_problems)

@@ -8,11 +8,10 @@ has no `network.inami`); the document decides what a missing slot prints.
 
 from __future__ import annotations
 
+from generator.model.slots import SECRET
 from generator.parties.model import Hospital, Organisation, Psychologist
 from generator.parties.numbers import format_inami, format_nrn, format_phone
 from generator.parties.register import ConventionParties
-
-SECRET_SLOTS = frozenset({"provider.nrn"})
 
 
 class SlotValues(dict[str, str]):
@@ -20,7 +19,7 @@ class SlotValues(dict[str, str]):
     log or a traceback printing it does not leak it)."""
 
     def __repr__(self) -> str:
-        return repr({k: ("<hidden>" if k in SECRET_SLOTS else v) for k, v in self.items()})
+        return repr({k: ("<hidden>" if k in SECRET else v) for k, v in self.items()})
 
     __str__ = __repr__
 

@@ -7,9 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from generator.consolidation.engine import Consolidation
-from generator.consolidation.schedule import ScheduledOperation
 from generator.consolidation.tree import Node, build_provision
 from generator.model.documents import Amendment
+from generator.model.order import ScheduledOperation
 from generator.rendering.language import TextPicker, blank_slots
 from generator.rendering.provisions import label_of
 

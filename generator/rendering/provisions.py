@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.consolidation.addresses import default_label
 from generator.consolidation.tree import Change, Node
+from generator.model.addresses import default_label
 from generator.model.annexes import Annex
 from generator.model.provisions import Provision
 from generator.rendering.blocks import BlockWriter

@@ -17,8 +17,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from generator.consolidation.addresses import SEPARATOR, num_token
 from generator.importing.recognise.dates import find_dates
+from generator.model.addresses import SEPARATOR, num_token
 
 _INSERT = re.compile(
     r"\b(?:est|sont)\s+(?:ajouté|inséré|ajoutée|insérée)s?\b|\bil est (?:ajouté|inséré)", re.I

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.consolidation.addresses import default_label
+from generator.model.addresses import default_label
 
 # "Article 1er", "Art. 2.", "ARTICLE 14/1 – Objet", "Article 4."
 _ARTICLE = re.compile(

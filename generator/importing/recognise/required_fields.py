@@ -18,10 +18,6 @@ _KIND_HINTS = (
     ("inami-network", re.compile(r"comité de l['’]assurance", re.I)),
     ("network-provider", re.compile(r"psychologue|orthopédagogue|prestataire|organisation", re.I)),
 )
-_DEFAULT_SIGNATORIES = {
-    "inami-network": ["committee", "network", "hospital"],
-    "network-provider": ["provider", "organisation", "network", "hospital"],
-}
 
 
 def slug(text: str) -> str:
@@ -188,7 +184,9 @@ def _signatories(found: dict, conv_kind: str | None, journal: Journal, data: dic
             if block.get("party") and block["party"] not in roles:
                 roles.append(block["party"])
     if not roles:
-        roles = list(_DEFAULT_SIGNATORIES.get(conv_kind or "inami-network"))
+        from generator.model.signing import USUAL_SIGNATORIES
+
+        roles = list(USUAL_SIGNATORIES[conv_kind or "inami-network"])
         journal.doubt(
             "document",
             "no signature block was found: the signatories are "

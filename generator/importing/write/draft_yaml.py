@@ -1,6 +1,7 @@
-"""Writing the draft as YAML a person reviews: keys in the corpus's order,
-long texts as folded blocks like the hand-written corpus, and what the
-importer is unsure of as comments above the part it concerns.
+"""Writing the draft as YAML a person reviews: keys in the order of the
+corpus models' fields (generator/model/), long texts as folded blocks like the
+hand-written corpus, and what the importer is unsure of as comments above the
+part it concerns.
 
 Every scalar goes through PyYAML's own quoting, so the file loads back to
 exactly the data it was written from (tests check it)."""
@@ -10,53 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
+from pydantic import BaseModel
 
-_ORDER = [
-    # documents
-    "type",
-    "id",
-    "amends",
-    "ordinal",
-    "kind",
-    "title",
-    "sources",
-    "note",
-    "dates",
-    "in_force",
-    "in_force_note",
-    "signatories",
-    "recitals",
-    "preamble",
-    # provisions, amendment articles, operations
-    "action",
-    "target",
-    "after",
-    "before",
-    "into",
-    "quote",
-    "num",
-    "label",
-    "heading",
-    "text",
-    "provision",
-    "annex",
-    "children",
-    "footnotes",
-    "operations",
-    "entry_into_force",
-    "text_after",
-    "articles",
-    "closing",
-    # annexes and the rest
-    "columns",
-    "rows",
-    "code",
-    "description",
-    "notes",
-    "abbreviations",
-    "annexes",
-]
-_RANK = {key: index for index, key in enumerate(_ORDER)}
+from generator.model.base import field_model
+from generator.model.document_types import DOCUMENT_TYPES
+
+#: the model a mapping of the draft is (None: a plain mapping, keys as given)
+Model = type[BaseModel] | None
 
 
 def _scalar(value: Any) -> str:
@@ -83,32 +44,34 @@ class _Writer:
             for line in text.splitlines() or [""]:
                 self.lines.append(f"{pad}# {line}".rstrip())
 
-    def mapping(self, node: dict, pad: str, first_prefix: str | None = None) -> None:
-        keys = sorted(node, key=lambda k: _RANK.get(k, len(_RANK)))
+    def mapping(self, node: dict, pad: str, model: Model, first_prefix: str | None = None) -> None:
+        """A mapping's keys in its model's field order (others after, as given)."""
+        fields = list(model.model_fields) if model is not None else []
+        keys = sorted(node, key=lambda k: fields.index(k) if k in fields else len(fields))
         for index, key in enumerate(keys):
             prefix = first_prefix if (index == 0 and first_prefix is not None) else pad
-            self.entry(key, node[key], prefix, pad)
+            self.entry(key, node[key], prefix, pad, field_model(model, key))
 
-    def entry(self, key: str, value: Any, prefix: str, pad: str) -> None:
+    def entry(self, key: str, value: Any, prefix: str, pad: str, model: Model) -> None:
         head = f"{prefix}{key}:"
         if isinstance(value, dict) and value:
             self.lines.append(head)
             self.comment(value, pad + "  ")
-            self.mapping(value, pad + "  ")
+            self.mapping(value, pad + "  ", model)
         elif isinstance(value, list) and value:
             self.lines.append(head)
-            self.sequence(value, pad + "  ")
+            self.sequence(value, pad + "  ", model)
         elif _foldable(value):
             self.lines.append(f"{head} >-")
             self.lines.append(f"{pad}  {value}")
         else:
             self.lines.append(f"{head} {_scalar(value)}")
 
-    def sequence(self, items: list, pad: str) -> None:
+    def sequence(self, items: list, pad: str, model: Model) -> None:
         for item in items:
             self.comment(item, pad)
             if isinstance(item, dict) and item:
-                self.mapping(item, pad + "  ", first_prefix=f"{pad}- ")
+                self.mapping(item, pad + "  ", model, first_prefix=f"{pad}- ")
             elif _foldable(item):
                 self.lines.append(f"{pad}- >-")
                 self.lines.append(f"{pad}  {item}")
@@ -121,7 +84,7 @@ def dump(data: dict, comments: dict[int, list[str]], header: list[str]) -> str:
     writer = _Writer(comments)
     writer.lines.extend(f"# {line}".rstrip() for line in header)
     writer.comment(data, "")
-    writer.mapping(data, "")
+    writer.mapping(data, "", DOCUMENT_TYPES.get(data.get("type", "")))
     return "\n".join(writer.lines) + "\n"
 
 

@@ -1,12 +1,34 @@
-"""When each amendment operation applies, and in what order they replay."""
+"""The order in which amendments, and the operations they carry, apply.
+
+Two orders, each defined here only:
+
+- **amendment order**: the amendments of one convention in the order they were
+  made: numbered ones by their ordinal ("sixième avenant" is 6), then unnumbered
+  ones; among equals, by their first date (approved, else issued, else signed,
+  else in force), then by id;
+- **replay order**: every operation at the date it applies (its own `in_force`,
+  else the date an entry-into-force clause of its amendment gives its article,
+  else the amendment's `in_force`), then in amendment order, then in its place
+  inside the amendment (article, then operation).
+
+The corpus lists amendments in amendment order, consolidation replays in
+replay order, and the history of versions is replay order grouped by date.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from generator.corpus.loader import amendment_order
 from generator.model.documents import Amendment, AmendmentArticle, Operation
+
+
+def amendment_order(amendment: Amendment) -> tuple[Any, ...]:
+    """The sort key of an amendment among those of its convention."""
+    dates = amendment.dates
+    first = dates.approved or dates.issued or dates.signed or amendment.in_force
+    return (amendment.ordinal is None, amendment.ordinal or 0, first, amendment.id)
 
 
 @dataclass(frozen=True)
@@ -30,7 +52,9 @@ class ScheduledOperation:
         return f"{self.amendment.id}, article {self.article.num}"
 
 
-def effective_date(amendment: Amendment, article: AmendmentArticle, op: Operation):
+def effective_date(
+    amendment: Amendment, article: AmendmentArticle, op: Operation
+) -> tuple[dt.date, str]:
     """The operation's own date, else the one an entry-into-force clause of the
     amendment gives its article, else the amendment's."""
     if op.in_force:

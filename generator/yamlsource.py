@@ -11,6 +11,9 @@ otherwise expand to billions of values. A file may add at most
 `ALIAS_BUDGET` values through aliases (corpus and party files alike: PyYAML's
 own `safe_dump` writes aliases for a list used twice, so scripts that write
 party files produce them).
+
+Shared by the corpus loader and the party file readers, neither of which owns
+it: it sits with the other shared utilities at the package's root.
 """
 
 from __future__ import annotations

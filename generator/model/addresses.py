@@ -1,7 +1,40 @@
 """Stable machine addresses (Akoma Ntoso-like eIds) and human addresses.
 
-`art_17__para_1-1` is "article 17, § 1/1"; `art_13__para_2__point_8` is
-"article 13, § 2, 8°"; `annex_1` is "annexe 1".
+Every provision and annex of a convention has an address computed from its
+kind and number, never typed by hand: one step per level, joined by `__`.
+Numbered provisions are addressed by their number, alinéas and dashes by
+their rank among their kind at that level:
+
+>>> component("article", "14/1", 3)
+'art_14-1'
+>>> join("art_17", component("paragraph", "1/1", 2))
+'art_17__para_1-1'
+>>> join("art_13__para_2", component("point", "8°", 8))
+'art_13__para_2__point_8'
+>>> component("alinea", None, 2)
+'al_2'
+>>> component("annex", "1", 0)
+'annex_1'
+>>> num_token("1er"), num_token("a)"), num_token("§ 2")
+('1', 'a', '2')
+
+An address reads back in words, in French, Dutch or German, even for a
+provision that does not (yet) exist:
+
+>>> humanise_eid("art_17__para_1-1")
+'article 17, § 1/1'
+>>> humanise_eid("art_13__para_2__al_3", "nl")
+'artikel 13, § 2, lid 3'
+>>> humanise_eid("annex_1")
+'annexe 1'
+
+and a number is printed as the published text prints it:
+
+>>> default_label("paragraph", "1"), default_label("article", "14/1")
+('§ 1er', 'Article 14/1')
+
+The corpus (its checks), consolidation, rendering, diffing and the importer
+all address provisions this way; this module is the one grammar they share.
 """
 
 from __future__ import annotations

@@ -1,0 +1,105 @@
+"""Every copy of a batch, built in memory: each variant of the template is
+rendered once (`Renderer`), then each party's copy is that rendering with its
+values put in place of the sentinels (`build_copy`), on every core for a large
+batch (`build_copies`). Nothing is written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing as mp
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from generator.corpus.collection import Corpus
+from generator.generation.context import template_context
+from generator.generation.docx_engine import RenderedTemplate, personalise, render_template
+from generator.generation.sentinels import literal
+from generator.generation.slots import missing_message, unit_slot_values
+from generator.generation.units import DocumentSpec, Unit, document_id
+from generator.invisible import is_blank
+
+
+class Renderer:
+    """Renders each variant of the template once and personalises copies."""
+
+    def __init__(
+        self, corpus: Corpus, spec: DocumentSpec, template: Path, lang: str, date: dt.date
+    ):
+        self.corpus, self.spec, self.template, self.lang, self.date = (
+            corpus,
+            spec,
+            template,
+            lang,
+            date,
+        )
+        self._cache: dict[tuple[frozenset[str], tuple[str, ...]], RenderedTemplate] = {}
+        self._fixed: dict = {}
+
+    def rendered(self, unit: Unit) -> RenderedTemplate:
+        key = (unit.variants, unit.roles(self.spec))
+        if key not in self._cache:
+            context = template_context(self.corpus, self.spec, *key, self.lang, self.date)
+            self._cache[key] = render_template(
+                self.template, context, self.lang, self.date, self._fixed
+            )
+        return self._cache[key]
+
+
+def build_copy(renderer: Renderer, unit: Unit, parties: Any) -> tuple[bytes, str, str] | str:
+    """(docx bytes, document id, content hash), or the reason it cannot be made."""
+    rendered = renderer.rendered(unit)
+    values = unit_slot_values(unit, parties, renderer.lang)
+    missing = sorted(s for s in rendered.slots if is_blank(values.get(s)))
+    if missing:
+        return "; ".join(missing_message(unit, s) for s in missing)
+    escaped = {k: literal(v) for k, v in values.items()}
+    doc_id = document_id(renderer.spec, unit, renderer.lang, renderer.date)
+    reference = f"{renderer.spec.doc_id} · {unit.party_id} · {{hash}}"
+    copy = personalise(
+        rendered, escaped, {"doc.id": literal(doc_id), "doc.reference": literal(reference)}
+    )
+    return copy.data, doc_id, copy.content_hash
+
+
+#: below this many documents, starting worker processes costs more than it saves
+PARALLEL_FROM = 64
+_JOB: tuple[Renderer, Any] | None = None
+
+
+def _build_chunk(chunk: list[Unit]) -> list[tuple[bytes, str, str] | str]:
+    assert _JOB is not None
+    renderer, parties = _JOB
+    return [build_copy(renderer, unit, parties) for unit in chunk]
+
+
+def build_copies(renderer: Renderer, units: list[Unit], parties: Any, progress, workers):
+    """Each unit with its copy (or the reason it has none), on every core.
+
+    The variants are rendered first, in this process; worker processes are
+    forked afterwards and so share them (and the parties) without copying."""
+    global _JOB
+    for unit in units:
+        renderer.rendered(unit)
+    count = workers or os.cpu_count() or 1
+    done = 0
+    if count > 1 and len(units) >= PARALLEL_FROM and "fork" in mp.get_all_start_methods():
+        size = max(8, len(units) // (count * 8))
+        chunks = [units[i : i + size] for i in range(0, len(units), size)]
+        _JOB = (renderer, parties)
+        try:
+            with ProcessPoolExecutor(count, mp_context=mp.get_context("fork")) as pool:
+                for chunk, outcomes in zip(chunks, pool.map(_build_chunk, chunks), strict=True):
+                    yield from zip(chunk, outcomes, strict=True)
+                    done += len(chunk)
+                    if progress:
+                        progress("docx", done, len(units))
+        finally:
+            _JOB = None
+        return
+    for unit in units:
+        yield unit, build_copy(renderer, unit, parties)
+        done += 1
+        if progress:
+            progress("docx", done, len(units))
