@@ -8,8 +8,8 @@ Run from the repository root:
 
 It makes (not timed) the sixth amendment as issued to network net-01 (DOCX, then
 PDF/A with LibreOffice, identity and signature fields, as `conventio generate` does;
-or takes the issued PDF given with --issued), has the test CA of
-tests/signing_ca.py sign it for the network, then for the hospital with a time-stamp,
+or takes the issued PDF given with --issued), has the sample CA of
+signatures/samples/signing_ca.py sign it for the network, then for the hospital with a time-stamp,
 and writes the trusted root to a folder. Then it times, N times:
 
 a) import and verify: read the returned file and the issued one from disk,
@@ -37,12 +37,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if __package__ in (None, ""):  # run as a script: python benchmarks/pdfcheck_bench.py
     sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))  # the test CA
-
-from signing_ca import sign_field, signing_ca  # noqa: E402
 
 from generator.errors import ConventioError  # noqa: E402
 from signatures.pdfcheck import ACCEPTED, check_returned, load_trust_roots  # noqa: E402
+from signatures.samples.signing_ca import sign_field, signing_ca  # noqa: E402
 
 #: the best time must be below this
 TARGET_SECONDS = 0.5
