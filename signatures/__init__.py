@@ -8,8 +8,8 @@ from the events (`status.py`), never stored. `register.py` is the API;
 `issuing.py` checks a manifest's documents against the identity their files
 carry (`identity.py`); `records.py` the events recorded by hand (manual
 records) or by the import of signed PDFs (`importing.py`, verified);
-`reports.py` and `exports.py` the reports; `cli_support.py` what the
-`conventio signatures ...` commands print.
+`reports.py` and `exports.py` the reports; `cli/` the `conventio signatures ...`
+commands and what they print.
 
 This package may import `generator` (its model and errors); `generator`
 never imports it. Importing this package imports nothing else: `from

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -360,33 +359,3 @@ def _record_signatures(register, issued: Event, receipt: _Receipt, check, now) -
         already_signed=already,
         logged=True,
     )
-
-
-def outcomes_text(outcomes: list[ImportOutcome], register: Register) -> tuple[bool, str]:
-    """What to print: each file's verdict, a summary; and whether all were accepted."""
-    lines = []
-    for o in outcomes:
-        head = f"{o.path}: {o.verdict}"
-        if o.document_id:
-            head += f" ({o.document_id})"
-        lines.append(f"{head}: {o.reason}")
-        if o.recorded:
-            lines.append(f"  recorded signatures: {', '.join(o.recorded)}")
-        if o.already_signed:
-            lines.append(f"  already signed before: {', '.join(o.already_signed)}")
-        if o.verdict != ACCEPTED:
-            if o.sha256:
-                lines.append(f"  kept for review in the store as {o.sha256}")
-            else:
-                lines.append("  nothing was read, so nothing was kept")
-            if o.sha256 and not o.logged:
-                lines.append("  not in the log: the receipt could not be recorded")
-            elif o.logged and o.unattached:
-                lines.append("  logged as a receipt that names no document issued here")
-    counts = Counter(o.verdict for o in outcomes)
-    lines.append(
-        f"{len(outcomes)} file(s): {counts[ACCEPTED]} accepted, {counts[REVIEW]} for review, "
-        f"{counts[REJECTED]} rejected"
-    )
-    lines.append(register.head_text())
-    return counts[ACCEPTED] == len(outcomes), "\n".join(lines) + "\n"
