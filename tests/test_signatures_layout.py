@@ -70,3 +70,22 @@ def test_the_corpus_is_read_from_the_conventio_context_object(tmp_path):
         assert _corpus_dir(click.Context(signatures, parent=root)) == tmp_path
     alone = click.Context(signatures)
     assert _corpus_dir(alone) is None
+
+
+def test_the_reasons_and_their_words_import_nothing_heavy():
+    """The import command, a report or a translation can name and say the reasons
+    without loading pyHanko or the register."""
+    probe = (
+        "import sys, signatures.reasons, signatures.wording, signatures.returned_file;"
+        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules} & set(sys.argv[1:]))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *HEAVY],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""

@@ -19,7 +19,8 @@ from typing import Any
 from generator.errors import ConventioError
 from generator.files import write_atomically
 from signatures import reports
-from signatures.importing import ACCEPTED, REJECTED, REVIEW, ImportOutcome
+from signatures.importing import ImportOutcome
+from signatures.reasons import Verdict
 from signatures.register import Register
 
 
@@ -241,7 +242,7 @@ def outcomes_text(outcomes: list[ImportOutcome], register: Register) -> tuple[bo
             lines.append(f"  recorded signatures: {', '.join(o.recorded)}")
         if o.already_signed:
             lines.append(f"  already signed before: {', '.join(o.already_signed)}")
-        if o.verdict != ACCEPTED:
+        if o.verdict != Verdict.ACCEPTED:
             if o.sha256:
                 lines.append(f"  kept for review in the store as {o.sha256}")
             else:
@@ -252,8 +253,8 @@ def outcomes_text(outcomes: list[ImportOutcome], register: Register) -> tuple[bo
                 lines.append("  logged as a receipt that names no document issued here")
     counts = Counter(o.verdict for o in outcomes)
     lines.append(
-        f"{len(outcomes)} file(s): {counts[ACCEPTED]} accepted, {counts[REVIEW]} for review, "
-        f"{counts[REJECTED]} rejected"
+        f"{len(outcomes)} file(s): {counts[Verdict.ACCEPTED]} accepted, "
+        f"{counts[Verdict.REVIEW]} for review, {counts[Verdict.REJECTED]} rejected"
     )
     lines.append(register.head_text())
-    return counts[ACCEPTED] == len(outcomes), "\n".join(lines) + "\n"
+    return counts[Verdict.ACCEPTED] == len(outcomes), "\n".join(lines) + "\n"
