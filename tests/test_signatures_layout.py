@@ -49,9 +49,9 @@ print(" ".join(sorted({m.split(".")[0] for m in sys.modules} & set(sys.argv[1:])
 """
 
 
-def test_every_signatures_help_imports_only_click():
+def _python(code: str, *args: str) -> subprocess.CompletedProcess:
     done = subprocess.run(
-        [sys.executable, "-c", HELP, *HEAVY],
+        [sys.executable, "-c", code, *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -59,6 +59,11 @@ def test_every_signatures_help_imports_only_click():
         check=False,
     )
     assert done.returncode == 0, done.stderr
+    return done
+
+
+def test_every_signatures_help_imports_only_click():
+    done = _python(HELP, *HEAVY)
     assert "Usage: signatures verify-log" in done.stdout
     assert done.stdout.splitlines()[-1] == "", done.stdout.splitlines()[-1]
 
@@ -79,13 +84,4 @@ def test_the_reasons_and_their_words_import_nothing_heavy():
         "import sys, signatures.reasons, signatures.wording, signatures.returned_file;"
         "print(' '.join(sorted({m.split('.')[0] for m in sys.modules} & set(sys.argv[1:]))))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe, *HEAVY],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == ""
+    assert _python(probe, *HEAVY).stdout.strip() == ""
