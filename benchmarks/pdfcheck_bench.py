@@ -8,8 +8,8 @@ Run from the repository root:
 
 It makes (not timed) the sixth amendment as issued to network net-01 (DOCX, then
 PDF/A with LibreOffice, identity and signature fields, as `conventio generate` does;
-or takes the issued PDF given with --issued), has the test CA of
-tests/signing_ca.py sign it for the network, then for the hospital with a time-stamp,
+or takes the issued PDF given with --issued), has the sample CA of
+signatures/samples/signing_ca.py sign it for the network, then for the hospital with a time-stamp,
 and writes the trusted root to a folder. Then it times, N times:
 
 a) import and verify: read the returned file and the issued one from disk,
@@ -37,12 +37,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if __package__ in (None, ""):  # run as a script: python benchmarks/pdfcheck_bench.py
     sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))  # the test CA
-
-from signing_ca import sign_field, signing_ca  # noqa: E402
 
 from generator.errors import ConventioError  # noqa: E402
 from signatures.pdfcheck import ACCEPTED, check_returned, load_trust_roots  # noqa: E402
+from signatures.samples.signing_ca import sign_field, signing_ca  # noqa: E402
 
 #: the best time must be below this
 TARGET_SECONDS = 0.5
@@ -80,6 +78,64 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms"
 
 
+class Failed(Exception):
+    """A run that cannot go on: the message to print and the exit code."""
+
+    def __init__(self, message: str, code: int = 1):
+        super().__init__(message)
+        self.code = code
+
+
+def signed_files(folder: Path, issued: bytes) -> tuple[Path, Path, Path]:
+    """The issued PDF and its copy signed for the network, then for the hospital with a
+    time-stamp, written into `folder`, with the trust folder of the sample CA."""
+    ca = signing_ca()
+    signed = sign_field(issued, "sig_network", ca.signer("network"))
+    signed = sign_field(signed, "sig_hospital", ca.signer("hospital"), timestamp=True)
+    trust = ca.write_trust_folder(folder / "trust")
+    issued_path, returned_path = folder / "issued.pdf", folder / "returned.pdf"
+    issued_path.write_bytes(issued)
+    returned_path.write_bytes(signed)
+    print(
+        f"document     {len(issued):,} bytes issued, {len(signed):,} bytes returned "
+        "(2 signatures, the second time-stamped)"
+    )
+    return trust, issued_path, returned_path
+
+
+def in_process(trust: Path, issued: Path, returned: Path, n: int) -> list[float]:
+    """Seconds taken by each of `n` imports and checks, in this process."""
+    times = []
+    for _ in range(n):
+        started = time.perf_counter()
+        result = check_returned(
+            issued.read_bytes(), returned.read_bytes(), load_trust_roots(trust), ROLES
+        )
+        times.append(time.perf_counter() - started)
+        if result.verdict != ACCEPTED:
+            raise Failed(f"the signed file was not accepted: {result.reason}")
+    return times
+
+
+def in_new_processes(trust: Path, issued: Path, returned: Path) -> tuple[list, list]:
+    """Seconds to import signatures.pdfcheck, and to import and check, in 3 new processes."""
+    imports, cold = [], []
+    for _ in range(3):
+        done = subprocess.run(
+            [sys.executable, "-c", COLD, trust, issued, returned, ",".join(ROLES)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise Failed(f"the check in a new process failed:\n{done.stderr}")
+        imported, total = (float(v) for v in done.stdout.split())
+        imports.append(imported)
+        cold.append(total)
+    return imports, cold
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=10, help="timed runs (10)")
@@ -95,51 +151,16 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="conventio-pdfcheck-bench-") as tmp:
         root = Path(tmp)
         try:
-            issued = args.issued.read_bytes() if args.issued else issue(root / "out")
-        except (ConventioError, OSError) as exc:
-            print(exc, file=sys.stderr)
-            return 2
-        ca = signing_ca()
-        signed = sign_field(issued, "sig_network", ca.signer("network"))
-        signed = sign_field(signed, "sig_hospital", ca.signer("hospital"), timestamp=True)
-        trust = ca.write_trust_folder(root / "trust")
-        issued_path, returned_path = root / "issued.pdf", root / "returned.pdf"
-        issued_path.write_bytes(issued)
-        returned_path.write_bytes(signed)
-        print(
-            f"document     {len(issued):,} bytes issued, {len(signed):,} bytes returned "
-            "(2 signatures, the second time-stamped)"
-        )
-
-        times = []
-        for _ in range(args.n):
-            started = time.perf_counter()
-            result = check_returned(
-                issued_path.read_bytes(),
-                returned_path.read_bytes(),
-                load_trust_roots(trust),
-                ROLES,
-            )
-            times.append(time.perf_counter() - started)
-            if result.verdict != ACCEPTED:
-                print(f"the signed file was not accepted: {result.reason}", file=sys.stderr)
-                return 1
-
-        cold, imports = [], []
-        for _ in range(3):
-            done = subprocess.run(
-                [sys.executable, "-c", COLD, trust, issued_path, returned_path, ",".join(ROLES)],
-                cwd=ROOT,
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if done.returncode != 0:
-                print(f"the check in a new process failed:\n{done.stderr}", file=sys.stderr)
-                return 1
-            imported, total = (float(v) for v in done.stdout.split())
-            imports.append(imported)
-            cold.append(total)
+            try:
+                issued = args.issued.read_bytes() if args.issued else issue(root / "out")
+            except (ConventioError, OSError) as exc:
+                raise Failed(str(exc), code=2) from None
+            files = signed_files(root, issued)
+            times = in_process(*files, args.n)
+            imports, cold = in_new_processes(*files)
+        except Failed as failure:
+            print(failure, file=sys.stderr)
+            return failure.code
 
     best = min(times)
     verdict = "PASS" if best < TARGET_SECONDS else "FAIL"

@@ -31,14 +31,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
-import io
 import platform
 import random
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -47,10 +44,9 @@ if __package__ in (None, ""):
 import sqlalchemy
 
 from generator.corpus.loader import load_corpus
-from generator.generation.manifest import ManifestEntry, manifest_json
-from generator.model.signing import copy_roles, signatories, signer_parties
 from signatures import db, log, reports
 from signatures.register import Record, Register
+from signatures.samples.issued import SampleDocument, write_sample_manifest
 from signatures.status import statuses as fold
 
 MATRIX_TARGET_S = 0.200
@@ -65,82 +61,23 @@ SOURCES = (
 )
 
 
-def parties_for(documents: int) -> list[tuple[str, str, str, str]]:
-    """(source, party, network, provider) for `documents` documents: the 32
-    networks with the three network sources, then providers (psy-, org-) each
-    with one network and the two provider sources."""
-    items = []
+def documents_for(count: int) -> list[SampleDocument]:
+    """`count` documents to issue: the 32 networks with the three network sources,
+    then providers (psy-, org-) each with one network and the two provider sources."""
+    documents = []
     networks = [f"net-{n:02d}" for n in range(1, 33)]
     for source, scope in SOURCES:
         if scope == "network":
-            items += [(source, n, n, "") for n in networks]
+            documents += [SampleDocument(source, n) for n in networks]
     n = 0
-    while len(items) < documents:
+    while len(documents) < count:
         kind = "org" if n % 10 == 9 else "psy"
         provider, network = f"{kind}-{n:05d}", networks[n % 32]
         for source, scope in SOURCES:
-            if scope == "provider" and len(items) < documents:
-                items.append((source, f"{provider}@{network}", network, provider))
+            if scope == "provider" and len(documents) < count:
+                documents.append(SampleDocument(source, f"{provider}@{network}", provider))
         n += 1
-    return items
-
-
-def identity_docx(document_id: str, content_hash: str) -> bytes:
-    """The smallest DOCX that carries a conventio identity (what `issue`
-    checks against the manifest)."""
-    props = "".join(
-        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" '
-        f'name="{name}"><vt:lpwstr>{value}</vt:lpwstr></property>'
-        for pid, (name, value) in enumerate(
-            [("ConventioDocumentId", document_id), ("ConventioContentHash", content_hash)], 2
-        )
-    )
-    custom = (
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
-        f'docPropsVTypes">{props}</Properties>'
-    )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("docProps/custom.xml", custom)
-    return buffer.getvalue()
-
-
-def write_manifest(folder: Path, items, corpus) -> Path:
-    """A manifest as generation writes it, who signs each copy included."""
-    documents = []
-    for index, (source, party, network, provider) in enumerate(items):
-        kind = (
-            ("organisation" if provider.startswith("org-") else "psychologist") if provider else ""
-        )
-        roles = copy_roles(signatories(corpus.get(source)), kind or None)
-        document_id = f"{source}#{party}#fr"
-        content_hash = hashlib.sha256(f"{source}|{party}|text".encode()).hexdigest()
-        data = identity_docx(document_id, content_hash)
-        name = f"d{index:06d}.docx"
-        (folder / name).write_bytes(data)
-        documents.append(
-            ManifestEntry(
-                document_id=document_id,
-                source=source,
-                party=party,
-                network=network,
-                provider=provider,
-                provider_kind=kind,
-                language="fr",
-                date="2023-09-28",
-                template="fr/bench.docx",
-                template_sha256="0" * 64,
-                corpus_sha256="1" * 64,
-                content_hash=content_hash,
-                roles=list(roles),
-                signers=signer_parties(roles, network=network, hospital=None, provider=provider),
-                files={"docx": {"path": name, "sha256": hashlib.sha256(data).hexdigest()}},
-            )
-        )
-    path = folder / "manifest.json"
-    path.write_bytes(manifest_json(documents))
-    return path
+    return documents
 
 
 def events_for(issued: dict, rng: random.Random) -> list[Record]:
@@ -226,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="register-bench-") as tmp:
         folder = Path(tmp) / "issued"
         folder.mkdir()
-        manifest = write_manifest(folder, parties_for(args.documents), corpus)
+        manifest = write_sample_manifest(folder, documents_for(args.documents))
         with Register(args.keep or Path(tmp) / "register.sqlite") as register:
             took, count = once(lambda: register.issue_from_manifest(manifest, corpus, now=T0))
             line("a) issue from one manifest", f"{count:,} documents", took, count)

@@ -16,7 +16,7 @@ database without the register's tables is an error naming it. Neither mode
 writes into a database that holds other tables but not the register's.
 
 Schema version 2 adds who recorded each event (`recorded_by`, and on
-PostgreSQL `database_user`, see `log.py`). A version-1 register is upgraded in
+PostgreSQL `database_user`, see `log/`). A version-1 register is upgraded in
 place when it is opened (two columns added, in one transaction); its events
 keep their hashes.
 

@@ -32,22 +32,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.errors import ConventioError, one_line
+from generator.errors import ConventioError
 from generator.privacy import mask_national_numbers
 from signatures.log import Event
+from signatures.reasons import Finding, Reason, Verdict, error_text, rejected
 from signatures.records import NO_DOCUMENT
 from signatures.register import Record, Register
 from signatures.returned_file import MAX_RETURNED_BYTES, Unreadable, read_returned
 from signatures.signer_rules import KnownCertificate, PartySigner, SignerRules
 from signatures.status import DECLINED, ENDINGS, SUPERSEDED
-
-ACCEPTED, REVIEW, REJECTED = "accepted", "review", "rejected"
+from signatures.wording import say
+from signatures.wording.english import PHRASES
 
 #: the subject attribute that carries the national register number on a
 #: Belgian eID certificate: never recorded
@@ -60,7 +60,7 @@ class ImportOutcome:
     path: str
     #: the stored file's SHA-256; "" when nothing could be read (nothing stored)
     sha256: str
-    verdict: str  # accepted | review | rejected
+    verdict: Verdict
     reason: str
     document_id: str | None = None
     recorded: tuple[str, ...] = ()
@@ -97,7 +97,7 @@ def import_returned(
         try:
             data = read_returned(path, limit)
         except Unreadable as exc:
-            outcomes.append(ImportOutcome(shown, "", REJECTED, str(exc)))
+            outcomes.append(ImportOutcome(shown, "", Verdict.REJECTED, str(exc)))
             continue
         sha = register.store.put(data)
         receipt = _Receipt(shown, Path(path).name, data, sha)
@@ -112,43 +112,33 @@ class _Receipt:
     data: bytes
     sha: str
 
-    def outcome(self, verdict: str, reason: str, document_id: str | None = None, **more):
+    def outcome(self, verdict: Verdict, reason: str, document_id: str | None = None, **more):
         return ImportOutcome(self.shown, self.sha, verdict, reason, document_id, **more)
 
 
 def _import_one(register: Register, receipt: _Receipt, roots, parties, now) -> ImportOutcome:
-    from generator.pdf.finish import read_identity
-    from signatures.pdfcheck import unreadable
+    from signatures.pdfcheck.facts import file_problem, read_identity_of
 
-    def unattached(reason: str, named: str | None = None) -> ImportOutcome:
+    def unattached(finding: Finding, named: str | None = None) -> ImportOutcome:
         """Refused before it could be matched to an issued document: logged as a
         receipt of its own, so that the log shows every file received."""
-        reason = mask_national_numbers(reason)
-        logged = _log_receipt(register, None, receipt, REJECTED, reason, now, named=named)
-        return receipt.outcome(REJECTED, reason, named, logged=logged, unattached=True)
+        reason = mask_national_numbers(say(finding))
+        logged = _log_receipt(register, None, receipt, Verdict.REJECTED, reason, now, named=named)
+        return receipt.outcome(Verdict.REJECTED, reason, named, logged=logged, unattached=True)
 
-    problem = unreadable(receipt.data)
+    problem = file_problem(receipt.data)
     if problem:
-        return unattached(f"this file {problem}")
-    try:
-        identity = read_identity(receipt.data)
-    except ConventioError:
-        identity = None
+        return unattached(rejected(Reason.RECEIVED_FILE_UNUSABLE, problem=problem))
+    identity, _ = read_identity_of(receipt.data)
     if identity is None:
-        return unattached(
-            "this PDF carries no conventio identity (or an unreadable one): it is not a "
-            "document issued here, or a program removed its identity",
-        )
+        return unattached(rejected(Reason.NO_CONVENTIO_IDENTITY))
     document_id = mask_national_numbers(identity[0])
     try:
         issued = register.issued_document(identity[0])
     except ConventioError:
-        return unattached(
-            f"this PDF names the document “{document_id}”, which this register never issued",
-            document_id,
-        )
+        return unattached(rejected(Reason.NEVER_ISSUED_HERE, document_id=document_id), document_id)
 
-    def refused(verdict: str, reason: str, technical: str = "") -> ImportOutcome:
+    def refused(verdict: Verdict, reason: str, technical: str = "") -> ImportOutcome:
         reason = mask_national_numbers(reason)
         logged = _log_receipt(register, issued, receipt, verdict, reason, now, technical)
         return receipt.outcome(verdict, reason, document_id, logged=logged)
@@ -156,22 +146,18 @@ def _import_one(register: Register, receipt: _Receipt, roots, parties, now) -> I
     try:
         issued_pdf = register.issued_file_bytes(issued.document_id, "pdf")
     except ConventioError as exc:
-        return refused(REJECTED, f"this document was never issued as a PDF here: {exc}")
+        return refused(Verdict.REJECTED, say(rejected(Reason.NOT_ISSUED_AS_PDF, error=str(exc))))
     ended = _ended(register, issued)
     if ended:
-        return refused(REJECTED, ended)
+        return refused(Verdict.REJECTED, ended)
     try:
         check = _check(register, issued, issued_pdf, receipt.data, roots, parties, now)
     except Exception as exc:  # a hostile file must not stop the batch: a refusal
-        return refused(REJECTED, f"this file could not be checked ({_short(exc)})")
+        unchecked = rejected(Reason.FILE_NOT_CHECKABLE, error=error_text(exc))
+        return refused(Verdict.REJECTED, say(unchecked))
     if not check.accepted:
         return refused(check.verdict, check.reason, _technical(check))
     return _record_signatures(register, issued, receipt, check, now)
-
-
-def _short(exc: BaseException, limit: int = 200) -> str:
-    text = one_line(str(exc)) or type(exc).__name__
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _check(register, issued: Event, issued_pdf: bytes, data: bytes, roots, parties, now):
@@ -188,21 +174,17 @@ def _ended(register: Register, issued: Event) -> str | None:
         return None
     events = [e for e in register.events(issued.document_id) if e.seq > issued.seq]
     last = next((e for e in reversed(events) if e.kind == status.state), None)
-    when = status.ended_at.strftime("%Y-%m-%d") if status.ended_at else "an unknown date"
-    why = f" ({last.reason})" if last is not None and last.reason else ""
-    who = f" by the {last.role}" if last is not None and last.role else ""
-    if status.state == DECLINED:
-        return (
-            f"this document was declined{who} on {when}{why}: its signing has ended, so "
-            "signatures on it are not recorded; if the party has changed its mind, a new copy "
-            "must be issued"
-        )
-    if status.state == SUPERSEDED:
-        return (
-            f"this document was superseded on {when}{why}: signatures on it are not "
-            "recorded; the copy to sign is the one that replaces it"
-        )
-    return f"this document was voided on {when}{why}: signatures on it are not recorded"
+    reason = {
+        DECLINED: Reason.DOCUMENT_DECLINED,
+        SUPERSEDED: Reason.DOCUMENT_SUPERSEDED,
+    }.get(status.state, Reason.DOCUMENT_VOIDED)
+    finding = rejected(
+        reason,
+        ended_at=status.ended_at,
+        reason=last.reason if last is not None else None,
+        role=last.role if last is not None else None,
+    )
+    return say(finding)
 
 
 def signer_rules(register: Register, issued: Event, parties: Any | None) -> SignerRules:
@@ -251,7 +233,7 @@ def _known(event: Event) -> KnownCertificate | None:
         return None
     return KnownCertificate(
         fingerprint,
-        data.get("signer_name") or data.get("signer") or "an unknown signer",
+        data.get("signer_name") or data.get("signer") or PHRASES["unknown signer"],
         event.when.strftime("%Y-%m-%d"),
         event.document_id,
         party=event.actor or "",
@@ -280,7 +262,8 @@ def _details(signature: Any, sha256: str) -> dict[str, Any]:
 
 def _technical(check: Any, limit: int = 2000) -> str:
     """pyHanko's findings behind a refusal, in one line, for whoever investigates."""
-    found = [check.technical] + [s.technical for s in check.signatures if s.verdict != ACCEPTED]
+    refused = [s.technical for s in check.signatures if s.verdict != Verdict.ACCEPTED]
+    found = [check.technical, *refused]
     text = "; ".join(t for t in found if t)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -288,7 +271,7 @@ def _technical(check: Any, limit: int = 2000) -> str:
 def _received(
     issued: Event | None,
     receipt: _Receipt,
-    verdict: str,
+    verdict: Verdict,
     reason: str,
     now,
     technical: str = "",
@@ -346,47 +329,19 @@ def _record_signatures(register, issued: Event, receipt: _Receipt, check, now) -
     try:
         # checked above: verified signatures, not manual records
         register.record_many(
-            [_received(issued, receipt, ACCEPTED, reason, now), *signed], verified=True
+            [_received(issued, receipt, Verdict.ACCEPTED, reason, now), *signed], verified=True
         )
     except ConventioError as exc:
-        refusal = mask_national_numbers(f"the signatures could not be recorded: {exc}")
-        logged = _log_receipt(register, issued, receipt, REJECTED, refusal, now)
-        return receipt.outcome(REJECTED, refusal, document_id, logged=logged)
+        refusal = mask_national_numbers(
+            say(rejected(Reason.SIGNATURES_NOT_RECORDED, error=str(exc)))
+        )
+        logged = _log_receipt(register, issued, receipt, Verdict.REJECTED, refusal, now)
+        return receipt.outcome(Verdict.REJECTED, refusal, document_id, logged=logged)
     return receipt.outcome(
-        ACCEPTED,
+        Verdict.ACCEPTED,
         reason,
         document_id,
         recorded=tuple(r.role for r in signed),
         already_signed=already,
         logged=True,
     )
-
-
-def outcomes_text(outcomes: list[ImportOutcome], register: Register) -> tuple[bool, str]:
-    """What to print: each file's verdict, a summary; and whether all were accepted."""
-    lines = []
-    for o in outcomes:
-        head = f"{o.path}: {o.verdict}"
-        if o.document_id:
-            head += f" ({o.document_id})"
-        lines.append(f"{head}: {o.reason}")
-        if o.recorded:
-            lines.append(f"  recorded signatures: {', '.join(o.recorded)}")
-        if o.already_signed:
-            lines.append(f"  already signed before: {', '.join(o.already_signed)}")
-        if o.verdict != ACCEPTED:
-            if o.sha256:
-                lines.append(f"  kept for review in the store as {o.sha256}")
-            else:
-                lines.append("  nothing was read, so nothing was kept")
-            if o.sha256 and not o.logged:
-                lines.append("  not in the log: the receipt could not be recorded")
-            elif o.logged and o.unattached:
-                lines.append("  logged as a receipt that names no document issued here")
-    counts = Counter(o.verdict for o in outcomes)
-    lines.append(
-        f"{len(outcomes)} file(s): {counts[ACCEPTED]} accepted, {counts[REVIEW]} for review, "
-        f"{counts[REJECTED]} rejected"
-    )
-    lines.append(register.head_text())
-    return counts[ACCEPTED] == len(outcomes), "\n".join(lines) + "\n"

@@ -78,6 +78,13 @@ def check_record(record: Record, verified: bool = False) -> None:
     """What can be checked without the register: kind, role, manual record
     (with `verified`, a signature checked by the import: see the module)."""
     where = f"{record.document_id}: {record.kind}"
+    _check_what(record, where)
+    _check_proof(record, verified, where)
+    _check_values(record, where)
+
+
+def _check_what(record: Record, where: str) -> None:
+    """The document, the kind of event and the role."""
     if record.document_id == NO_DOCUMENT and not names_no_document(record):
         raise ConventioError(f"a {record.kind} event must name the document it concerns")
     if names_no_document(record) and (record.role is not None or record.evidence is None):
@@ -101,6 +108,10 @@ def check_record(record: Record, verified: bool = False) -> None:
         raise ConventioError(f"{where}: say which role signed ({', '.join(ROLES)})")
     if record.role is not None and record.kind not in ROLE_KINDS:
         raise ConventioError(f"{where}: a {record.kind} event concerns the whole document, no role")
+
+
+def _check_proof(record: Record, verified: bool, where: str) -> None:
+    """The evidence and the reason a kind of event needs."""
     if is_manual(record, verified) and (
         record.evidence is None or not (record.reason or "").strip()
     ):
@@ -118,6 +129,11 @@ def check_record(record: Record, verified: bool = False) -> None:
         raise ConventioError(f"{where}: a verified signature keeps the signed file as evidence")
     if record.kind in REASON_KINDS and not (record.reason or "").strip():
         raise ConventioError(f"{where}: say why (a reason)")
+
+
+def _check_values(record: Record, where: str) -> None:
+    """What the caller gives as values: bytes, plain ids, text and JSON without a NUL
+    character or a national register number."""
     if record.evidence is not None and not isinstance(record.evidence, bytes | bytearray):
         raise ConventioError(f"{where}: the evidence must be the bytes of a file")
     _plain(record.party, f"{where}: the party")

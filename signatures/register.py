@@ -23,16 +23,16 @@ import difflib
 import json
 import os
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 
 from generator.errors import ConventioError
-from signatures import db, log, queries
+from signatures import db, log, lookups, queries
 from signatures.issuing import CheckedManifest, checked_manifest, issued_draft, same_copy
 from signatures.log import Event
+from signatures.lookups import Found
 from signatures.recorder import database_user, recorder_name
 from signatures.records import Record, check_record, draft_event, names_no_document
 from signatures.status import DocumentStatus, StateLine, statuses
@@ -41,14 +41,6 @@ from signatures.store import FileStore
 __all__ = ["Found", "Record", "Register"]
 
 STORE_ENV = "CONVENTIO_REGISTER_STORE"
-
-
-@dataclass(frozen=True)
-class Found:
-    document_id: str
-    #: "issued pdf", "issued docx", "manifest", "evidence of event #12 (signed hospital)"
-    what: str
-    seq: int
 
 
 class Register:
@@ -229,21 +221,14 @@ class Register:
 
     def acted_by(self, party_id: str) -> list[Event]:
         """The events recorded as done by this party."""
-        e = db.events
-        query = sa.select(*(e.c[name] for name in log.COLUMNS)).where(e.c.actor == party_id)
         with db.reading(self.engine) as connection:
-            return [Event.from_row(r) for r in connection.execute(query.order_by(e.c.seq))]
+            return lookups.acted_by(connection, party_id)
 
     def signed_with(self, fingerprint: str) -> list[Event]:
         """The `signed` events recorded with the certificate of this SHA-256 fingerprint
         (`signatures import` keeps it in their details), in log order."""
-        e = db.events
-        query = sa.select(*(e.c[name] for name in log.COLUMNS)).where(
-            e.c.kind == "signed", e.c.details.contains(fingerprint, autoescape=True)
-        )
         with db.reading(self.engine) as connection:
-            found = [Event.from_row(r) for r in connection.execute(query.order_by(e.c.seq))]
-        return [e for e in found if e.data.get("certificate_sha256") == fingerprint]
+            return lookups.signed_with(connection, fingerprint)
 
     def issued_document(self, document_id: str) -> Event:
         """The (latest) `issued` event of a document."""
@@ -266,47 +251,13 @@ class Register:
 
     def find_by_sha(self, sha: str) -> list[Found]:
         """Every issued file, manifest or evidence with this SHA-256."""
-        sha = sha.strip().lower()
-        e = db.events
-        query = sa.select(*(e.c[name] for name in log.COLUMNS)).where(
-            sa.or_(
-                e.c.evidence_sha256 == sha,
-                sa.and_(e.c.kind == "issued", e.c.details.contains(sha, autoescape=True)),
-            )
-        )
-        found: list[Found] = []
         with db.reading(self.engine) as connection:
-            for row in connection.execute(query.order_by(e.c.seq)):
-                event = Event.from_row(row)
-                if event.evidence_sha256 == sha:
-                    role = f" {event.role}" if event.role else ""
-                    what = f"evidence of event #{event.seq} ({event.kind}{role})"
-                    found.append(Found(event.document_id, what, event.seq))
-                if event.kind != "issued":
-                    continue
-                data = event.data
-                for fmt, info in sorted(data.get("files", {}).items()):
-                    if info.get("sha256") == sha:
-                        found.append(Found(event.document_id, f"issued {fmt}", event.seq))
-                if data.get("manifest_sha256") == sha:
-                    found.append(Found(event.document_id, "manifest", event.seq))
-        return found
+            return lookups.files_with_sha(connection, sha.strip().lower())
 
     def find_by_content_hash(self, content_hash: str) -> list[str]:
         """The documents issued with this content hash (of their text)."""
-        e = db.events
-        query = sa.select(e.c.document_id, e.c.details).where(
-            e.c.kind == "issued", e.c.details.contains(content_hash, autoescape=True)
-        )
         with db.reading(self.engine) as connection:
-            rows = connection.execute(query).all()
-        return sorted(
-            {
-                r.document_id
-                for r in rows
-                if json.loads(r.details).get("content_hash") == content_hash
-            }
-        )
+            return lookups.documents_with_content_hash(connection, content_hash)
 
     def status(self, document_id: str) -> DocumentStatus:
         with db.reading(self.engine) as connection:
@@ -347,24 +298,12 @@ class Register:
             result = log.verify_log(connection, anchor)
             if not files:
                 return result
-            e = db.events
-            rows = connection.execute(
-                sa.select(e.c.seq, e.c.document_id, e.c.kind, e.c.evidence_sha256, e.c.details)
-                .where(sa.or_(e.c.kind == "issued", e.c.evidence_sha256.is_not(None)))
-                .order_by(e.c.seq)
-            ).all()
+            named = lookups.named_files(connection)
         store = self.store
-        for seq, document_id, kind, evidence, details in rows:
-            named = {"evidence": evidence} if evidence else {}
-            if kind == "issued":
-                data = json.loads(details)
-                named.update({fmt: info["sha256"] for fmt, info in data.get("files", {}).items()})
-            for what, sha in sorted(named.items()):
-                problem = store.problem(sha)
-                if problem:
-                    result.problems.append(
-                        log.LogProblem(seq, document_id, f"its {what}: {problem}")
-                    )
+        for seq, document_id, what, sha in named:
+            problem = store.problem(sha)
+            if problem:
+                result.problems.append(log.LogProblem(seq, document_id, f"its {what}: {problem}"))
         result.problems.sort(key=lambda p: p.seq)
         return result
 

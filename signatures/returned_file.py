@@ -15,6 +15,8 @@ import stat
 from pathlib import Path
 
 from generator.errors import ConventioError
+from signatures.reasons import Finding, Reason, rejected
+from signatures.wording import say
 
 __all__ = ["MAX_RETURNED_BYTES", "Unreadable", "read_returned"]
 
@@ -22,17 +24,22 @@ __all__ = ["MAX_RETURNED_BYTES", "Unreadable", "read_returned"]
 MAX_RETURNED_BYTES = 50 * 1024 * 1024
 
 
-#: what a path that is not a regular file is, in words
+#: what a path that is not a regular file is (signatures.wording says it)
 _KINDS = (
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISFIFO, "a pipe"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "device"),
+    (stat.S_ISBLK, "device"),
+    (stat.S_ISFIFO, "pipe"),
+    (stat.S_ISSOCK, "socket"),
 )
 
 
 class Unreadable(ConventioError):
-    """A returned file that cannot be read; the message says why, in plain words."""
+    """A returned file that cannot be read; the message says why, in plain words
+    (`finding`: the reason)."""
+
+    def __init__(self, reason: Reason, /, **params: object):
+        self.finding: Finding = rejected(reason, **params)
+        super().__init__(say(self.finding))
 
 
 def read_returned(path: Path | str, limit: int = MAX_RETURNED_BYTES) -> bytes:
@@ -41,44 +48,36 @@ def read_returned(path: Path | str, limit: int = MAX_RETURNED_BYTES) -> bytes:
     try:
         info = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
-        raise Unreadable("there is no such file") from None
+        raise Unreadable(Reason.NO_SUCH_FILE) from None
     except PermissionError:
-        raise Unreadable("this file cannot be read: permission denied") from None
+        raise Unreadable(Reason.PERMISSION_DENIED) from None
     except OSError as exc:
-        raise Unreadable(f"this file cannot be read ({exc.strerror or exc})") from None
+        raise Unreadable(Reason.CANNOT_BE_READ, error=str(exc.strerror or exc)) from None
     _refuse_kind(info, limit)
     try:
         # O_NONBLOCK: a pipe put in place after the check above cannot block the import
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except PermissionError:
-        raise Unreadable("this file cannot be read: permission denied") from None
+        raise Unreadable(Reason.PERMISSION_DENIED) from None
     except OSError as exc:
-        raise Unreadable(f"this file cannot be read ({exc.strerror or exc})") from None
+        raise Unreadable(Reason.CANNOT_BE_READ, error=str(exc.strerror or exc)) from None
     with os.fdopen(fd, "rb") as file:
         _refuse_kind(os.fstat(file.fileno()), limit)
         try:
             data = file.read(limit + 1)
         except OSError as exc:
-            raise Unreadable(f"this file cannot be read ({exc.strerror or exc})") from None
+            raise Unreadable(Reason.CANNOT_BE_READ, error=str(exc.strerror or exc)) from None
     if len(data) > limit:
-        raise Unreadable(_too_large(limit))
+        raise Unreadable(Reason.TOO_LARGE, limit=limit)
     return data
 
 
 def _refuse_kind(info: os.stat_result, limit: int) -> None:
     mode = info.st_mode
     if stat.S_ISDIR(mode):
-        raise Unreadable("this is a folder, not a file: give the PDF files in it (folder/*.pdf)")
+        raise Unreadable(Reason.A_FOLDER)
     if not stat.S_ISREG(mode):
-        kind = next((k for test, k in _KINDS if test(mode)), "something other than a file")
-        raise Unreadable(f"this is {kind}, not a file: give a PDF file")
+        kind = next((k for test, k in _KINDS if test(mode)), None)
+        raise Unreadable(Reason.NOT_A_REGULAR_FILE, kind=kind)
     if info.st_size > limit:
-        raise Unreadable(_too_large(limit))
-
-
-def _too_large(limit: int) -> str:
-    size = f"{limit / 1024 / 1024:g} MB" if limit >= 1024 * 1024 else f"{limit} bytes"
-    return (
-        f"this file is larger than {size}, the most a returned file may be: a signed "
-        "convention is far smaller, so it was not read"
-    )
+        raise Unreadable(Reason.TOO_LARGE, limit=limit)

@@ -18,7 +18,8 @@ Three rules, checked on the signatures of a returned PDF (`signer_problems`):
    `signing_certificates` (someone who really signs for both is declared there).
 
 Pure: the register and the party file give the expectations (`SignerRules`, gathered by
-`signatures.importing`); this module reads neither.
+`signatures.importing`); this module reads neither. Each breach is a finding
+(`signatures.reasons`), said by `signatures.wording`.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from generator.parties.numbers import is_fingerprint
+from signatures.reasons import Finding, Reason, rejected
 from signatures.roles import MAY_SHARE_CERTIFICATE
+from signatures.wording import say
 
 __all__ = [
     "KnownCertificate",
@@ -98,7 +101,11 @@ class SignerRules:
 class SignerProblem:
     #: the roles whose signature in the returned file is refused for it
     roles: tuple[str, ...]
-    message: str
+    finding: Finding
+
+    @property
+    def message(self) -> str:
+        return say(self.finding)
 
 
 def signer_problems(
@@ -142,10 +149,6 @@ def _parts(name: str) -> set[tuple[str, str]]:
     return found
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _shared_certificates(
     people: list[Signed], roles: Sequence[str], rules: SignerRules
 ) -> list[SignerProblem]:
@@ -171,27 +174,23 @@ def _shared_certificates(
             continue
         now = [r for r in shared if r not in earlier.get(fingerprint, {})]
         before = earlier.get(fingerprint, {})
-        name = by_role[now[0]]
+        may_share = [sorted(pair) for pair in sorted(rules.may_share, key=sorted)]
         if before:
-            said = _join(
-                [f"the {r} (registered on {known.registered})" for r, known in before.items()]
-            )
-            head = (
-                f"{name} signed for {_join([f'the {r}' for r in now])} with the certificate "
-                f"that already signed for {said}"
+            finding = rejected(
+                Reason.ROLE_SIGNED_WITH_A_CERTIFICATE_USED_BEFORE,
+                signer=by_role[now[0]],
+                roles=now,
+                registered_roles=[(r, known.registered) for r, known in before.items()],
+                may_share=may_share,
             )
         else:
-            head = f"{name} signed for {_join([f'the {r}' for r in shared])} with one certificate"
-        allowed = _join(
-            [" and the ".join(sorted(pair)) for pair in sorted(rules.may_share, key=sorted)]
-        )
-        found.append(
-            SignerProblem(
-                tuple(now),
-                f"{head}: each role must be signed by its own signer"
-                + (f" (only the {allowed} may share one)." if allowed else "."),
+            finding = rejected(
+                Reason.ROLE_SIGNED_TWICE_BY_ONE_CERTIFICATE,
+                signer=by_role[now[0]],
+                roles=shared,
+                may_share=may_share,
             )
-        )
+        found.append(SignerProblem(tuple(now), finding))
     return found
 
 
@@ -209,51 +208,54 @@ def _other_partys(
             continue
         return SignerProblem(
             (role,),
-            f"The signature for the {role} (field “{signature.field_name}”) is by "
-            f"{signature.signer_name}, whose certificate signs for {known.party} as the "
-            f"{known.role} (registered on {known.registered}, {known.document_id}): a "
-            f"certificate signs for one party only. If {signature.signer_name} also signs "
-            f"for {party}, add the fingerprint {signature.fingerprint} to the "
-            f"signing_certificates of {party} in the party file and import again with "
-            "--parties.",
+            rejected(
+                Reason.CERTIFICATE_OF_ANOTHER_PARTY,
+                **_who(signature, party),
+                other_party=known.party,
+                other_role=known.role,
+                registered=known.registered,
+                document_id=known.document_id,
+            ),
         )
     return None
 
 
+def _who(signature: Signed, party: str) -> dict[str, str]:
+    """The facts every breach of rules 2 and 3 names."""
+    return {
+        "role": signature.role,
+        "field": signature.field_name,
+        "signer": signature.signer_name,
+        "fingerprint": signature.fingerprint,
+        "party": party,
+    }
+
+
 def _wrong_party(signature: Signed, expected: PartySigner) -> SignerProblem | None:
     """Rule 2: the party's own certificate, listed or learned."""
-    role, party = signature.role, expected.party
-    where = (
-        f"The signature for the {role} (field “{signature.field_name}”) is by "
-        f"{signature.signer_name}, but {party}"
-    )
-    how_to = (
-        f"If {party} now signs with this certificate, add its fingerprint "
-        f"{signature.fingerprint} to the signing_certificates of {party} in the party file "
-        "and import again with --parties."
-    )
     if expected.listed:
         if any(certificate_matches(entry, signature) for entry in expected.listed):
             return None
-        listed = [
-            f"the certificate {entry[:16]}…" if is_fingerprint(entry) else entry
-            for entry in expected.listed
-        ]
+        entries = [(entry, is_fingerprint(entry)) for entry in expected.listed]
         return SignerProblem(
-            (role,),
-            f"{where} signs with {' or '.join(listed)} (its signing_certificates in the party "
-            f"file). {how_to}",
+            (signature.role,),
+            rejected(
+                Reason.NOT_A_LISTED_CERTIFICATE,
+                **_who(signature, expected.party),
+                entries=entries,
+            ),
         )
     known = expected.learned
     if known is None or known.fingerprint == signature.fingerprint:
         return None
-    whose = (
-        f"another certificate of {known.name}"
-        if _fold(known.name) == _fold(signature.signer_name)
-        else f"the certificate of {known.name}"
-    )
     return SignerProblem(
-        (role,),
-        f"{where} signs with {whose}, registered on {known.registered} "
-        f"({known.document_id}). {how_to}",
+        (signature.role,),
+        rejected(
+            Reason.NOT_THE_FIRST_CERTIFICATE,
+            **_who(signature, expected.party),
+            known_signer=known.name,
+            same_signer=_fold(known.name) == _fold(signature.signer_name),
+            registered=known.registered,
+            document_id=known.document_id,
+        ),
     )

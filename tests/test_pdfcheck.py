@@ -1,5 +1,5 @@
 """check_returned() on real issued PDFs (generated with LibreOffice), signed with pyHanko
-by the test CA of signing_ca.py: what is accepted, what is refused and why."""
+by the test CA of signatures/samples/signing_ca.py: what is accepted, what is refused and why."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from pyhanko.sign.signers import PdfTimeStamper
 from pyhanko_certvalidator import ValidationContext
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, NameObject
-from signing_ca import NATIONAL_NUMBER, sign_field, signing_ca
 
 from generator.errors import ConventioError
 from generator.pdf.finish import finish, read_identity
@@ -33,6 +32,7 @@ from signatures.pdfcheck import (
     check_returned,
     load_trust_roots,
 )
+from signatures.samples.signing_ca import NATIONAL_NUMBER, sign_field, signing_ca
 from signatures.signer_rules import KnownCertificate, PartySigner, SignerRules
 
 ROOT = Path(__file__).resolve().parents[1]

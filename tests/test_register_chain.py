@@ -17,7 +17,7 @@ from test_register_support import (
 
 from generator.errors import ConventioError
 from signatures import db, log
-from signatures.cli_support import verify_log_text
+from signatures.cli.texts import verify_log_text
 from signatures.register import Register
 
 register_url = register_url_fixture()

@@ -41,9 +41,9 @@ print("done", flush=True)
 # appends one batch of COUNT events, pausing after each chunk written
 KILLED = """
 import sys, time
-from signatures import log
+from signatures.log import chain
 from signatures.register import Record, Register
-log.CHUNK = 200
+chain.CHUNK = 200
 url, doc, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 register = Register(url)
 def progress(done, total):

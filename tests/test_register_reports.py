@@ -24,7 +24,8 @@ from test_register_support import (
 )
 
 from generator.errors import ConventioError
-from signatures import cli_support, db, log, reports
+from signatures import db, log, reports
+from signatures.cli import texts
 from signatures.exports import matrix_csv, matrix_html, matrix_xlsx
 from signatures.register import Register
 
@@ -214,10 +215,10 @@ def test_matrix_exports_are_faithful_and_escaped(register, corpus, tmp_path):
 
     for fmt in ("csv", "xlsx", "html"):
         out = tmp_path / f"matrix.{fmt}"
-        text = cli_support.matrix_export(out, None, register.url)
+        text = texts.matrix_export(out, None, register.url)
         assert out.is_file() and f"written: {out}" in text and head in text
     with pytest.raises(ConventioError, match="cannot tell the format"):
-        cli_support.matrix_export(tmp_path / "matrix.pdf", None, register.url)
+        texts.matrix_export(tmp_path / "matrix.pdf", None, register.url)
 
 
 def test_latest_copy_counts_in_the_matrix(register, corpus, tmp_path):
@@ -266,15 +267,15 @@ def test_signed_sources_for_a_party(register, corpus):
 
 def test_cli_texts_from_a_real_manifest(register_url, corpus, real_manifests, tmp_path):
     folder = real_manifests["sixth"]
-    text = cli_support.issue(folder, register_url, corpus=corpus, now=T0)
+    text = texts.issue(folder, register_url, corpus=corpus, now=T0)
     assert text.startswith("2 document(s) recorded as issued\n")
-    text = cli_support.issue(folder / "manifest.json", register_url, corpus=corpus, now=T0)
+    text = texts.issue(folder / "manifest.json", register_url, corpus=corpus, now=T0)
     assert text.startswith("0 document(s) recorded as issued (2 already recorded")
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     d = next(e["document_id"] for e in manifest["documents"] if e["party"] == "net-02")
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(b"%PDF-1.7 signed on paper")
-    text = cli_support.record_text(
+    text = texts.record_text(
         d,
         "signed",
         register_url,
@@ -285,18 +286,18 @@ def test_cli_texts_from_a_real_manifest(register_url, corpus, real_manifests, tm
     )
     assert "recorded (manual record):" in text and "MANUAL RECORD" in text
     assert f"{d}: partly signed (missing: committee, network) [manual]" in text
-    text = cli_support.record_text(d, "sent", register_url, now=day(1))
+    text = texts.record_text(d, "sent", register_url, now=day(1))
     assert text.startswith("recorded: #4 ") and "log: 4 events" in text
     with pytest.raises(ConventioError, match="cannot read the evidence file"):
-        cli_support.record_text(
+        texts.record_text(
             d, "signed", register_url, role="network", evidence_path=tmp_path / "none.pdf"
         )
-    assert "(manual record)" in cli_support.status_text(d, register_url)
-    assert "2 document(s) awaiting signatures" in cli_support.outstanding_text(
+    assert "(manual record)" in texts.status_text(d, register_url)
+    assert "2 document(s) awaiting signatures" in texts.outstanding_text(
         register_url, interval_days=7, now=day(30)
     )
-    assert "net-02: 1 document(s)" in cli_support.party_text("net-02", register_url)
-    ok, text = cli_support.verify_log_text(register_url)
+    assert "net-02: 1 document(s)" in texts.party_text("net-02", register_url)
+    ok, text = texts.verify_log_text(register_url)
     assert ok and text.startswith("ok: 4 events and the files it names verified")
     with Register(register_url) as register:
         assert register.store.get(register.events(d)[-2].evidence_sha256) == scan.read_bytes()

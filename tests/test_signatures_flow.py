@@ -16,10 +16,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from pypdf import PdfWriter
-from signing_ca import NATIONAL_NUMBER, sign_field, signing_ca
 
 from generator.cli import cli
 from signatures.importing import without_serial_number
+from signatures.samples.signing_ca import NATIONAL_NUMBER, sign_field, signing_ca
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "parties.yaml"

@@ -1,6 +1,7 @@
-"""A throw-away certificate authority for tests that sign PDFs (no network, no files kept).
+"""A throw-away certificate authority that signs PDFs, for tests, benchmarks and
+demonstrations (no network, no files kept; never to be trusted outside them).
 
-    from signing_ca import signing_ca, sign_field
+    from signatures.samples.signing_ca import signing_ca, sign_field
 
     ca = signing_ca()                       # made once per process, then cached
     roots = ca.write_trust_folder(tmp_path)  # root.pem in a folder, for load_trust_roots

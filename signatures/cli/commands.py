@@ -1,6 +1,7 @@
 """`conventio signatures ...`: the signature register's commands (added to the
 `conventio` command through the `conventio.commands` entry point). Thin: each
-command calls a function of cli_support or importing.
+command parses its options and calls a function of `signatures.cli.texts`,
+imported when the command runs, so that `--help` imports nothing but click.
 
 `issue` makes the register if there is none; every other command needs an
 existing one and never creates it. The corpus is the one `conventio --corpus`
@@ -99,7 +100,7 @@ def signatures(ctx: click.Context) -> None:
 def issue(ctx, manifest, parties_file, reissue, actor, register_url, store_dir) -> None:
     """Record the documents of a generation manifest as issued (the register
     is made if there is none)."""
-    from signatures.cli_support import issue as do_issue
+    from signatures.cli.texts import issue as do_issue
 
     say(
         do_issue(
@@ -137,19 +138,16 @@ def issue(ctx, manifest, parties_file, reissue, actor, register_url, store_dir) 
 def import_files(files, trust_folder, parties_file, actor, register_url, store_dir) -> None:
     """Import returned signed PDFs: check them and record who signed. Exit 0 only if
     every file was accepted."""
-    from signatures.importing import import_returned, outcomes_text
-    from signatures.register import Register
+    from signatures.cli.texts import import_text
 
-    parties = None
-    if parties_file is not None:
-        from generator.parties.check import load_parties
-
-        parties = load_parties(parties_file)
-    with Register(register_url, store_dir, create=False, actor=actor) as register:
-        outcomes = import_returned(
-            register, files, trust_folder or default_trust_folder(), parties=parties
-        )
-        ok, text = outcomes_text(outcomes, register)
+    ok, text = import_text(
+        files,
+        trust_folder or default_trust_folder(),
+        register_url,
+        parties_file=parties_file,
+        store_dir=store_dir,
+        actor=actor,
+    )
     say(text, nl=False)
     sys.exit(0 if ok else 1)
 
@@ -185,9 +183,9 @@ def record(
     """Record an event by hand (sent, a paper signature, declined, voided...).
     A signature or refusal recorded here is a manual record: give --evidence
     and --reason. Signatures in a signed PDF are recorded by `import`."""
-    from signatures import cli_support
+    from signatures.cli.texts import record_text
 
-    text = cli_support.record_text(
+    text = record_text(
         document_id,
         kind,
         register_url,
@@ -207,7 +205,7 @@ def record(
 @_register_options
 def status(target, register_url, store_dir) -> None:
     """The status of one document, or of every copy of a corpus document."""
-    from signatures.cli_support import status_text
+    from signatures.cli.texts import status_text
 
     say(status_text(target, register_url, store_dir=store_dir), nl=False)
 
@@ -222,7 +220,7 @@ def status(target, register_url, store_dir) -> None:
 @_register_options
 def outstanding(reminder_days, register_url, store_dir) -> None:
     """Who has not signed, since how many days, and which reminders are due."""
-    from signatures.cli_support import outstanding_text
+    from signatures.cli.texts import outstanding_text
 
     say(outstanding_text(register_url, interval_days=reminder_days, store_dir=store_dir), nl=False)
 
@@ -232,7 +230,7 @@ def outstanding(reminder_days, register_url, store_dir) -> None:
 @_register_options
 def party(party_id, register_url, store_dir) -> None:
     """Everything a party has been issued and has signed."""
-    from signatures.cli_support import party_text
+    from signatures.cli.texts import party_text
 
     say(party_text(party_id, register_url, store_dir=store_dir), nl=False)
 
@@ -248,7 +246,7 @@ def party(party_id, register_url, store_dir) -> None:
 @_register_options
 def matrix(output, register_url, store_dir) -> None:
     """Parties by amendments: CSV, XLSX or a self-contained HTML page."""
-    from signatures.cli_support import matrix_export
+    from signatures.cli.texts import matrix_export
 
     say(matrix_export(output, None, register_url, store_dir=store_dir), nl=False)
 
@@ -263,7 +261,7 @@ def matrix(output, register_url, store_dir) -> None:
 def verify_log(anchor, register_url, store_dir) -> None:
     """Check the event log's hash chain (and the stored files)."""
     from generator.errors import ConventioError
-    from signatures.cli_support import verify_log_text
+    from signatures.cli.texts import verify_log_text
     from signatures.log import parse_anchor
 
     if anchor is not None:
@@ -274,22 +272,3 @@ def verify_log(anchor, register_url, store_dir) -> None:
     ok, text = verify_log_text(register_url, anchor=anchor, store_dir=store_dir)
     say(text, nl=False)
     sys.exit(0 if ok else 1)
-
-
-def binding(
-    register_url, party_id: str, convention_id: str, corpus=None
-) -> tuple[list[str], list[str]]:
-    """For `conventio show --party`: the amendments this party signed, and
-    those it has not signed yet (the `conventio.binding` entry point), in the
-    order of `corpus` (the one `show` loaded; the default corpus if None).
-    The register must exist and have issued something of this convention to
-    the party."""
-    from signatures.register import Register
-    from signatures.reports import signed_sources_for
-
-    if corpus is None:
-        from generator.corpus.loader import load_corpus
-
-        corpus = load_corpus()
-    with Register(register_url, create=False) as register:
-        return signed_sources_for(register, party_id, convention_id, corpus)

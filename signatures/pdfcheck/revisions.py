@@ -8,11 +8,12 @@ signature, that signature's own revision included, are judged here: each is comp
 with the issued revision by pyHanko's difference analysis (as pyHanko compares a
 signed revision with each later one), and only what signing and form filling do may
 have happened (modification level at most FORM_FILLING). What comes after each
-signature is judged by pyHanko when the signature is checked (signatures.pdfcheck).
+signature is judged by pyHanko when the signature is checked (signatures.pdfcheck.facts).
 
-    base = issued_revision(issued, reader)      # None: the file does not build on it
-    change = change_before_signing(reader, base, first_signed_revision)
-    change.what                                 # "page 1 was changed"
+    found = before_signing(issued, reader, embedded_signatures)
+    found.built_on_issued                       # False: it replaces the issued copy
+    found.change.what                           # (finding PAGES_CHANGED, numbers=[1]),
+                                                # said "page 1 was changed"
 
 The policy is pyHanko's default one, with one difference: before the first signature,
 the form's `/SigFlags` may change, since the first signature sets them (pyHanko's
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from pyhanko.pdf_utils import generic
@@ -36,7 +37,15 @@ from pyhanko.sign.diff_analysis import (
     SuspiciousModification,
 )
 
-__all__ = ["EarlyChange", "change_before_signing", "issued_revision"]
+from signatures.reasons import Finding, Reason, rejected
+
+__all__ = [
+    "BeforeSigning",
+    "EarlyChange",
+    "before_signing",
+    "change_before_signing",
+    "issued_revision",
+]
 
 _DEFAULT_FORM_RULE = DEFAULT_DIFF_POLICY.form_rule
 #: pyHanko's default policy, letting the first signature set the form's /SigFlags
@@ -62,10 +71,41 @@ class EarlyChange:
 
     #: the revision (counted from 0) where it was found
     revision: int
-    #: what changed, in plain words: "page 1 was changed", "pages were added (...)"
-    what: str
+    #: what changed ("page 1 was changed", "pages were added (...)": see
+    #: signatures.wording), each part a finding
+    what: tuple[Finding, ...]
     #: pyHanko's finding, for whoever investigates
     technical: str
+
+
+@dataclass(frozen=True)
+class BeforeSigning:
+    """What a returned file did to the issued copy before its first signature."""
+
+    #: its revisions lead back to the issued copy (else it replaces it)
+    built_on_issued: bool = True
+    #: the index, among the file's signatures, of the one signed first (None: none)
+    first_signed: int | None = None
+    #: the first change that is more than signing or form filling, if any
+    change: EarlyChange | None = None
+    #: why the revisions could not be read (a damaged later part of the file)
+    error: Exception | None = None
+
+
+def before_signing(issued: bytes, reader: PdfFileReader, embedded: Sequence) -> BeforeSigning:
+    """What the returned file (`reader`, whose signatures are `embedded`, pyHanko's
+    EmbeddedPdfSignature) did between the issued bytes and its first signature (that
+    signature's own revision included). It must begin with the issued bytes."""
+    try:
+        base = issued_revision(issued, reader)
+        if base is None:
+            return BeforeSigning(built_on_issued=False)
+        signed = sorted((s.signed_revision, index) for index, s in enumerate(embedded))
+        until = signed[0][0] if signed else reader.xrefs.total_revisions - 1
+        change = change_before_signing(reader, base, until)
+    except Exception as exc:  # a damaged structure cannot be shown to be harmless
+        return BeforeSigning(error=exc)
+    return BeforeSigning(first_signed=signed[0][1] if signed else None, change=change)
 
 
 def issued_revision(issued: bytes, reader: PdfFileReader) -> int | None:
@@ -112,18 +152,15 @@ def _one_line(exc: BaseException, limit: int = 300) -> str:
 # --- saying what changed ------------------------------------------------------------
 
 
-def _what_changed(old: HistoricalResolver, new: HistoricalResolver) -> str:
-    """What differs between two revisions, in plain words (the pages first)."""
+def _what_changed(old: HistoricalResolver, new: HistoricalResolver) -> tuple[Finding, ...]:
+    """What differs between two revisions (the pages first)."""
     try:
         before, after = list(_pages(old)), list(_pages(new))
     except Exception:  # a page tree that cannot be walked: say it without detail
-        return "the document was changed"
+        return (rejected(Reason.DOCUMENT_CHANGED),)
     if len(after) != len(before):
-        more = "added" if len(after) > len(before) else "removed"
-        return (
-            f"pages were {more} (the document has {len(after)} pages; the one we issued "
-            f"has {len(before)})"
-        )
+        more = Reason.PAGES_ADDED if len(after) > len(before) else Reason.PAGES_REMOVED
+        return (rejected(more, pages_now=len(after), pages_issued=len(before)),)
     changed, marked = [], []
     for number, (a, b) in enumerate(zip(before, after, strict=True), start=1):
         if _page_digest(old, a) != _page_digest(new, b):
@@ -132,21 +169,14 @@ def _what_changed(old: HistoricalResolver, new: HistoricalResolver) -> str:
             marked.append(number)
     parts = []
     if changed:
-        parts.append(f"{_pages_text(changed)} {'was' if len(changed) == 1 else 'were'} changed")
+        parts.append(rejected(Reason.PAGES_CHANGED, numbers=changed))
     if marked:
-        parts.append(f"comments or markings were put on {_pages_text(marked)}")
+        parts.append(rejected(Reason.PAGES_MARKED, numbers=marked))
     if parts:
-        return " and ".join(parts)
+        return tuple(parts)
     if _form_digest(old) != _form_digest(new):
-        return "the document's form fields were changed"
-    return "the document was changed outside its pages (its structure)"
-
-
-def _pages_text(numbers: list[int]) -> str:
-    """ "page 2", "pages 1, 3 and 4"."""
-    if len(numbers) == 1:
-        return f"page {numbers[0]}"
-    return "pages " + ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
+        return (rejected(Reason.FORM_FIELDS_CHANGED),)
+    return (rejected(Reason.STRUCTURE_CHANGED),)
 
 
 def _pages(resolver: HistoricalResolver) -> Iterator[tuple[generic.DictionaryObject, dict]]:

@@ -1,7 +1,8 @@
 """What the `conventio signatures ...` commands do, callable from tests: each
 function opens the register (`register_url`: a path or URL; None for
 `CONVENTIO_REGISTER` or the default file), does one thing, and returns the
-text to print. `verify_log_text` returns (ok, text): exit 1 when not ok.
+text to print. `verify_log_text` returns (ok, text): exit 1 when not ok;
+`outcomes_text` the same for the files `import` checked.
 
 Only `issue` makes a register where there is none; every other function
 needs an existing one (a path where there is none is an error naming it).
@@ -10,12 +11,16 @@ needs an existing one (a path where there is none is an error naming it).
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from generator.errors import ConventioError
 from generator.files import write_atomically
 from signatures import reports
+from signatures.importing import ImportOutcome
+from signatures.reasons import Verdict
 from signatures.register import Register
 
 
@@ -199,3 +204,57 @@ def verify_log_text(
             )
         lines.append(f"register: {register.shown_url}")
         return result.ok, "\n".join(lines) + "\n"
+
+
+def import_text(
+    files: Iterable[Path | str],
+    trust_folder: Path,
+    register_url: str | Path | None = None,
+    *,
+    parties_file: Path | str | None = None,
+    store_dir: str | Path | None = None,
+    actor: str | None = None,
+) -> tuple[bool, str]:
+    """Check and record returned signed PDFs (`signatures.importing`); with
+    `parties_file`, a party's signing_certificates are required of its signer.
+    Returns whether every file was accepted, and what to print."""
+    from signatures.importing import import_returned
+
+    parties = None
+    if parties_file is not None:
+        from generator.parties.check import load_parties
+
+        parties = load_parties(parties_file)
+    with _open(register_url, store_dir, actor=actor) as register:
+        outcomes = import_returned(register, files, trust_folder, parties=parties)
+        return outcomes_text(outcomes, register)
+
+
+def outcomes_text(outcomes: list[ImportOutcome], register: Register) -> tuple[bool, str]:
+    """What to print: each file's verdict, a summary; and whether all were accepted."""
+    lines = []
+    for o in outcomes:
+        head = f"{o.path}: {o.verdict}"
+        if o.document_id:
+            head += f" ({o.document_id})"
+        lines.append(f"{head}: {o.reason}")
+        if o.recorded:
+            lines.append(f"  recorded signatures: {', '.join(o.recorded)}")
+        if o.already_signed:
+            lines.append(f"  already signed before: {', '.join(o.already_signed)}")
+        if o.verdict != Verdict.ACCEPTED:
+            if o.sha256:
+                lines.append(f"  kept for review in the store as {o.sha256}")
+            else:
+                lines.append("  nothing was read, so nothing was kept")
+            if o.sha256 and not o.logged:
+                lines.append("  not in the log: the receipt could not be recorded")
+            elif o.logged and o.unattached:
+                lines.append("  logged as a receipt that names no document issued here")
+    counts = Counter(o.verdict for o in outcomes)
+    lines.append(
+        f"{len(outcomes)} file(s): {counts[Verdict.ACCEPTED]} accepted, "
+        f"{counts[Verdict.REVIEW]} for review, {counts[Verdict.REJECTED]} rejected"
+    )
+    lines.append(register.head_text())
+    return counts[Verdict.ACCEPTED] == len(outcomes), "\n".join(lines) + "\n"
