@@ -8,7 +8,7 @@ the package, as `generator/_shipped/conventions/` and
 `importlib.resources` wherever the package is installed.
 
 `CONVENTIO_CORPUS`, `CONVENTIO_TEMPLATES` and the options `--corpus` and
-`--templates` choose other folders; see `corpus.loader.default_corpus_dir` and
+`--templates` choose other folders; see `corpus.folder.default_corpus_dir` and
 `generation.batch.default_templates_dir`."""
 
 from __future__ import annotations

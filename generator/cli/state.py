@@ -24,7 +24,7 @@ class CliState:
         """The corpus folder the commands read."""
         if self.corpus is not None:
             return self.corpus
-        from generator.corpus.loader import default_corpus_dir
+        from generator.corpus.folder import default_corpus_dir
 
         return default_corpus_dir()
 

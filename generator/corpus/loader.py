@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from generator.corpus.checks import check_corpus
 from generator.corpus.collection import Corpus
+from generator.corpus.folder import corpus_files, default_corpus_dir
 from generator.corpus.messages import validation_problems
-from generator.errors import ConventioError, CorpusError, Problem
+from generator.errors import CorpusError, Problem
 from generator.model.document_types import DOCUMENT_TYPES, Document
 from generator.yamlsource import YamlSource, read_yaml
 
@@ -22,27 +22,6 @@ def expected_id(relative: Path) -> str:
     if parts[-1] == "convention" and len(parts) > 1:
         parts = parts[:-1]
     return "/".join(parts)
-
-
-def default_corpus_dir() -> Path:
-    env = os.environ.get("CONVENTIO_CORPUS")
-    if env:
-        return Path(env)
-    from generator.shipped import shipped_folder
-
-    return shipped_folder("conventions")
-
-
-def corpus_files(root: Path) -> list[Path]:
-    if not root.is_dir():
-        raise ConventioError(
-            f"the corpus folder {root} does not exist; give one with --corpus "
-            "or the CONVENTIO_CORPUS environment variable"
-        )
-    files = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-    if not files:
-        raise ConventioError(f"the corpus folder {root} contains no .yaml document")
-    return files
 
 
 def read_corpus(root: Path) -> tuple[Corpus, list[Problem]]:

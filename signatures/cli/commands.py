@@ -79,7 +79,7 @@ def signatures(ctx: click.Context) -> None:
         return
     given = root.get_parameter_source("corpus")
     if given in (click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.ENVIRONMENT):
-        from generator.corpus.loader import corpus_files
+        from generator.corpus.folder import corpus_files
 
         corpus_files(_corpus_dir(ctx))  # a corpus given must exist, even if unused
 
