@@ -60,13 +60,17 @@ _NOT_APPLICABLE = MappingProxyType(
     {"fr": "non applicable", "nl": "niet van toepassing", "de": "nicht zutreffend"}
 )
 
+#: the provider's national register number: the one slot a signed copy holds that
+#: no listing, log or imported draft may repeat
+NATIONAL_NUMBER = "provider.nrn"
+
 #: every slot, grouped by party (the order of docs/corpus-format.md)
 VOCABULARY: tuple[Slot, ...] = (
     *_fields("network", "name", "inami", "convention_title"),
     *_fields("hospital", "name", "inami", "bce", "director"),
     *_fields("collecting_hospital", "name", "inami", "bce", "director"),
     *_fields("provider", "name", "address", "inami", "email", "phone"),
-    Slot("provider.nrn", secret=True, masked="(numéro de registre national : masqué)"),
+    Slot(NATIONAL_NUMBER, secret=True, masked="(numéro de registre national : masqué)"),
     *_fields("provider", "bce"),
     *_fields("organisation", "name", "address", "bce"),
     Slot("organisation.inami", when_absent=_NOT_APPLICABLE),

@@ -36,6 +36,12 @@ class I18nText(Strict):
         return getattr(self, lang, None)
 
 
+def slot_mark(name: str, printed: str = "") -> str:
+    """How a corpus text writes the slot `name`, printed as `printed` in the blank
+    model: `slot_mark("network.name", "XXX")` is `{network.name|XXX}`."""
+    return f"{{{name}|{printed}}}"
+
+
 def slots_in(text: str) -> list[str]:
     return [m.group(1) for m in SLOT_RE.finditer(text)]
 

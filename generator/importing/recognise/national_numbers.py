@@ -1,10 +1,10 @@
 """National register numbers in an imported text.
 
-A corpus text is a model: it has the slot `{provider.nrn|}` where a signed
-copy has a person's number. An imported personalised copy therefore gets the
-slot back, and the number itself is never printed: not in the draft, not in
-the report (it is listed there masked). The numbers are found by
-`generator.privacy`, the one detector."""
+A corpus text is a model: it has the slot `{provider.nrn|}` (the slot
+vocabulary's NATIONAL_NUMBER) where a signed copy has a person's number. An
+imported personalised copy therefore gets the slot back, and the number itself
+is never printed: not in the draft, not in the report (it is listed there
+masked). The numbers are found by `generator.privacy`, the one detector."""
 
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ from dataclasses import replace
 
 from generator.importing.read.extract import Omitted
 from generator.importing.recognise.journal import Journal
+from generator.model.slots import NATIONAL_NUMBER
+from generator.model.text import slot_mark
 from generator.privacy import MASK, find_national_numbers, mask_national_numbers
 
 __all__ = ["MASK", "SLOT", "mask", "national_numbers", "without_national_numbers"]
 
-SLOT = "{provider.nrn|}"
+SLOT = slot_mark(NATIONAL_NUMBER)
 
 
 def national_numbers(text: str) -> list[str]:
