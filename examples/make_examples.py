@@ -18,27 +18,22 @@ import datetime as dt
 import io
 import random
 import sys
-import unicodedata
 from pathlib import Path
 
 import yaml
 
-from generator.parties import numbers
 from generator.parties.model import LISTS, field_names
 
 if __package__ in (None, ""):  # run as a script: find examplegen/ next to this file
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from examplegen.maker import Maker, plain_ascii
 from examplegen.vocabulary import (
-    CITIES,
-    FIRST,
     FR_REGIONS,
     HOSPITAL_NAMES,
-    LAST,
     NL_REGIONS,
     ORG_NAMES,
     SPECIAL_NAMES,
-    STREETS,
 )
 
 SEED = 20230925
@@ -49,94 +44,9 @@ NOTICE = (
 )
 
 
-def _ascii(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return "".join(ch for ch in plain.lower() if ch.isalnum() or ch in " -").strip()
-
-
-class _Maker:
-    def __init__(self, seed: int = SEED):
-        self.rng = random.Random(seed)
-        self.used: set[str] = set()
-
-    def unique(self, make) -> str:
-        while True:
-            value = make()
-            if value not in self.used:
-                self.used.add(value)
-                return value
-
-    def bce(self) -> str:
-        return self.unique(
-            lambda: numbers.bce_with_check(
-                self.rng.choice(
-                    [
-                        self.rng.randint(2_000_000, 9_999_999),
-                        self.rng.randint(10_000_000, 10_999_999),
-                    ]
-                )
-            )
-        )
-
-    def inami(self, prefix: str, qualification: str = "") -> str:
-        def make() -> str:
-            tail = "".join(str(self.rng.randint(0, 9)) for _ in range(6 - len(prefix)))
-            return numbers.inami_with_check(int(prefix + tail))
-
-        return numbers.format_inami(self.unique(make) + qualification)
-
-    def nrn(self) -> str:
-        def make() -> str:
-            birth = dt.date(1950, 1, 1) + dt.timedelta(days=self.rng.randint(0, 365 * 50 - 1))
-            serial = self.rng.randint(1, 997)
-            return numbers.nrn_with_check(birth.strftime("%y%m%d"), serial)
-
-        return numbers.format_nrn(self.unique(make))
-
-    def phone(self, mobile: bool) -> str:
-        def make() -> str:
-            while True:
-                if mobile:
-                    text = f"04{self.rng.choice('789')}{self.rng.randint(0, 9)}" + "".join(
-                        str(self.rng.randint(0, 9)) for _ in range(6)
-                    )
-                else:
-                    area = self.rng.choice(["02", "04", "09", "03", "010", "081", "065", "071"])
-                    text = (
-                        area
-                        + str(self.rng.randint(2, 9))
-                        + "".join(str(self.rng.randint(0, 9)) for _ in range(9 - len(area) - 1))
-                    )
-                try:
-                    return numbers.format_phone(numbers.normalise_phone(text))
-                except numbers.NumberError:
-                    continue
-
-        return self.unique(make)
-
-    def email(self, name: str, domain: str) -> str:
-        local = ".".join(_ascii(name).replace("-", " ").split())
-        address = f"{local}@{domain}"
-        n = 2
-        while address in self.used:
-            address = f"{local}{n}@{domain}"
-            n += 1
-        self.used.add(address)
-        return address
-
-    def address(self, language: str) -> str:
-        street = self.rng.choice(STREETS[language])
-        postcode, city = self.rng.choice(CITIES[language])
-        return f"{street} {self.rng.randint(1, 240)}, {postcode} {city}"
-
-    def person(self, language: str) -> str:
-        return f"{self.rng.choice(FIRST[language])} {self.rng.choice(LAST[language])}"
-
-
 def build_parties(seed: int = SEED) -> dict[str, list[dict]]:
     """The example parties as plain data (display forms of every number)."""
-    m = _Maker(seed)
+    m = Maker(seed)
     rng = m.rng
     plan = (
         [("adults", "fr")] * 10
@@ -270,7 +180,8 @@ def build_parties(seed: int = SEED) -> dict[str, list[dict]]:
                 "bce": m.bce(),
                 "inami": m.inami("95") if rng.random() < 0.5 else None,
                 "email": m.email(
-                    " ".join(_ascii(base).split()[:3]), rng.choice(["example.org", "example.be"])
+                    " ".join(plain_ascii(base).split()[:3]),
+                    rng.choice(["example.org", "example.be"]),
                 ),
                 "phone": m.phone(mobile=False),
                 "representative": m.person("de" if language == "de" else language),
