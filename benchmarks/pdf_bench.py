@@ -36,6 +36,7 @@ if __package__ in (None, ""):  # run as a script: python benchmarks/pdf_bench.py
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import docx
+from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
@@ -65,17 +66,32 @@ HOSPITALS = [
 
 def make_amendment(path: Path, number: int) -> None:
     """A 4-5 page amendment to an INAMI-network convention, personalised for one party."""
-    rng = random.Random(number)
+    rng = random.Random(number)  # the articles, then the annex, draw from it
     network = NETWORKS[number % len(NETWORKS)]
     hospital = HOSPITALS[number % len(HOSPITALS)]
+    document = _a4_document()
+    _add_preamble(document, number, network, hospital)
+    _add_articles(document, rng)
+    document.add_page_break()
+    _add_annex(document, rng)
+    _add_signatures(document, network, hospital)
+    document.save(path)
+
+
+def _a4_document() -> Document:
+    """An empty document: A4, 2.5 cm margins, 11 pt text."""
     document = docx.Document()
-    for section in document.sections:  # A4, 2.5 cm margins
+    for section in document.sections:
         section.page_width, section.page_height = Cm(21), Cm(29.7)
         section.left_margin = section.right_margin = Cm(2.5)
         section.top_margin = section.bottom_margin = Cm(2.5)
     style = document.styles["Normal"]
     style.font.size = Pt(11)
+    return document
 
+
+def _add_preamble(document: Document, number: int, network: str, hospital: str) -> None:
+    """The title and the parties."""
     title = document.add_heading("Sixième avenant à la convention entre le Comité de", 0)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.add_heading(
@@ -94,6 +110,10 @@ def make_amendment(path: Path, number: int) -> None:
         "représentant du réseau pour la présente convention, ci-après dénommé « le réseau » ;"
     )
     document.add_paragraph("il est convenu ce qui suit :")
+
+
+def _add_articles(document: Document, rng: random.Random) -> None:
+    """Six articles of one or two paragraphs."""
     for article in range(1, 7):
         document.add_heading(f"Article {article}", level=2)
         for paragraph in range(1, rng.randint(1, 2) + 1):
@@ -106,7 +126,10 @@ def make_amendment(path: Path, number: int) -> None:
                 "la communauté (outreach) ou, à titre exceptionnel, par vidéoconsultation ; "
                 "le réseau en assure l’enregistrement et la facturation trimestrielle."
             )
-    document.add_page_break()
+
+
+def _add_annex(document: Document, rng: random.Random) -> None:
+    """Annex 1: a table of 46 billing pseudocodes."""
     document.add_heading("Annexe 1 – Pseudocodes de facturation", level=1)
     table = document.add_table(rows=1, cols=4)
     table.style = "Table Grid"
@@ -122,13 +145,15 @@ def make_amendment(path: Path, number: int) -> None:
         )
         row[2].text = rng.choice(["cabinet", "outreach", "vidéo"])
         row[3].text = f"{rng.randint(20, 95)},{rng.choice(['00', '50'])} €"
+
+
+def _add_signatures(document: Document, network: str, hospital: str) -> None:
     document.add_paragraph()
     document.add_paragraph(
         "Fait à Bruxelles, en trois exemplaires, chaque partie reconnaissant avoir reçu le sien."
     )
     for party in ("Pour le Comité", f"Pour le réseau {network}", f"Pour {hospital}"):
         document.add_paragraph(party)
-    document.save(path)
 
 
 def naive_convert(soffice: str, source: Path, out_dir: Path) -> None:
