@@ -1,0 +1,28 @@
+"""All the fictional example parties, built from one seed.
+
+The stages draw from one generator in this order: networks and their hospitals,
+then psychologists, then organisations. Changing the order (or the seed) changes
+every example file.
+"""
+
+from __future__ import annotations
+
+from .maker import Maker
+from .networks import build_networks
+from .providers import build_organisations, build_psychologists
+
+SEED = 20230925
+
+
+def build_parties(seed: int = SEED) -> dict[str, list[dict]]:
+    """The example parties as plain data (display forms of every number)."""
+    maker = Maker(seed)
+    networks, hospitals = build_networks(maker)
+    psychologists = build_psychologists(maker, networks)
+    organisations = build_organisations(maker, networks)
+    return {
+        "networks": networks,
+        "hospitals": hospitals,
+        "psychologists": psychologists,
+        "organisations": organisations,
+    }
