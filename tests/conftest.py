@@ -3,7 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from minicorpus import write_corpus
+
+from tests.support.minicorpus import write_corpus
 
 
 @pytest.fixture

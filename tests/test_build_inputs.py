@@ -126,7 +126,7 @@ def test_output_file_option_on_a_file_in_the_path(tmp_path):
 
 def test_build_issues_the_amendments_the_corpus_marks(tmp_path):
     # which amendments `build` personalises is corpus data (issued_by_build), not code
-    from minicorpus import AMENDMENT, write_corpus
+    from tests.support.minicorpus import AMENDMENT, write_corpus
 
     def build(corpus: Path, out: Path):
         return run("--corpus", corpus, "build", "--out", out, "--parties", EXAMPLES,

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from minicorpus import AMENDMENT, CONVENTION, REGISTRY, write_corpus
-
 from generator.corpus.report import check_report
+from tests.support.minicorpus import AMENDMENT, CONVENTION, REGISTRY, write_corpus
 
 
 def _report(tmp_path, **files) -> list[str]:

@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 from click.testing import CliRunner
-from minicorpus import CONVENTION, write_corpus
 
 from generator.cli import cli
+from tests.support.minicorpus import CONVENTION, write_corpus
 
 
 def run(*args: str):

@@ -6,12 +6,12 @@ import datetime as dt
 import json
 
 import pytest
-from minicorpus import AMENDMENT, write_corpus
 
 from generator.app.show import render_document
 from generator.consolidation.engine import consolidate
 from generator.consolidation.history import versions
 from generator.corpus.loader import load_corpus
+from tests.support.minicorpus import AMENDMENT, write_corpus
 
 D = dt.date.fromisoformat
 

@@ -8,12 +8,12 @@ import datetime as dt
 import os
 
 import pytest
-from lo_tracked import accept_and_reject
 
 from generator.corpus.loader import load_corpus
 from generator.diffing.adapter import spell, to_redline
 from generator.diffing.engine import diff
 from generator.diffing.redline import write_redline
+from tests.support.libreoffice_tracked_changes import accept_and_reject
 
 PAIRS = {
     "article_14_1": (

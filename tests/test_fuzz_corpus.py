@@ -1,6 +1,6 @@
 """No corpus, however malformed, makes the checker raise.
 
-The files of the mini corpus (tests/minicorpus.py) and, when it has any, of
+The files of the mini corpus (tests/support/minicorpus.py) and, when it has any, of
 the shipped corpus (conventions/) are mutated at random: characters deleted,
 YAML-significant characters inserted, lines duplicated, deleted, swapped or
 re-indented, files truncated or emptied, values replaced by values of another
@@ -21,7 +21,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import minicorpus
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
@@ -30,6 +29,7 @@ from hypothesis import strategies as st
 from generator.cli import cli
 from generator.corpus.report import check_report
 from generator.model.document_types import DOCUMENT_TYPES
+from tests.support import minicorpus
 
 PROBLEM_LINE = re.compile(r"^[^:]+:\d+:\d+: .+")
 SHIPPED = Path(__file__).resolve().parents[1] / "conventions"

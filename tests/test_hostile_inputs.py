@@ -19,12 +19,12 @@ from pathlib import Path
 
 import docx
 import pytest
-from bombs import parts_of, swollen, write_zip, yaml_alias_bomb
 from click.testing import CliRunner
-from minicorpus import AMENDMENT, CONVENTION, write_corpus
-from test_parties import changed, write_csv_folder, write_xlsx, write_yaml
 
 from generator.cli import cli
+from tests.support.bombs import parts_of, swollen, write_zip, yaml_alias_bomb
+from tests.support.minicorpus import AMENDMENT, CONVENTION, write_corpus
+from tests.test_parties import changed, write_csv_folder, write_xlsx, write_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "parties.yaml"

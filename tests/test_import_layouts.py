@@ -1,5 +1,5 @@
 """`conventio import` on documents typeset the way INAMI's are, not the way conventio
-prints them (tests/importdocs.py builds them): Word headings numbered automatically,
+prints them (tests/support/import_docs.py builds them): Word headings numbered automatically,
 bold article titles typed in the text, running headers and page numbers, soft
 hyphens broken at line ends, a real footnote, a two-column annex table with wrapped
 descriptions, and amendments with every kind of operation.
@@ -21,10 +21,11 @@ from pathlib import Path
 from typing import Any
 
 import docx
-import importdocs as docs
 import pytest
 import yaml
 from pypdf import PdfReader
+
+from tests.support import import_docs as docs
 
 SKIP_LIBREOFFICE = os.environ.get("CONVENTIO_SKIP_LIBREOFFICE") == "1"
 WITH_LIBREOFFICE = (

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_parties import PARTIES, changed, write_csv_folder, write_xlsx, write_yaml
 
 from generator.cli import cli
 from generator.parties import numbers
 from generator.parties.check import check_parties, load_parties
 from generator.parties.problems import PartiesError
 from generator.parties.slots import slot_values
+from tests.test_parties import PARTIES, changed, write_csv_folder, write_xlsx, write_yaml
 
 VALID = numbers.nrn_with_check("910417", 268)  # 91041726894
 assert numbers.normalise_nrn(VALID) == VALID

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
-from test_register_support import fake_manifest
 
 from generator.cli import cli
 from generator.parties import numbers
@@ -21,6 +20,7 @@ from generator.privacy import (
     holds_national_number,
     mask_national_numbers,
 )
+from tests.support.register import fake_manifest
 
 ROOT = Path(__file__).resolve().parents[1]
 NRN = "890328-993-57"  # valid: 89.03.28-993.57
@@ -159,7 +159,7 @@ def test_the_register_refuses_a_number_in_any_spelling_and_logs_nothing(tmp_path
 
 
 def test_a_party_id_holding_a_national_number_is_refused(tmp_path):
-    from test_parties import PARTIES, changed, write_yaml
+    from tests.test_parties import PARTIES, changed, write_yaml
 
     bad_id = "p" + numbers.format_nrn(OTHER).replace("-", ".")  # a valid id by its form
     path = write_yaml(tmp_path / "parties.yaml", changed("psychologists", 0, id=bad_id))

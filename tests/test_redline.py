@@ -1,8 +1,9 @@
 """The redline DOCX: native tracked changes, proved by LibreOffice.
 
 The tests marked `libreoffice` hand every document below to a real LibreOffice
-(one headless run for them all, see `lo_tracked.py`), which accepts all tracked
-changes and, separately, rejects them all, and saves the text: accepting must
+(one headless run for them all, see tests/support/libreoffice_tracked_changes.py),
+which accepts all tracked changes and, separately, rejects them all, and saves
+the text: accepting must
 give the right-hand version, rejecting the left-hand one, paragraph by
 paragraph, table cells one per line, row by row. CI installs LibreOffice, so
 these are not skipped when it is missing (they fail saying how to install it);
@@ -26,9 +27,7 @@ import zipfile
 from pathlib import Path
 
 import docx
-import lo_tracked
 import pytest
-from lo_tracked import LibreOfficeFailed, Outcome, accept_and_reject
 from lxml import etree
 
 from generator.diffing.redline import write_redline
@@ -40,6 +39,8 @@ from generator.diffing.redline_model import (
     Run,
 )
 from generator.ooxml.namespaces import W
+from tests.support import libreoffice_tracked_changes
+from tests.support.libreoffice_tracked_changes import LibreOfficeFailed, Outcome, accept_and_reject
 
 SKIP_LIBREOFFICE = os.environ.get("CONVENTIO_SKIP_LIBREOFFICE") == "1"
 libreoffice = pytest.mark.libreoffice
@@ -532,7 +533,7 @@ def test_an_author_is_required():
 
 def test_lo_helper_writes_a_loadable_macro_profile(tmp_path: Path):
     """The macro module is well-formed XML (a broken one fails only inside LibreOffice)."""
-    lo_tracked.make_profile(tmp_path)
+    libreoffice_tracked_changes.make_profile(tmp_path)
     for path in (tmp_path / "user" / "basic").rglob("*.x*"):
         etree.parse(str(path), etree.XMLParser(load_dtd=False, no_network=True))
 
@@ -550,7 +551,7 @@ def test_lo_helper_kills_a_libreoffice_that_hangs(tmp_path: Path, monkeypatch):
     fake.write_text("#!/bin/sh\nsleep 30\n")
     fake.chmod(0o755)
     monkeypatch.setenv("CONVENTIO_SOFFICE", str(fake))
-    monkeypatch.setattr(lo_tracked, "STARTUP_TIMEOUT", 0.5)
+    monkeypatch.setattr(libreoffice_tracked_changes, "STARTUP_TIMEOUT", 0.5)
     started = time.monotonic()
     with pytest.raises(LibreOfficeFailed, match=r"did not finish within 0\.5 s and was killed"):
         accept_and_reject({"words": write_redline(CASES["words"][0], AUTHOR, DATE)}, tmp_path)

@@ -11,7 +11,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_register_support import (
+
+from generator.errors import ConventioError
+from generator.parties import numbers
+from signatures import db
+from signatures.register import Record, Register
+from signatures.status import statuses as fold_statuses
+from signatures.store import FileStore, sha256
+from tests.support.register import (
     PROVIDER_AMENDMENT,
     SIXTH,
     T0,
@@ -23,13 +30,6 @@ from test_register_support import (
     register_url_fixture,
     sign,
 )
-
-from generator.errors import ConventioError
-from generator.parties import numbers
-from signatures import db
-from signatures.register import Record, Register
-from signatures.status import statuses as fold_statuses
-from signatures.store import FileStore, sha256
 
 register_url = register_url_fixture()
 corpus = corpus_fixture()

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
-from test_register_support import (
+
+from generator.errors import ConventioError
+from signatures import db, log
+from signatures.cli.texts import verify_log_text
+from signatures.register import Register
+from tests.support.register import (
     T0,
     corpus_fixture,
     day,
@@ -14,11 +19,6 @@ from test_register_support import (
     register_url_fixture,
     sign,
 )
-
-from generator.errors import ConventioError
-from signatures import db, log
-from signatures.cli.texts import verify_log_text
-from signatures.register import Register
 
 register_url = register_url_fixture()
 corpus = corpus_fixture()

@@ -15,8 +15,12 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
-from minicorpus import write_corpus
-from test_register_support import (
+
+from generator.cli import cli
+from generator.privacy import holds_national_number
+from signatures import db, log
+from tests.support.minicorpus import write_corpus
+from tests.support.register import (
     POSTGRES_ENV,
     SIXTH,
     corpus_fixture,
@@ -25,10 +29,6 @@ from test_register_support import (
     fresh_url,
     register_url_fixture,
 )
-
-from generator.cli import cli
-from generator.privacy import holds_national_number
-from signatures import db, log
 
 register_url = register_url_fixture()
 corpus = corpus_fixture()

@@ -17,12 +17,12 @@ import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
 from pypdf import PdfWriter
-from test_register_support import SIXTH, doc_id, fake_manifest, register_url_fixture
 
 from generator.cli import cli
 from generator.pdf.finish import finish
 from generator.privacy import holds_national_number
 from signatures import db, log
+from tests.support.register import SIXTH, doc_id, fake_manifest, register_url_fixture
 
 register_url = register_url_fixture()
 

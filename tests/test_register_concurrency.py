@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
-from test_register_support import T0, corpus_fixture, doc_id, fake_manifest, register_url_fixture
 
 from signatures.register import Register
+from tests.support.register import T0, corpus_fixture, doc_id, fake_manifest, register_url_fixture
 
 register_url = register_url_fixture()
 corpus = corpus_fixture()

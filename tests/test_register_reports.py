@@ -10,7 +10,13 @@ import json
 
 import openpyxl
 import pytest
-from test_register_support import (
+
+from generator.errors import ConventioError
+from signatures import db, log, reports
+from signatures.cli import texts
+from signatures.exports import matrix_csv, matrix_html, matrix_xlsx
+from signatures.register import Register
+from tests.support.register import (
     PROVIDER_AMENDMENT,
     SIXTH,
     T0,
@@ -22,12 +28,6 @@ from test_register_support import (
     register_url_fixture,
     sign,
 )
-
-from generator.errors import ConventioError
-from signatures import db, log, reports
-from signatures.cli import texts
-from signatures.exports import matrix_csv, matrix_html, matrix_xlsx
-from signatures.register import Register
 
 register_url = register_url_fixture()
 corpus = corpus_fixture()

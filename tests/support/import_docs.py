@@ -43,7 +43,7 @@ from docx.shared import Cm, Pt
 
 from generator.model.text import SLOT_RE
 
-CORPUS = Path(__file__).resolve().parents[1] / "conventions"
+CORPUS = Path(__file__).resolve().parents[2] / "conventions"
 
 #: the running header of amendment_numbered_headings (on every page)
 HEADER = "INAMI – Service des soins de santé"
