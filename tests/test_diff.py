@@ -8,15 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.consolidation.tree import build_annex, build_provision
 from generator.corpus.loader import load_corpus
 from generator.diffing.engine import diff, diff_items
-from generator.diffing.sides import _pick, item_from_node
 from generator.diffing.tokens import changed_pieces, similarity, spell, tokenize, word_diff
 from generator.model.annexes import Annex, AnnexRow
 from generator.model.provisions import Provision
-from generator.model.text import I18nText
-from generator.rendering.language import TextPicker
+from tests.support.diff_trees import NEW, A, P, Q, X, article, fr_text, items, paragraph
 
 NETWORK_14_1 = "inami-network-2021/avenant-06#art_14-1"
 PROVIDER_14_1 = "network-provider-2021/avenant-2023-09#art_14-1"
@@ -104,32 +101,6 @@ def test_word_diff_changes_an_amount_as_one_token():
 # -- small hand-built trees -----------------------------------------------------------------
 
 
-def _text(value: str) -> I18nText:
-    return I18nText(fr=value)
-
-
-def article(num: str, *paragraphs: Provision, text: str | None = None) -> Provision:
-    if text is not None:
-        return Provision(kind="article", num=num, text=_text(text))
-    return Provision(kind="article", num=num, children=list(paragraphs))
-
-
-def paragraph(num: str, text: str) -> Provision:
-    return Provision(kind="paragraph", num=num, text=_text(text))
-
-
-def items(*provisions: Provision | Annex):
-    pick = _pick(TextPicker("fr"))
-    result = []
-    for position, provision in enumerate(provisions, start=1):
-        if isinstance(provision, Annex):
-            node = build_annex(provision)
-        else:
-            node = build_provision(provision, None, position)
-        result.append(item_from_node(node, pick, None))
-    return result
-
-
 def reported(nodes):
     found = []
     for node in nodes:
@@ -137,13 +108,6 @@ def reported(nodes):
             if sub.reported or (sub.row_changes and sub.inside is None):
                 found.append((sub.address, sub.kinds, sub.was))
     return found
-
-
-A = "Le réseau organise des séances individuelles et de groupe pour les bénéficiaires."
-X = "Le psychologue clinicien transmet les données d'enregistrement dans les délais prévus."
-NEW = "Le comité de l'assurance fixe les critères de qualité."
-P = "Le réseau désigne un coordinateur chargé du suivi de la convention."
-Q = "L'hôpital gestionnaire conserve les pièces justificatives pendant cinq ans au moins."
 
 
 def test_a_pure_renumbering_is_not_a_text_change():
@@ -166,8 +130,8 @@ def test_renumbered_points_inside_a_list():
     def points(*nums_texts):
         return Provision(
             kind="alinea",
-            text=_text("Les conditions sont :"),
-            children=[Provision(kind="point", num=n, text=_text(t)) for n, t in nums_texts],
+            text=fr_text("Les conditions sont :"),
+            children=[Provision(kind="point", num=n, text=fr_text(t)) for n, t in nums_texts],
         )
 
     left = items(Provision(kind="article", num="1", children=[points(("1°", A), ("2°", X))]))
@@ -228,8 +192,8 @@ def test_a_rewritten_provision_keeps_its_identity():
 def _annex(*rows: tuple[str, str]) -> Annex:
     return Annex(
         num="1",
-        heading=_text("Annexe 1 : liste des pseudocodes"),
-        rows=[AnnexRow(code=c, description=_text(d)) for c, d in rows],
+        heading=fr_text("Annexe 1 : liste des pseudocodes"),
+        rows=[AnnexRow(code=c, description=fr_text(d)) for c, d in rows],
     )
 
 

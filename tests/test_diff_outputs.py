@@ -18,7 +18,7 @@ from generator.diffing.redline_model import RedlineParagraph, RedlineTable
 from generator.diffing.render import to_json_data, to_text
 from generator.diffing.result import DiffResult
 from generator.diffing.sides import Side
-from tests.test_diff import NEW, A, P, Q, X, article, items, paragraph
+from tests.support.diff_trees import NEW, A, P, Q, X, article, items, paragraph
 
 NETWORK_14_1 = "inami-network-2021/avenant-06#art_14-1"
 PROVIDER_14_1 = "network-provider-2021/avenant-2023-09#art_14-1"

@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from generator.cli import cli
 from tests.support.bombs import parts_of, swollen, write_zip, yaml_alias_bomb
 from tests.support.minicorpus import AMENDMENT, CONVENTION, write_corpus
-from tests.test_parties import changed, write_csv_folder, write_xlsx, write_yaml
+from tests.support.party_files import changed, write_csv_folder, write_xlsx, write_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "parties.yaml"

@@ -16,7 +16,7 @@ from generator.parties import numbers
 from generator.parties.check import check_parties, load_parties
 from generator.parties.problems import PartiesError
 from generator.parties.slots import slot_values
-from tests.test_parties import PARTIES, changed, write_csv_folder, write_xlsx, write_yaml
+from tests.support.party_files import PARTIES, changed, write_csv_folder, write_xlsx, write_yaml
 
 VALID = numbers.nrn_with_check("910417", 268)  # 91041726894
 assert numbers.normalise_nrn(VALID) == VALID

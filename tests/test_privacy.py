@@ -159,7 +159,7 @@ def test_the_register_refuses_a_number_in_any_spelling_and_logs_nothing(tmp_path
 
 
 def test_a_party_id_holding_a_national_number_is_refused(tmp_path):
-    from tests.test_parties import PARTIES, changed, write_yaml
+    from tests.support.party_files import PARTIES, changed, write_yaml
 
     bad_id = "p" + numbers.format_nrn(OTHER).replace("-", ".")  # a valid id by its form
     path = write_yaml(tmp_path / "parties.yaml", changed("psychologists", 0, id=bad_id))
