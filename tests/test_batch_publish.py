@@ -20,8 +20,8 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "parties.yaml"
 SIXTH = "inami-network-2021/avenant-06"
 CONVENTION = "network-provider-2021"

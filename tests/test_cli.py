@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from generator.cli import cli
 from tests.support.minicorpus import CONVENTION, write_corpus
+from tests.support.paths import ROOT
 
 
 def run(*args: str):
@@ -130,9 +131,7 @@ def test_no_traceback_and_light_start_up(tmp_path):
 
 
 def test_build_with_parties_issues_the_amendments(tmp_path):
-    from pathlib import Path
-
-    examples = Path(__file__).resolve().parents[1] / "examples" / "parties.yaml"
+    examples = ROOT / "examples" / "parties.yaml"
     out = tmp_path / "out"
     result = run(
         "build",

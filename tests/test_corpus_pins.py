@@ -17,7 +17,6 @@ import datetime as dt
 import re
 from decimal import Decimal
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,8 +27,8 @@ from generator.model.provisions import Provision
 from generator.model.pseudocodes import check_digit_problem
 from generator.model.slots import SLOT_NAMES
 from generator.model.text import FOOTNOTE_RE, SLOT_RE
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "conventions"
 SOURCES = ROOT / "tests" / "sources"
 

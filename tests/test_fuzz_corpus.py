@@ -30,9 +30,10 @@ from generator.cli import cli
 from generator.corpus.report import check_report
 from generator.model.document_types import DOCUMENT_TYPES
 from tests.support import minicorpus
+from tests.support.paths import ROOT
 
 PROBLEM_LINE = re.compile(r"^[^:]+:\d+:\d+: .+")
-SHIPPED = Path(__file__).resolve().parents[1] / "conventions"
+SHIPPED = ROOT / "conventions"
 
 Files = dict[str, bytes]
 

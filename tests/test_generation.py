@@ -16,8 +16,8 @@ from generator.cli import cli
 from generator.corpus.loader import load_corpus
 from generator.generation.batch import GenerationError, generate
 from generator.parties.check import load_parties
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "parties.yaml"
 SIXTH = "inami-network-2021/avenant-06"
 PROVIDER_AMENDMENT = "network-provider-2021/avenant-2023-09"

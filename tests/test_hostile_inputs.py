@@ -25,8 +25,8 @@ from generator.cli import cli
 from tests.support.bombs import parts_of, swollen, write_zip, yaml_alias_bomb
 from tests.support.minicorpus import AMENDMENT, CONVENTION, write_corpus
 from tests.support.party_files import changed, write_csv_folder, write_xlsx, write_yaml
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "parties.yaml"
 CIRCULAR = "circulars/psy-ort-2023-006"
 MEMORY_LIMIT = 1_500_000_000

@@ -15,8 +15,7 @@ from generator.cli import cli
 from generator.corpus.loader import load_corpus
 from generator.generation.batch import generate
 from generator.parties.check import load_parties
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support.paths import ROOT
 
 
 @pytest.fixture(scope="module")

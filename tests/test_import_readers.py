@@ -28,8 +28,8 @@ from pypdf import PdfReader, PdfWriter
 from generator.importing.read.extract import Block, Extract
 from generator.importing.read.opening import UnreadableDocument, read_document
 from generator.importing.read.text_rules import join_lines
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SKIP_LIBREOFFICE = os.environ.get("CONVENTIO_SKIP_LIBREOFFICE") == "1"
 libreoffice = pytest.mark.libreoffice
 skip_if_asked = pytest.mark.skipif(SKIP_LIBREOFFICE, reason="CONVENTIO_SKIP_LIBREOFFICE=1")

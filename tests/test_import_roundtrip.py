@@ -20,8 +20,8 @@ from generator.generation.batch import generate
 from generator.importing import import_document
 from generator.model.documents import Amendment
 from generator.parties.check import load_parties
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 SIXTH = "inami-network-2021/avenant-06"
 PROVIDER_AMENDMENT = "network-provider-2021/avenant-2023-09"
 SKIP_LIBREOFFICE = os.environ.get("CONVENTIO_SKIP_LIBREOFFICE") == "1"

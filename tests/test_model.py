@@ -8,6 +8,7 @@ import doctest
 import pytest
 
 from generator.model import addresses
+from tests.support.paths import ROOT
 
 
 def test_the_address_examples_hold():
@@ -20,11 +21,9 @@ def test_the_address_examples_hold():
 def _imports_of(package: str) -> dict[str, set[str]]:
     """The generator modules each module of `package` imports (anywhere in it)."""
     import ast
-    from pathlib import Path
 
-    root = Path(__file__).resolve().parents[1]
     found: dict[str, set[str]] = {}
-    for path in sorted((root / "generator" / package).glob("*.py")):
+    for path in sorted((ROOT / "generator" / package).glob("*.py")):
         names: set[str] = set()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module:
@@ -61,13 +60,11 @@ def test_the_party_readers_do_not_borrow_from_the_corpus():
 
 
 def test_the_party_data_fills_exactly_the_slots_of_the_vocabulary():
-    from pathlib import Path
-
     from generator.model.slots import BY_HAND, SLOT_NAMES, WHEN_ABSENT
     from generator.parties.check import load_parties
     from generator.parties.slots import slot_values
 
-    parties = load_parties(Path(__file__).resolve().parents[1] / "examples" / "parties.yaml")
+    parties = load_parties(ROOT / "examples" / "parties.yaml")
     filled: set[str] = set()
     for network in parties.networks:
         filled |= set(slot_values(parties.parties_for(network.id)))
@@ -82,11 +79,10 @@ def test_the_party_data_fills_exactly_the_slots_of_the_vocabulary():
 
 def test_the_documented_slots_are_the_vocabulary():
     import re
-    from pathlib import Path
 
     from generator.model.slots import SLOT_NAMES
 
-    docs = Path(__file__).resolve().parents[1] / "docs" / "corpus-format.md"
+    docs = ROOT / "docs" / "corpus-format.md"
     text = docs.read_text(encoding="utf-8")
     listed = text[text.index("Slots: ") : text.index("- `[^1]`")]
     documented = set()

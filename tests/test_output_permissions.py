@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support.paths import ROOT
+
 EXAMPLES = ROOT / "examples" / "parties.yaml"
 SIXTH = "inami-network-2021/avenant-06"
 

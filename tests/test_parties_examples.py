@@ -6,14 +6,14 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from generator.parties.check import check_parties, load_parties
 from generator.parties.model import LISTS
+from tests.support.paths import ROOT
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = ROOT / "examples"
 FORMATS = {
     "yaml": EXAMPLES / "parties.yaml",
     "xlsx": EXAMPLES / "parties.xlsx",

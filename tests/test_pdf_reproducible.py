@@ -21,8 +21,8 @@ from pypdf import PdfReader
 from generator.cli import cli
 from generator.pdf import check_pdf, convert_many, pdfa_conformance
 from generator.pdf.reproducible import docx_seed
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "parties.yaml"
 SIXTH = "inami-network-2021/avenant-06"
 

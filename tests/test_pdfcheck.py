@@ -10,7 +10,6 @@ import os
 import re
 import time
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import serialization
@@ -34,8 +33,8 @@ from signatures.pdfcheck import (
 )
 from signatures.samples.signing_ca import NATIONAL_NUMBER, sign_field, signing_ca
 from signatures.signer_rules import KnownCertificate, PartySigner, SignerRules
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 SIXTH = "inami-network-2021/avenant-06"
 ROLES = ("committee", "network", "hospital")
 #: the target of benchmarks/pdfcheck_bench.py for one PDF with two signatures

@@ -20,9 +20,9 @@ from generator.privacy import (
     holds_national_number,
     mask_national_numbers,
 )
+from tests.support.paths import ROOT
 from tests.support.register import fake_manifest
 
-ROOT = Path(__file__).resolve().parents[1]
 NRN = "890328-993-57"  # valid: 89.03.28-993.57
 DIGITS = "89032899357"
 OTHER = numbers.nrn_with_check("850730", 33)  # 85.07.30-033.28, stdnum's example

@@ -20,8 +20,8 @@ from pypdf import PdfWriter
 from generator.cli import cli
 from signatures.importing import without_serial_number
 from signatures.samples.signing_ca import NATIONAL_NUMBER, sign_field, signing_ca
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "parties.yaml"
 SIXTH = "inami-network-2021/avenant-06"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import click
 
 from signatures.cli.commands import _corpus_dir, signatures
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "signatures"
 HEAVY = ("sqlalchemy", "pyhanko", "pyhanko_certvalidator", "pydantic", "yaml", "lxml")
 

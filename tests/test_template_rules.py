@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +13,9 @@ from generator.generation.context import template_context
 from generator.generation.template_check import samples
 from generator.generation.template_rules import CONTEXT, FILTERS, LOOP, TAGS, TESTS
 from generator.generation.units import TEMPLATES
+from tests.support.paths import ROOT
 
-DOC = (Path(__file__).resolve().parents[1] / "docs" / "templates.md").read_text(encoding="utf-8")
+DOC = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
 
 
 def _section(title: str) -> str:

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from generator.shipped import shipped_folder
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 #: what building the package reads
 SOURCES = ("pyproject.toml", "setup.py", "README.md", "generator", "signatures", "conventions",
            "templates")  # fmt: skip

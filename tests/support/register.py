@@ -20,8 +20,8 @@ from generator.generation.batch import generate
 from generator.parties.check import load_parties
 from signatures import db
 from signatures.samples.issued import SampleDocument, write_sample_manifest
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "parties.yaml"
 SIXTH = "inami-network-2021/avenant-06"
 PROVIDER_AMENDMENT = "network-provider-2021/avenant-2023-09"

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import copy
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator.model.text import SLOT_RE
+from tests.support.paths import ROOT
 
-CORPUS = Path(__file__).resolve().parents[3] / "conventions"
+CORPUS = ROOT / "conventions"
 
 
 @cache
