@@ -7,7 +7,6 @@ original."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -20,11 +19,11 @@ from generator.generation.batch import generate
 from generator.importing import import_document
 from generator.model.documents import Amendment
 from generator.parties.check import load_parties
+from tests.support.libreoffice import libreoffice_skipped
 from tests.support.paths import ROOT
 
 SIXTH = "inami-network-2021/avenant-06"
 PROVIDER_AMENDMENT = "network-provider-2021/avenant-2023-09"
-SKIP_LIBREOFFICE = os.environ.get("CONVENTIO_SKIP_LIBREOFFICE") == "1"
 
 #: what a published text prints; notes, parameters and dates are the corpus's own
 _PRINTED = {
@@ -54,7 +53,7 @@ def generated(tmp_path_factory) -> dict[str, Path]:
     LibreOffice is switched off."""
     out = tmp_path_factory.mktemp("generated")
     corpus, parties = load_corpus(), load_parties(ROOT / "examples" / "parties.yaml")
-    formats = ("docx",) if SKIP_LIBREOFFICE else ("docx", "pdf")
+    formats = ("docx",) if libreoffice_skipped() else ("docx", "pdf")
     files: dict[str, Path] = {}
     for doc_id, only in ((SIXTH, {"net-01"}), (PROVIDER_AMENDMENT, {"psy-0010", "org-001"})):
         result = generate(corpus, doc_id, parties, out, only=only, formats=formats)
@@ -71,8 +70,6 @@ CASES = [
 
 
 def _file(generated, doc_id, party, fmt) -> Path:
-    if fmt == "pdf" and SKIP_LIBREOFFICE:
-        pytest.skip("CONVENTIO_SKIP_LIBREOFFICE=1")
     matches = [
         p
         for k, p in generated.items()

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import re
 import sqlite3
 from pathlib import Path
@@ -36,8 +35,6 @@ def run(*args: str):
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
-    if os.environ.get("CONVENTIO_SKIP_LIBREOFFICE") == "1":
-        pytest.skip("CONVENTIO_SKIP_LIBREOFFICE=1")
     base = tmp_path_factory.mktemp("flow")
     out = base / "out"
     made = run(

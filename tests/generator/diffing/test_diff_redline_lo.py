@@ -5,7 +5,6 @@ the left side's."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import pytest
 
@@ -33,8 +32,6 @@ def _lines(lines: list[str]) -> list[str]:
 
 @pytest.mark.libreoffice
 def test_libreoffice_accepts_to_the_right_and_rejects_to_the_left(tmp_path):
-    if os.environ.get("CONVENTIO_SKIP_LIBREOFFICE") == "1":
-        pytest.skip("CONVENTIO_SKIP_LIBREOFFICE=1")
     corpus = load_corpus()
     documents = {name: to_redline(diff(corpus, *pair)) for name, pair in PAIRS.items()}
     when = dt.datetime(2023, 10, 1, tzinfo=dt.UTC)

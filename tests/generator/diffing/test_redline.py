@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import random
 import re
 import sys
@@ -41,10 +40,6 @@ from generator.diffing.redline_model import (
 from generator.ooxml.namespaces import W
 from tests.support import libreoffice_tracked_changes
 from tests.support.libreoffice_tracked_changes import LibreOfficeFailed, Outcome, accept_and_reject
-
-SKIP_LIBREOFFICE = os.environ.get("CONVENTIO_SKIP_LIBREOFFICE") == "1"
-libreoffice = pytest.mark.libreoffice
-skip_if_asked = pytest.mark.skipif(SKIP_LIBREOFFICE, reason="CONVENTIO_SKIP_LIBREOFFICE=1")
 
 AUTHOR = "Service des soins de santé – INAMI"
 DATE = dt.datetime(2023, 9, 25, 14, 30, 5)
@@ -324,15 +319,12 @@ RANDOM = {f"random_{seed}": random_document(seed) for seed in range(3)}
 @pytest.fixture(scope="module")
 def libreoffice_outcomes(tmp_path_factory) -> dict[str, Outcome]:
     """Every document of CASES and RANDOM, accepted and rejected by one LibreOffice run."""
-    if SKIP_LIBREOFFICE:
-        pytest.skip("CONVENTIO_SKIP_LIBREOFFICE=1")
     docs = {name: case[0] for name, case in CASES.items()} | RANDOM
     files = {name: write_redline(doc, AUTHOR, DATE) for name, doc in docs.items()}
     return accept_and_reject(files, tmp_path_factory.mktemp("redline-lo"))
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("name", list(CASES))
 def test_accept_all_gives_right_reject_all_gives_left(name, libreoffice_outcomes):
     doc, right, left = CASES[name]
@@ -345,8 +337,7 @@ def test_accept_all_gives_right_reject_all_gives_left(name, libreoffice_outcomes
     assert expected_text(doc, "delete") == left
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("name", list(RANDOM))
 def test_accept_and_reject_on_mixed_documents(name, libreoffice_outcomes):
     doc = RANDOM[name]
@@ -538,8 +529,7 @@ def test_lo_helper_writes_a_loadable_macro_profile(tmp_path: Path):
         etree.parse(str(path), etree.XMLParser(load_dtd=False, no_network=True))
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 def test_lo_helper_names_a_document_libreoffice_cannot_load(tmp_path: Path):
     with pytest.raises(LibreOfficeFailed, match="broken: accept failed: could not load"):
         accept_and_reject({"broken": b"PK\x03\x04 not a DOCX"}, tmp_path)

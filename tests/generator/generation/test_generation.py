@@ -237,10 +237,6 @@ def test_coordinated_convention_at_a_date(corpus, examples, tmp_path):
 
 @pytest.mark.libreoffice
 def test_pdf_carries_identity_and_signature_fields(corpus, examples, tmp_path):
-    import os
-
-    if os.environ.get("CONVENTIO_SKIP_LIBREOFFICE") == "1":
-        pytest.skip("CONVENTIO_SKIP_LIBREOFFICE=1")
     from pypdf import PdfReader
 
     from generator.pdf.finish import read_identity

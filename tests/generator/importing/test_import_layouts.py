@@ -13,7 +13,6 @@ exactly, once runs of white space are collapsed.
 from __future__ import annotations
 
 import itertools
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,11 +26,6 @@ from pypdf import PdfReader
 
 from tests.support import import_docs as docs
 
-SKIP_LIBREOFFICE = os.environ.get("CONVENTIO_SKIP_LIBREOFFICE") == "1"
-WITH_LIBREOFFICE = (
-    pytest.mark.libreoffice,
-    pytest.mark.skipif(SKIP_LIBREOFFICE, reason="CONVENTIO_SKIP_LIBREOFFICE=1"),
-)
 AMENDMENTS = ("amendment_numbered_headings", "amendment_replace_repeal")
 PAGE_NUMBER = re.compile(r"\bPage \d+\b")
 
@@ -153,7 +147,7 @@ def cases(*names: str, narrow_column_limit: bool = False) -> list[Any]:
         if fmt != "pdf":
             return ()
         limit = narrow_column_limit and name == "convention_bold_titles"
-        return (*WITH_LIBREOFFICE, NARROW_COLUMN_SPLIT) if limit else WITH_LIBREOFFICE
+        return (pytest.mark.libreoffice, NARROW_COLUMN_SPLIT) if limit else pytest.mark.libreoffice
 
     return [
         pytest.param((name, fmt), id=f"{name}-{fmt}", marks=marks(name, fmt))
@@ -342,9 +336,9 @@ def test_draft_validates_as_a_corpus_document(case):
     [
         pytest.param(
             n,
-            marks=(*WITH_LIBREOFFICE, NARROW_COLUMN_SPLIT)
+            marks=(pytest.mark.libreoffice, NARROW_COLUMN_SPLIT)
             if n == "convention_bold_titles"
-            else WITH_LIBREOFFICE,
+            else pytest.mark.libreoffice,
         )
         for n in docs.BUILDERS
     ],
@@ -366,7 +360,6 @@ def test_expectations_are_valid_corpus_parts(name):
 
 
 @pytest.mark.libreoffice
-@pytest.mark.skipif(SKIP_LIBREOFFICE, reason="CONVENTIO_SKIP_LIBREOFFICE=1")
 def test_builders_make_real_documents(docx_files, pdf_files):
     for name, docx_path in docx_files.items():
         expected = docs.EXPECTED[name]()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
-import os
 
 import docx
 import pytest
@@ -29,10 +28,6 @@ from generator.pdf import check_pdf, convert_many, finish, pdfa_conformance, rea
 from generator.pdf.finish import SignatureLayout, signature_boxes
 from generator.pdf.xmp import CONVENTIO_NS, PDFA_SCHEMA
 from generator.pdf.xmp import read_identity as xmp_identity
-
-SKIP_LIBREOFFICE = os.environ.get("CONVENTIO_SKIP_LIBREOFFICE") == "1"
-libreoffice = pytest.mark.libreoffice
-skip_if_asked = pytest.mark.skipif(SKIP_LIBREOFFICE, reason="CONVENTIO_SKIP_LIBREOFFICE=1")
 
 ROLES = ["committee", "network", "hospital"]
 DOCUMENT_ID = "inami-network-2021/avenant-06/réseau-07"
@@ -109,8 +104,7 @@ def signature_fields(pdf: bytes) -> dict[str, bool]:
     return {name: value is not None for name, value, _ in fields.enumerate_sig_fields(reader)}
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 def test_finish_is_deterministic(converted, finished):
     again = finish(
         converted, document_id=DOCUMENT_ID, content_hash=CONTENT_HASH, signing_roles=ROLES
@@ -120,16 +114,14 @@ def test_finish_is_deterministic(converted, finished):
     assert other != finished
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 def test_finish_appends_and_keeps_pdfa(converted, finished):
     assert finished.startswith(converted)  # an incremental update: LibreOffice's bytes kept
     assert check_pdf(finished) == check_pdf(converted) >= 2
     assert pdfa_conformance(finished) == ("2", "B")
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 def test_identity_in_info_and_xmp(converted, finished):
     assert read_identity(converted) is None
     assert read_identity(finished) == (DOCUMENT_ID, CONTENT_HASH)
@@ -148,8 +140,7 @@ def test_identity_in_info_and_xmp(converted, finished):
     assert names == ["DocumentId", "ContentHash"]
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 def test_empty_signature_fields_on_the_last_page(finished):
     assert signature_fields(finished) == {f"sig_{role}": False for role in ROLES}
     reader = PdfReader(io.BytesIO(finished))
@@ -175,8 +166,7 @@ def test_empty_signature_fields_on_the_last_page(finished):
         assert "/Annots" not in page
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 def test_a_field_can_be_signed_and_the_identity_read_back(finished):
     signer, certificate = throwaway_signer()
     signed = sign(finished, "sig_network", signer)
@@ -213,8 +203,7 @@ def test_a_field_can_be_signed_and_the_identity_read_back(finished):
     assert read_identity(second) == (DOCUMENT_ID, CONTENT_HASH)
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 def test_fields_are_not_added_twice(finished):
     with pytest.raises(ConventioError, match="already has the signature field"):
         finish(finished, document_id="x", content_hash="y", signing_roles=["network"])

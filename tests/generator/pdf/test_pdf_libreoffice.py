@@ -31,9 +31,6 @@ from generator.pdf import (
 )
 from generator.pdf.soffice import SOFFICE_ENV
 
-SKIP_LIBREOFFICE = os.environ.get("CONVENTIO_SKIP_LIBREOFFICE") == "1"
-libreoffice = pytest.mark.libreoffice
-skip_if_asked = pytest.mark.skipif(SKIP_LIBREOFFICE, reason="CONVENTIO_SKIP_LIBREOFFICE=1")
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="fake soffice: a shell script")
 
 
@@ -110,8 +107,7 @@ def batch(tmp_path_factory):
     }
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 def test_good_documents_convert_despite_bad_neighbours(batch):
     error = batch["error"]
     assert sorted(error.converted) == sorted(batch["good"])
@@ -127,8 +123,7 @@ def test_good_documents_convert_despite_bad_neighbours(batch):
     )
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 def test_bad_documents_are_reported_each_with_its_reason(batch):
     error = batch["error"]
     assert set(error.failures) == {batch["noise"], batch["damaged"]}
@@ -142,8 +137,7 @@ def test_bad_documents_are_reported_each_with_its_reason(batch):
     assert isinstance(error, ConventioError)
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 def test_progress_counts_every_document_once(batch):
     seen = batch["progress"]
     assert seen == sorted(seen)
@@ -151,8 +145,7 @@ def test_progress_counts_every_document_once(batch):
     assert len(seen) == len(set(seen))
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 def test_output_is_pdfa_2b(batch):
     for pdf in batch["error"].converted.values():
         assert pdfa_conformance(pdf.read_bytes()) == ("2", "B")
@@ -160,8 +153,7 @@ def test_output_is_pdfa_2b(batch):
         assert b"http://www.aiim.org/pdfa/ns/id/" in packet
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 def test_text_survives_with_accents_quotes_and_table(batch):
     text = text_of(batch["error"].converted[batch["good"][0]])
     flat = " ".join(text.split())
@@ -178,8 +170,7 @@ def test_text_survives_with_accents_quotes_and_table(batch):
         assert words in flat, words
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 def test_two_runs_at_once_use_separate_profiles(tmp_path):
     sources = [
         make_docx(tmp_path / f"doc-{n}.docx", f"Document {n}", f"Réseau {n}", articles=1)

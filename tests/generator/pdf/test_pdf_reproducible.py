@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
 import struct
 import time
@@ -26,12 +25,7 @@ from tests.support.paths import ROOT
 EXAMPLES = ROOT / "examples" / "parties.yaml"
 SIXTH = "inami-network-2021/avenant-06"
 
-pytestmark = [
-    pytest.mark.libreoffice,
-    pytest.mark.skipif(
-        os.environ.get("CONVENTIO_SKIP_LIBREOFFICE") == "1", reason="CONVENTIO_SKIP_LIBREOFFICE=1"
-    ),
-]
+pytestmark = pytest.mark.libreoffice
 
 
 def generate_pdfs(out: Path) -> Path:

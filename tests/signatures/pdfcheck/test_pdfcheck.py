@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import os
 import re
 import time
 from dataclasses import replace
@@ -39,11 +38,6 @@ SIXTH = "inami-network-2021/avenant-06"
 ROLES = ("committee", "network", "hospital")
 #: the target of benchmarks/pdfcheck_bench.py for one PDF with two signatures
 SECONDS_PER_CHECK = 0.5
-
-libreoffice = pytest.mark.libreoffice
-skip_if_asked = pytest.mark.skipif(
-    os.environ.get("CONVENTIO_SKIP_LIBREOFFICE") == "1", reason="CONVENTIO_SKIP_LIBREOFFICE=1"
-)
 
 
 # --- the documents, made once per session -----------------------------------------------
@@ -115,19 +109,10 @@ def rejected_for(result: ReturnedCheck, pattern: str) -> None:
     assert result.problems and not result.complete
 
 
-needs_libreoffice = [libreoffice, skip_if_asked]
-
-
-def real(test):
-    for mark in needs_libreoffice:
-        test = mark(test)
-    return test
-
-
 # --- accepted -------------------------------------------------------------------------
 
 
-@real
+@pytest.mark.libreoffice
 def test_two_parties_sign_in_turn(issued, by_network, by_both, ca, roots):
     first = check(issued, by_network, roots)
     assert first.verdict == ACCEPTED, first.reason
@@ -191,7 +176,7 @@ def test_two_parties_sign_in_turn(issued, by_network, by_both, ca, roots):
     ]
 
 
-@real
+@pytest.mark.libreoffice
 def test_a_document_time_stamp_after_signing_is_accepted(issued, by_network, ca, roots):
     """Some signing programs add a document time-stamp (PAdES-LTA): not a signature."""
     stamper = PdfTimeStamper(ca.timestamper())
@@ -207,7 +192,7 @@ def test_a_document_time_stamp_after_signing_is_accepted(issued, by_network, ca,
     assert result.signed_roles == ("network",)
 
 
-@real
+@pytest.mark.libreoffice
 def test_trust_roots_as_a_validation_context(issued, by_network, ca):
     context = ValidationContext(trust_roots=[ca.root.asn1], allow_fetching=False)
     result = check_returned(issued, by_network, context, ROLES)
@@ -219,7 +204,7 @@ def test_trust_roots_as_a_validation_context(issued, by_network, ca):
 # --- refused --------------------------------------------------------------------------
 
 
-@real
+@pytest.mark.libreoffice
 def test_a_byte_changed_in_the_issued_part(issued, by_both, roots):
     """A byte changed in what LibreOffice wrote (inside a compressed page stream): both
     signatures break."""
@@ -245,7 +230,7 @@ def _move_signing_date(signed: bytes, after: int) -> bytes:
     return bytes(tampered)
 
 
-@real
+@pytest.mark.libreoffice
 def test_the_signing_date_changed(issued, by_network, roots):
     """A byte changed after the issued part, inside the signed range: the date the
     signature dictionary gives (/M)."""
@@ -268,7 +253,7 @@ def _add_page_text(writer: PdfWriter) -> None:
     page[NameObject("/Contents")] = ArrayObject([*items, reference])
 
 
-@real
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("edit", ["page content", "new page"])
 def test_a_page_edited_after_signing(issued, by_network, roots, edit):
     change = _add_page_text if edit == "page content" else lambda w: w.add_blank_page()
@@ -319,7 +304,7 @@ def _edited(pdf: bytes, change, sign_as=None) -> bytes:
     return out.getvalue()
 
 
-@real
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("edit", ["page content", "new page", "in the signing revision"])
 def test_a_page_edited_before_signing(issued, ca, roots, edit):
     """The issued bytes are kept, but an update paints a sentence on page 1 (or adds a
@@ -350,7 +335,7 @@ def test_a_page_edited_before_signing(issued, ca, roots, edit):
     assert result.technical  # pyHanko's finding, for whoever investigates
 
 
-@real
+@pytest.mark.libreoffice
 def test_a_page_edited_between_two_signatures(by_network, issued, ca, roots):
     """The hospital signs a copy that was edited after the network signed."""
     edited = _edited(by_network, _paint)
@@ -361,7 +346,7 @@ def test_a_page_edited_between_two_signatures(by_network, issued, ca, roots):
     assert result.signed_roles == ("hospital",)
 
 
-@real
+@pytest.mark.libreoffice
 def test_another_document_appended_after_the_issued_bytes(issued, ca, roots):
     """The issued bytes, then a whole new copy of the document (its own cross-reference
     table, no link back to the issued one), signed: the issued bytes are a prefix and the
@@ -384,7 +369,7 @@ def test_another_document_appended_after_the_issued_bytes(issued, ca, roots):
 # --- who signs which role --------------------------------------------------------------
 
 
-@real
+@pytest.mark.libreoffice
 def test_one_certificate_for_two_roles(by_network, issued, ca, roots):
     """Jean Dupont, who signed for the network, signs for the committee too."""
     signed = sign_field(by_network, "sig_committee", ca.signer("network"))
@@ -399,7 +384,7 @@ def test_one_certificate_for_two_roles(by_network, issued, ca, roots):
     assert result.signed_roles == ()
 
 
-@real
+@pytest.mark.libreoffice
 def test_the_network_and_its_hospital_may_share_a_certificate(by_network, issued, ca, roots):
     signed = sign_field(by_network, "sig_hospital", ca.signer("network"))
     result = check(issued, signed, roots)
@@ -407,7 +392,7 @@ def test_the_network_and_its_hospital_may_share_a_certificate(by_network, issued
     assert result.signed_roles == ("network", "hospital")
 
 
-@real
+@pytest.mark.libreoffice
 def test_a_certificate_recorded_for_another_role(issued, ca, roots):
     """The network's certificate, recorded for the network on an earlier import, now
     signs for the committee on a separate copy."""
@@ -426,7 +411,7 @@ def test_a_certificate_recorded_for_another_role(issued, ca, roots):
     assert check(issued, again, roots, signers=rules).verdict == ACCEPTED
 
 
-@real
+@pytest.mark.libreoffice
 def test_the_wrong_partys_certificate(by_network, issued, ca, roots):
     """net-01 signed its first document with Marie Lambert's certificate (learned on
     first use); Jean Dupont now signs for it."""
@@ -450,7 +435,7 @@ def test_the_wrong_partys_certificate(by_network, issued, ca, roots):
     assert check(issued, by_network, roots, signers=learned).verdict == ACCEPTED
 
 
-@real
+@pytest.mark.libreoffice
 def test_a_certificate_registered_for_another_party(by_network, issued, ca, roots):
     """Jean Dupont's certificate signed for net-02 as its network; net-01's network may not
     sign with it, unless net-01's party file lists it. The hospital that represents a
@@ -481,7 +466,7 @@ def test_a_certificate_registered_for_another_party(by_network, issued, ca, root
     assert check(issued, by_network, roots, signers=rules(role="hospital")).accepted
 
 
-@real
+@pytest.mark.libreoffice
 @pytest.mark.parametrize(
     "listed, accepted",
     [
@@ -511,7 +496,7 @@ def test_the_certificates_a_party_lists(by_network, issued, ca, roots, listed, a
         )
 
 
-@real
+@pytest.mark.libreoffice
 def test_a_certificate_name_with_a_national_number_is_masked(issued, ca, roots):
     signed = sign_field(issued, "sig_network", ca.signer("numbered"))
     result = check(issued, signed, roots)
@@ -525,7 +510,7 @@ def test_a_certificate_name_with_a_national_number_is_masked(issued, ca, roots):
     assert "85073003328" not in result.reason and NATIONAL_NUMBER not in result.reason
 
 
-@real
+@pytest.mark.libreoffice
 def test_an_untrusted_signer(issued, ca, roots):
     """An impostor's self-signed certificate with the real signer's name."""
     signed = sign_field(issued, "sig_network", ca.signer("untrusted"))
@@ -542,7 +527,7 @@ def test_an_untrusted_signer(issued, ca, roots):
     assert signature.subject == ca.people["network"].subject  # same name, other key
 
 
-@real
+@pytest.mark.libreoffice
 def test_a_signer_from_an_authority_we_do_not_trust(issued, by_network, ca):
     """The genuine signature, checked against other roots."""
     result = check(issued, by_network, [ca.people["untrusted"].certificate])
@@ -553,7 +538,7 @@ def test_a_signer_from_an_authority_we_do_not_trust(issued, by_network, ca):
     )
 
 
-@real
+@pytest.mark.libreoffice
 def test_an_expired_certificate(issued, ca, roots):
     signed = sign_field(issued, "sig_network", ca.signer("expired"))
     result = check(issued, signed, roots)
@@ -564,7 +549,7 @@ def test_an_expired_certificate(issued, ca, roots):
     assert signature.not_valid_after < result.checked_at
 
 
-@real
+@pytest.mark.libreoffice
 def test_checked_at_another_moment(issued, by_network, ca, roots):
     """`at`: the network's certificate, valid today, has expired two years from now."""
     later = dt.datetime.now(dt.UTC) + dt.timedelta(days=800)
@@ -575,14 +560,14 @@ def test_checked_at_another_moment(issued, by_network, ca, roots):
         check(issued, by_network, roots, at=dt.datetime(2026, 1, 1))
 
 
-@real
+@pytest.mark.libreoffice
 def test_an_authentication_certificate(issued, ca, roots):
     signed = sign_field(issued, "sig_network", ca.signer("authentication"))
     result = check(issued, signed, roots)
     rejected_for(result, r"with a certificate that is not meant for signing documents")
 
 
-@real
+@pytest.mark.libreoffice
 def test_a_different_document(issued_pdfs, issued, ca, roots):
     """The amendment issued to net-02, signed and returned as net-01's."""
     other = sign_field(issued_pdfs["net-02"], "sig_network", ca.signer("network"))
@@ -598,7 +583,7 @@ def test_a_different_document(issued_pdfs, issued, ca, roots):
     assert [s.verdict for s in result.signatures] == [ACCEPTED]
 
 
-@real
+@pytest.mark.libreoffice
 def test_the_identity_rewritten_after_signing(issued, by_network, roots):
     """A later revision gives the signed file another identity: pyHanko lets metadata
     updates pass, the comparison with the issued copy does not."""
@@ -611,7 +596,7 @@ def test_the_identity_rewritten_after_signing(issued, by_network, roots):
     rejected_for(check(issued, half, roots), r"carries two different document identities")
 
 
-@real
+@pytest.mark.libreoffice
 def test_a_file_rewritten_by_a_program_goes_to_review(issued, ca, roots):
     """Saved again as a whole (not an incremental update) before signing: same identity,
     the signature is good, but the bytes we issued are not kept."""
@@ -626,7 +611,7 @@ def test_a_file_rewritten_by_a_program_goes_to_review(issued, ca, roots):
     assert result.signed_roles == ("network",) and not result.complete
 
 
-@real
+@pytest.mark.libreoffice
 def test_an_unsigned_copy(issued, roots):
     result = check(issued, issued, roots)
     rejected_for(result, r"^The returned file carries no signature\.$")
@@ -634,7 +619,7 @@ def test_an_unsigned_copy(issued, roots):
     assert result.signatures == () and result.missing_roles == ROLES
 
 
-@real
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("field", ["sig_mayor", "Signature1"])
 def test_a_signature_in_an_unknown_field(issued, ca, roots, field):
     signed = sign_field(issued, field, ca.signer("network"))
@@ -651,7 +636,7 @@ def test_a_signature_in_an_unknown_field(issued, ca, roots, field):
     assert result.signed_roles == ()
 
 
-@real
+@pytest.mark.libreoffice
 def test_one_good_and_one_bad_signature(issued, by_network, ca, roots):
     """The network signs properly, then an impostor signs for the hospital."""
     signed = sign_field(by_network, "sig_hospital", ca.signer("untrusted"))
@@ -669,7 +654,7 @@ def _encrypted(pdf: bytes) -> bytes:
     return out.getvalue()
 
 
-@real
+@pytest.mark.libreoffice
 @pytest.mark.parametrize(
     "make, message",
     [
@@ -689,14 +674,14 @@ def test_malformed_returned_files_are_refused_not_raised(issued, by_both, roots,
     assert result.missing_roles == ROLES
 
 
-@real
+@pytest.mark.libreoffice
 def test_bytes_like_and_wrong_types(issued, by_network, roots):
     result = check(bytearray(issued), memoryview(by_network), roots)
     assert result.verdict == ACCEPTED and result.prefix_ok, result.reason
     rejected_for(check(issued, "by_network.pdf", roots), r"is not a file's content \(it is a str")
 
 
-@real
+@pytest.mark.libreoffice
 def test_a_malformed_issued_copy(by_both, roots):
     rejected_for(
         check(b"", by_both, roots),
@@ -705,7 +690,7 @@ def test_a_malformed_issued_copy(by_both, roots):
     rejected_for(check(b"%PDF-1.7 nothing\n%%EOF", by_both, roots), r"^The issued document")
 
 
-@real
+@pytest.mark.libreoffice
 def test_time_to_check_one_signed_pdf(issued, by_both, roots):
     times = []
     for _ in range(3):

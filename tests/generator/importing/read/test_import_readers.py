@@ -30,9 +30,6 @@ from generator.importing.read.opening import UnreadableDocument, read_document
 from generator.importing.read.text_rules import join_lines
 from tests.support.paths import ROOT
 
-SKIP_LIBREOFFICE = os.environ.get("CONVENTIO_SKIP_LIBREOFFICE") == "1"
-libreoffice = pytest.mark.libreoffice
-skip_if_asked = pytest.mark.skipif(SKIP_LIBREOFFICE, reason="CONVENTIO_SKIP_LIBREOFFICE=1")
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 LONG = (
@@ -181,8 +178,6 @@ def built(tmp_path_factory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def built_pdf(built, tmp_path_factory) -> Path:
-    if SKIP_LIBREOFFICE:
-        pytest.skip("CONVENTIO_SKIP_LIBREOFFICE=1")
     from generator.pdf.libreoffice import convert_many
 
     out = tmp_path_factory.mktemp("built_pdf")
@@ -192,8 +187,6 @@ def built_pdf(built, tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> dict[str, Path]:
     """conventio's own amendment 2023-09 for one provider, as DOCX and PDF."""
-    if SKIP_LIBREOFFICE:
-        pytest.skip("CONVENTIO_SKIP_LIBREOFFICE=1")
     from click.testing import CliRunner
 
     from generator.cli import cli
@@ -327,8 +320,7 @@ def test_docx_numbering_bold_table_footnote_and_furniture(built):
 # -- PDF (made by LibreOffice from the DOCX) ----------------------------------------------
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 def test_pdf_of_built_docx(built_pdf):
     extract = read_document(built_pdf)
     assert extract.kind == "pdf" and extract.pages is not None
@@ -366,8 +358,7 @@ def test_pdf_of_built_docx(built_pdf):
 # -- conventio's own generated amendment ---------------------------------------------------
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 def test_generated_pdf_headers_articles_and_annex(generated):
     extract = read_document(generated["pdf"])
     texts = _texts(extract)
@@ -400,8 +391,7 @@ def test_generated_pdf_headers_articles_and_annex(generated):
     assert {row.where for row in code_rows} >= {"page 4", "page 5"}
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 def test_generated_docx_reads_the_same(generated):
     from_docx = read_document(generated["docx"])
     from_pdf = read_document(generated["pdf"])
@@ -418,8 +408,7 @@ def _words(text: str) -> Counter[str]:
     return Counter(w for w in words if w)
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 def test_generated_pdf_every_word_accounted_for(generated):
     """Nothing is lost: every word pypdf sees is in a block or in what was omitted."""
     extract = read_document(generated["pdf"])
@@ -435,8 +424,7 @@ def test_generated_pdf_every_word_accounted_for(generated):
     assert not missing, missing
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 def test_generated_pdf_reads_fast(generated):
     import time
 
@@ -518,8 +506,7 @@ def test_broken_pdfs_are_refused(tmp_path):
     _assert_unreadable(garbled, contains="PDF")
 
 
-@libreoffice
-@skip_if_asked
+@pytest.mark.libreoffice
 def test_pdf_limits_and_empty_password(tmp_path, built_pdf):
     _assert_unreadable(built_pdf, contains="pages, more than", max_pages=0)
     reader = PdfReader(str(built_pdf))
