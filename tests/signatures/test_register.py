@@ -19,6 +19,7 @@ from signatures.register import Record, Register
 from signatures.status import statuses as fold_statuses
 from signatures.store import FileStore, sha256
 from tests.support.register import (
+    POSTGRES_ENV,
     PROVIDER_AMENDMENT,
     SIXTH,
     T0,
@@ -26,6 +27,7 @@ from tests.support.register import (
     day,
     doc_id,
     fake_manifest,
+    needs_postgres,
     real_manifests_fixture,
     register_url_fixture,
     sign,
@@ -473,15 +475,19 @@ def test_bad_registers_are_named_plainly(tmp_path, monkeypatch):
         Register("postgresql+psycopg://someone:s3cret@127.0.0.1:1/nothing")
     assert "s3cret" not in str(caught.value)
     assert "127.0.0.1" in str(caught.value)
-    if os.environ.get("CONVENTIO_TEST_POSTGRES_URL"):
-        url = os.environ["CONVENTIO_TEST_POSTGRES_URL"]
-        with Register(url) as register, pytest.raises(ConventioError, match="--store DIR"):
-            register.store  # noqa: B018
     # a folder that cannot be made
     blocked = tmp_path / "file"
     blocked.write_text("x")
     with pytest.raises(ConventioError, match="cannot create the register's folder"):
         Register(blocked / "reg.sqlite")
+
+
+@needs_postgres
+def test_a_postgres_register_without_a_store_folder_is_named_plainly(monkeypatch):
+    monkeypatch.delenv("CONVENTIO_REGISTER_STORE", raising=False)
+    url = os.environ[POSTGRES_ENV]
+    with Register(url) as register, pytest.raises(ConventioError, match="--store DIR"):
+        register.store  # noqa: B018
 
 
 def test_store_moved_is_reported(register, corpus, tmp_path):

@@ -21,12 +21,12 @@ from generator.privacy import holds_national_number
 from signatures import db, log
 from tests.support.minicorpus import write_corpus
 from tests.support.register import (
-    POSTGRES_ENV,
     SIXTH,
     corpus_fixture,
     doc_id,
     fake_manifest,
     fresh_url,
+    needs_postgres,
     register_url_fixture,
 )
 
@@ -284,7 +284,7 @@ def test_issue_does_not_write_into_what_is_not_a_register(tmp_path):
         assert (path.read_bytes() if path.is_file() else None) == content
 
 
-@pytest.mark.skipif(POSTGRES_ENV not in os.environ, reason="needs PostgreSQL")
+@needs_postgres
 def test_reading_an_empty_postgres_database_creates_no_tables(tmp_path, monkeypatch):
     monkeypatch.setenv("CONVENTIO_REGISTER_STORE", str(tmp_path / "store"))
     url = fresh_url("postgresql", tmp_path)
