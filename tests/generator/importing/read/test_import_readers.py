@@ -424,15 +424,6 @@ def test_generated_pdf_every_word_accounted_for(generated):
     assert not missing, missing
 
 
-@pytest.mark.libreoffice
-def test_generated_pdf_reads_fast(generated):
-    import time
-
-    started = time.perf_counter()
-    read_document(generated["pdf"])
-    assert time.perf_counter() - started < 2.0
-
-
 # -- garbage ---------------------------------------------------------------------------
 
 
