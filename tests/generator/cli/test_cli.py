@@ -86,7 +86,9 @@ def test_schema_validates_the_shipped_and_mini_files(mini, tmp_path):
 
     schema = json.loads(run("schema").output)
     validator = jsonschema.Draft202012Validator(schema)
-    for path in mini.rglob("*.yaml"):
+    paths = sorted(mini.rglob("*.yaml"))
+    assert paths
+    for path in paths:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         data = json.loads(json.dumps(data, default=str))
         assert not list(validator.iter_errors(data)), path

@@ -104,11 +104,14 @@ def test_before_the_start_the_text_says_it_is_not_in_force(corpus):
 
 
 def test_every_shipped_document_renders_in_every_format(corpus):
+    rendered = []
     for doc_id, document in corpus.documents.items():
         if document.type not in ("convention", "amendment"):
             continue
         for fmt in ("text", "markdown", "html", "json"):
             assert render_document(corpus, doc_id, D("2023-10-01"), fmt, "fr")
+        rendered.append(doc_id)
+    assert "inami-network-2021" in rendered and "inami-network-2021/avenant-06" in rendered
 
 
 def test_asking_for_dutch_lists_the_missing_texts(corpus):

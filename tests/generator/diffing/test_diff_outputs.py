@@ -213,7 +213,6 @@ def test_cli_diff_formats(tmp_path):
 
 
 def test_cli_diff_docx(tmp_path):
-    pytest.importorskip("generator.diffing.redline")
     target = tmp_path / "d.docx"
     out = CliRunner().invoke(
         cli, ["diff", NETWORK_14_1, PROVIDER_14_1, "--format", "docx", "-o", str(target)]

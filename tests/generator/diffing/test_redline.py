@@ -524,8 +524,20 @@ def test_an_author_is_required():
 def test_lo_helper_writes_a_loadable_macro_profile(tmp_path: Path):
     """The macro module is well-formed XML (a broken one fails only inside LibreOffice)."""
     libreoffice_tracked_changes.make_profile(tmp_path)
-    for path in (tmp_path / "user" / "basic").rglob("*.x*"):
-        etree.parse(str(path), etree.XMLParser(load_dtd=False, no_network=True))
+    basic = tmp_path / "user" / "basic"
+    written = sorted(p.relative_to(basic).as_posix() for p in basic.rglob("*.x*"))
+    assert written == [
+        "Standard/Module1.xba",
+        "Standard/dialog.xlb",
+        "Standard/script.xlb",
+        "dialog.xlc",
+        "script.xlc",
+    ]
+    parser = etree.XMLParser(load_dtd=False, no_network=True)
+    parsed = {name: etree.parse(str(basic / name), parser) for name in written}
+    assert "Sub RunAll(inDir As String, outDir As String)" in (
+        parsed["Standard/Module1.xba"].getroot().text
+    )
 
 
 @pytest.mark.libreoffice

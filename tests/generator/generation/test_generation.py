@@ -244,6 +244,7 @@ def test_pdf_carries_identity_and_signature_fields(corpus, examples, tmp_path):
     result = generate(
         corpus, SIXTH, examples, tmp_path, only={"net-01", "net-02"}, formats=("docx", "pdf")
     )
+    assert sorted(entry.party for entry in result.entries) == ["net-01", "net-02"]
     for entry in result.entries:
         pdf = tmp_path / SIXTH / entry.files["pdf"]["path"]
         data = pdf.read_bytes()

@@ -31,6 +31,7 @@ def _imports_of(package: str) -> dict[str, set[str]]:
             elif isinstance(node, ast.Import):
                 names.update(alias.name for alias in node.names)
         found[path.name] = {n for n in names if n.startswith("generator")}
+    assert found, f"no module found in generator/{package}/: the test would check nothing"
     return found
 
 

@@ -145,6 +145,7 @@ def test_progress_counts_every_document_once(batch):
 
 @pytest.mark.libreoffice
 def test_output_is_pdfa_2b(batch):
+    assert len(batch["error"].converted) == len(batch["good"])
     for pdf in batch["error"].converted.values():
         assert pdfa_conformance(pdf.read_bytes()) == ("2", "B")
         packet = PdfReader(pdf).trailer["/Root"]["/Metadata"].get_object().get_data()
