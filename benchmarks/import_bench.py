@@ -23,7 +23,6 @@ timings.
 from __future__ import annotations
 
 import argparse
-import platform
 import statistics
 import sys
 import tempfile
@@ -35,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if __package__ in (None, ""):  # run as a script: python benchmarks/import_bench.py
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.machine import print_machine  # noqa: E402
 from generator.errors import ConventioError  # noqa: E402
 from generator.importing import import_document  # noqa: E402
 from generator.importing.read.opening import read_document  # noqa: E402
@@ -88,9 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.n < 1:
         parser.error("--n must be at least 1")
 
-    print(f"platform     {platform.platform()}")
-    print(f"cpu          {platform.processor() or platform.machine()}")
-    print(f"python       {platform.python_version()}")
+    print_machine()
 
     with tempfile.TemporaryDirectory(prefix="conventio-import-bench-") as tmp:
         try:
