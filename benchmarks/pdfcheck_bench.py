@@ -26,7 +26,6 @@ failure), whatever the timings.
 from __future__ import annotations
 
 import argparse
-import platform
 import statistics
 import subprocess
 import sys
@@ -38,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if __package__ in (None, ""):  # run as a script: python benchmarks/pdfcheck_bench.py
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.machine import print_machine  # noqa: E402
 from generator.errors import ConventioError  # noqa: E402
 from signatures.pdfcheck import ACCEPTED, check_returned, load_trust_roots  # noqa: E402
 from signatures.samples.signing_ca import sign_field, signing_ca  # noqa: E402
@@ -144,9 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.n < 1:
         parser.error("--n must be at least 1")
 
-    print(f"platform     {platform.platform()}")
-    print(f"cpu          {platform.processor() or platform.machine()}")
-    print(f"python       {platform.python_version()}")
+    print_machine()
 
     with tempfile.TemporaryDirectory(prefix="conventio-pdfcheck-bench-") as tmp:
         root = Path(tmp)

@@ -1,0 +1,1 @@
+"""Tests about benchmarks/: they import the package, never tests/."""

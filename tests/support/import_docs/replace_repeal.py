@@ -1,0 +1,199 @@
+"""c) An amendment with every kind of operation (replace an article, a paragraph,
+a point; repeal; insert a paragraph), justified Liberation Serif 11 pt, margins
+2.5 cm, and an entry into force with an exception."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm
+
+from tests.support.import_docs.corpus_texts import (
+    alinea,
+    fr,
+    inami_convention,
+    paragraph,
+    plain,
+    point,
+    sixth_amendment,
+)
+from tests.support.import_docs.word import (
+    Line,
+    add_para,
+    flat_texts,
+    new_document,
+    provision_lines,
+    quoted,
+    save,
+    write_lines,
+)
+
+
+def expected_amendment_replace_repeal() -> dict[str, Any]:
+    source = sixth_amendment()
+    point8 = plain(inami_convention()["articles"][2]["children"][1]["children"][7])
+    point8["text"]["fr"] += "."
+    new_article_5 = {
+        "kind": "article",
+        "num": "5",
+        "children": [
+            alinea(
+                "Le réseau transmet chaque année à l'INAMI, au plus tard le 31 mars, un "
+                "rapport d'activités portant sur l'année civile précédente."
+            ),
+            alinea("Le rapport est établi selon le modèle fourni par l'INAMI."),
+        ],
+    }
+    new_paragraph_2 = paragraph(
+        "2",
+        "Le coordinateur local est chargé :",
+        point("1°", "du suivi de l'offre de soins psychologiques dans la zone d'activité;"),
+        point("2°", "de la concertation avec les partenaires du réseau."),
+    )
+    new_paragraph_2_1 = paragraph(
+        "2/1",
+        "Les coûts visés au § 2 sont justifiés par des pièces probantes conservées par "
+        "l'hôpital pendant sept ans.",
+    )
+
+    def quote() -> dict[str, str]:
+        return {"open": "« ", "close": " »"}
+
+    return {
+        "type": "amendment",
+        "title": fr(
+            "Septième avenant à la convention entre le Comité de l’assurance soins de santé "
+            "de l'Institut national d'assurance maladie-invalidité et le Réseau de santé "
+            "mentale xxxxx du 26 juillet 2021 concernant le financement des fonctions "
+            "psychologiques dans la première ligne par le biais de réseaux et de "
+            "partenariats locaux multidisciplinaires."
+        ),
+        "recitals": [fr(r["fr"]) for r in source["recitals"][:2]],
+        "preamble": [{"paragraphs": [fr("Il est convenu ce qui suit :")]}],
+        "articles": [
+            {
+                "num": "1",
+                "text": fr("L’article 5 de la convention est remplacé par ce qui suit :"),
+                "operations": [
+                    {
+                        "action": "replace",
+                        "target": "art_5",
+                        "quote": quote(),
+                        "provision": new_article_5,
+                    }
+                ],
+            },
+            {
+                "num": "2",
+                "text": fr("Le § 2 de l’article 7 de la convention est remplacé par ce qui suit :"),
+                "operations": [
+                    {
+                        "action": "replace",
+                        "target": "art_7__para_2",
+                        "quote": quote(),
+                        "provision": new_paragraph_2,
+                    }
+                ],
+            },
+            {
+                "num": "3",
+                "text": fr("L’article 9 de la convention est abrogé."),
+                "operations": [{"action": "repeal", "target": "art_9"}],
+            },
+            {
+                "num": "4",
+                "text": fr(
+                    "À l’article 13, § 2, de la convention, le 8° est remplacé par ce qui suit :"
+                ),
+                "operations": [
+                    {
+                        "action": "replace",
+                        "target": "art_13__para_2__point_8",
+                        "quote": quote(),
+                        "provision": point8,
+                    }
+                ],
+            },
+            {
+                "num": "5",
+                "text": fr(
+                    "Dans l’article 13 de la convention, il est inséré un § 2/1 rédigé comme suit :"
+                ),
+                "operations": [
+                    {
+                        "action": "insert",
+                        "after": "art_13__para_2",
+                        "quote": quote(),
+                        "provision": new_paragraph_2_1,
+                    }
+                ],
+            },
+            {
+                "num": "6",
+                "text": fr(
+                    "Le présent avenant produit ses effets le 1er janvier 2024, à l’exception "
+                    "de l’article 2 qui entre en vigueur le 1er juillet 2024."
+                ),
+                "operations": [],
+                "entry_into_force": [{"articles": ["2"], "date": "2024-07-01"}],
+            },
+        ],
+        "in_force": "2024-01-01",
+        "closing": {
+            "place_date": fr("Fait à Bruxelles, le 18 décembre 2023."),
+            "signatures": [
+                {
+                    "role": "committee",
+                    "lines": [
+                        fr("Pour le Comité de l'assurance des soins de santé:"),
+                        fr("Le fonctionnaire dirigeant,"),
+                    ],
+                },
+                {"role": "network", "lines": [fr("Pour le réseau de santé mentale,")]},
+            ],
+        },
+        "annexes": [],
+    }
+
+
+def _quoted_lines(provision: dict[str, Any]) -> list[Line]:
+    """A quoted new provision as amendments print it: an article run in ("Article 5.
+    Le réseau ..."), a paragraph with its §, a point with its number."""
+    lines = provision_lines(provision)
+    if provision["kind"] == "article":
+        text, level, hanging = lines[0]
+        lines[0] = (f"Article {provision['num']}. {text}", level, hanging)
+    elif provision["kind"] == "point":
+        lines[0] = (lines[0][0].replace("\t", " "), 0, False)
+    return quoted(lines)
+
+
+def build_amendment_replace_repeal(folder: Path) -> Path:
+    expected = expected_amendment_replace_repeal()
+    document = new_document(font="Liberation Serif", size=11)
+    for section in document.sections:
+        section.left_margin = section.right_margin = Cm(2.5)
+        section.top_margin = section.bottom_margin = Cm(2.5)
+    document.styles["Normal"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+    add_para(document, expected["title"]["fr"], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for recital in expected["recitals"]:
+        add_para(document, recital["fr"])
+    for text in flat_texts(expected["preamble"]):
+        add_para(document, text)
+    for article in expected["articles"]:
+        title = "Article 1er" if article["num"] == "1" else f"Article {article['num']}"
+        add_para(document, title, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+        add_para(document, article["text"]["fr"])
+        for operation in article["operations"]:
+            if "provision" in operation:
+                write_lines(document, _quoted_lines(operation["provision"]), justify=True)
+    closing = expected["closing"]
+    place_date = add_para(document, closing["place_date"]["fr"])
+    place_date.paragraph_format.page_break_before = True  # the signatures on a page of their own
+    for block in closing["signatures"]:
+        for line in block["lines"]:
+            add_para(document, line["fr"])
+    return save(document, folder, "amendment_replace_repeal")
