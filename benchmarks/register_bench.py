@@ -43,7 +43,6 @@ if __package__ in (None, ""):
 
 import sqlalchemy
 
-from generator.corpus.loader import load_corpus
 from signatures import db, log, reports
 from signatures.register import Record, Register
 from signatures.samples.issued import SampleDocument, write_sample_manifest
@@ -159,13 +158,12 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(args.seed)
     print(f"platform: {platform.platform()}; Python {platform.python_version()}; ", end="")
     print(f"SQLAlchemy {sqlalchemy.__version__}; SQLite {_sqlite()}")
-    corpus = load_corpus()
     with tempfile.TemporaryDirectory(prefix="register-bench-") as tmp:
         folder = Path(tmp) / "issued"
         folder.mkdir()
         manifest = write_sample_manifest(folder, documents_for(args.documents))
         with Register(args.keep or Path(tmp) / "register.sqlite") as register:
-            took, count = once(lambda: register.issue_from_manifest(manifest, corpus, now=T0))
+            took, count = once(lambda: register.issue_from_manifest(manifest, now=T0))
             line("a) issue from one manifest", f"{count:,} documents", took, count)
             records = events_for(register.issued_documents(), rng)
             batches = [records[i : i + 1000] for i in range(0, len(records), 1000)]

@@ -4,7 +4,7 @@
     register = Register("postgresql+psycopg://user:pw@host/db", store_dir="/shared/store")
     register = Register(path, create=False)    # must already be a register
     register = Register(path, actor="Marie Dubois")   # who records (see recorder.py)
-    register.issue_from_manifest("out/inami-network-2021/avenant-06", corpus)
+    register.issue_from_manifest("out/inami-network-2021/avenant-06")
     register.record(doc_id, "signed", role="hospital", evidence=scan, reason="on paper")
 
 A signature recorded with `record` is a manual record (evidence and reason
@@ -110,9 +110,7 @@ class Register:
     def issue_from_manifest(
         self,
         manifest: Path | str | CheckedManifest,
-        corpus: Any,
         *,
-        parties: Any | None = None,
         now: dt.datetime | None = None,
         reissue: bool = False,
         progress: Callable[[int, int], None] | None = None,
@@ -123,7 +121,7 @@ class Register:
         issued is returned. A document issued before with other content is
         refused, unless `reissue` (its signatures then start over). The roles
         and who signs in each come from the manifest, as generation decided
-        them: `corpus` and `parties` are no longer read."""
+        them."""
         checked = manifest if isinstance(manifest, CheckedManifest) else checked_manifest(manifest)
         read = checked.read
         recorder = self.recorder

@@ -56,12 +56,6 @@ def _corpus_dir(ctx: click.Context) -> Path | None:
     return state.corpus if state else None
 
 
-def _load_corpus(ctx: click.Context):
-    from generator.corpus.loader import load_corpus
-
-    return load_corpus(_corpus_dir(ctx))
-
-
 def default_trust_folder() -> Path:
     env = os.environ.get("CONVENTIO_TRUST")
     if env:
@@ -91,27 +85,25 @@ def signatures(ctx: click.Context) -> None:
     "parties_file",
     type=click.Path(path_type=Path),
     default=None,
-    help="The party file (to know which hospital signs).",
+    hidden=True,
+    help="No longer needed: the manifest says who signs each document.",
 )
 @click.option("--reissue", is_flag=True, help="Issue new copies of documents issued before.")
 @_actor_option
 @_register_options
-@click.pass_context
-def issue(ctx, manifest, parties_file, reissue, actor, register_url, store_dir) -> None:
+def issue(manifest, parties_file, reissue, actor, register_url, store_dir) -> None:
     """Record the documents of a generation manifest as issued (the register
     is made if there is none)."""
     from signatures.cli.texts import issue as do_issue
 
+    if parties_file is not None:
+        say(
+            "note: --parties is no longer needed (and not read): the manifest says who "
+            "signs each document",
+            err=True,
+        )
     say(
-        do_issue(
-            manifest,
-            register_url,
-            corpus=_load_corpus(ctx),
-            parties_file=parties_file,
-            store_dir=store_dir,
-            reissue=reissue,
-            actor=actor,
-        ),
+        do_issue(manifest, register_url, store_dir=store_dir, reissue=reissue, actor=actor),
         nl=False,
     )
 

@@ -14,7 +14,6 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from generator.errors import ConventioError
 from generator.files import write_atomically
@@ -45,33 +44,20 @@ def issue(
     manifest: Path | str,
     register_url: str | Path | None = None,
     *,
-    corpus: Any | None = None,
-    parties_file: Path | str | None = None,
     store_dir: str | Path | None = None,
     reissue: bool = False,
     now: dt.datetime | None = None,
     actor: str | None = None,
 ) -> str:
-    """Record the documents of a generation manifest as issued (`corpus`:
-    the loaded corpus; the default one if None)."""
-    from generator.corpus.loader import load_corpus
-
-    parties = None
-    if parties_file is not None:
-        from generator.parties.check import load_parties
-
-        parties = load_parties(parties_file)
-    if corpus is None:
-        corpus = load_corpus()
+    """Record the documents of a generation manifest as issued; who signs each
+    is in the manifest."""
     from signatures.issuing import checked_manifest
 
     # checked before the register is opened: a refused manifest makes no register
     checked = checked_manifest(manifest)
     listed = len(checked.read.entries)
     with _open(register_url, store_dir, create=True, actor=actor) as register:
-        count = register.issue_from_manifest(
-            checked, corpus, parties=parties, now=now, reissue=reissue
-        )
+        count = register.issue_from_manifest(checked, now=now, reissue=reissue)
         already = listed - count
         note = f" ({already} already recorded with the same content)" if already else ""
         return (

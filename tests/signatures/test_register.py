@@ -75,7 +75,7 @@ def test_the_roles_come_from_the_manifest_not_from_the_corpus(register, corpus, 
     # the corpus has the sixth amendment signed by the committee, the network and
     # the hospital; what generation wrote into the manifest is what the register keeps
     path = fake_manifest(tmp_path / "m", ["net-01"], SIXTH, signatories=("network",))
-    register.issue_from_manifest(path, corpus, now=T0)
+    register.issue_from_manifest(path, now=T0)
     issued = register.issued_document(doc_id("net-01"))
     assert issued.required_roles == ("network",)
     assert issued.data["signers"] == {"network": "net-01"}
@@ -90,7 +90,7 @@ def test_a_manifest_without_roles_is_refused_in_words(register, corpus, tmp_path
             del entry[name]
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ConventioError) as refused:
-        register.issue_from_manifest(path, corpus, now=T0)
+        register.issue_from_manifest(path, now=T0)
     message = str(refused.value)
     assert "written by an older conventio" in message and "conventio generate" in message
     assert "Traceback" not in message
@@ -102,9 +102,9 @@ def test_a_manifest_without_roles_is_refused_in_words(register, corpus, tmp_path
 
 def test_issue_from_a_real_manifest(register, corpus, real_manifests):
     folder = real_manifests["sixth"]
-    assert register.issue_from_manifest(folder / "manifest.json", corpus, now=T0) == 2
+    assert register.issue_from_manifest(folder / "manifest.json", now=T0) == 2
     # the same manifest again: nothing new
-    assert register.issue_from_manifest(folder, corpus, now=day(1)) == 0
+    assert register.issue_from_manifest(folder, now=day(1)) == 0
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     entry = next(e for e in manifest["documents"] if e["party"] == "net-01")
     issued = register.issued_document(entry["document_id"])
@@ -129,9 +129,7 @@ def test_issue_from_a_real_manifest(register, corpus, real_manifests):
 
 def test_provider_documents_need_the_provider_or_the_organisation(register, corpus, real_manifests):
     parties = real_manifests["parties"]
-    count = register.issue_from_manifest(
-        real_manifests["providers"], corpus, parties=parties, now=T0
-    )
+    count = register.issue_from_manifest(real_manifests["providers"], now=T0)
     issued = register.issued_documents()
     assert count == len(issued) > 2
     kinds = set()
@@ -154,7 +152,7 @@ def test_the_provider_kind_comes_from_the_manifest(register, corpus, tmp_path):
         PROVIDER_AMENDMENT,
         provider_of={"psy-0001@net-01": "psy-0001", "org-0001@net-01": "org-0001"},
     )
-    register.issue_from_manifest(path, corpus, now=T0)
+    register.issue_from_manifest(path, now=T0)
     assert register.issued_document(doc_id("psy-0001@net-01", PROVIDER_AMENDMENT)).roles == (
         "provider network hospital"
     )
@@ -166,7 +164,7 @@ def test_the_provider_kind_comes_from_the_manifest(register, corpus, tmp_path):
         tmp_path / "odd", ["x-1@net-01"], PROVIDER_AMENDMENT, provider_of={"x-1@net-01": "x-1"}
     )
     with pytest.raises(ConventioError, match=r"provider kind '' does not fit its provider 'x-1'"):
-        register.issue_from_manifest(odd, corpus, now=T0)
+        register.issue_from_manifest(odd, now=T0)
 
 
 @pytest.mark.parametrize(
@@ -198,7 +196,7 @@ def test_who_signs_must_fit_the_entry(register, corpus, tmp_path, change, said):
     data["documents"][0].update(change)
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ConventioError) as refused:
-        register.issue_from_manifest(path, corpus, now=T0)
+        register.issue_from_manifest(path, now=T0)
     assert said in str(refused.value) and "nothing was recorded" in str(refused.value)
     assert register.events() == []
 
@@ -215,34 +213,34 @@ def test_what_is_not_a_manifest_is_refused(register, corpus, tmp_path):
         path.parent.mkdir()
         path.write_text(text, encoding="utf-8")
         with pytest.raises(ConventioError, match="is not a conventio manifest"):
-            register.issue_from_manifest(path, corpus)
+            register.issue_from_manifest(path)
     with pytest.raises(ConventioError, match="no manifest at"):
-        register.issue_from_manifest(tmp_path / "nowhere", corpus)
+        register.issue_from_manifest(tmp_path / "nowhere")
     # a file changed after generation, a file gone, a name leaving the folder
     good = fake_manifest(tmp_path / "good", ["net-01"])
     (good.parent / "doc-00000.docx").write_bytes(b"changed")
     with pytest.raises(ConventioError, match="changed after generation"):
-        register.issue_from_manifest(good, corpus)
+        register.issue_from_manifest(good)
     (good.parent / "doc-00000.docx").unlink()
     with pytest.raises(ConventioError, match="not in"):
-        register.issue_from_manifest(good, corpus)
+        register.issue_from_manifest(good)
     data = json.loads(good.read_text(encoding="utf-8"))
     data["documents"][0]["files"]["docx"]["path"] = "../escape.docx"
     good.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ConventioError, match="not a file name in its folder"):
-        register.issue_from_manifest(good, corpus)
+        register.issue_from_manifest(good)
     assert register.events() == []
 
 
 def test_a_new_copy_of_an_issued_document_is_refused_unless_reissued(register, corpus, tmp_path):
     first = fake_manifest(tmp_path / "a", ["net-01"])
-    register.issue_from_manifest(first, corpus, now=T0)
+    register.issue_from_manifest(first, now=T0)
     sign(register, doc_id("net-01"), "network", now=day(1))
     changed = fake_manifest(tmp_path / "b", ["net-01", "net-02"], content="v2")
     with pytest.raises(ConventioError, match=r"issued before with other content.*net-01"):
-        register.issue_from_manifest(changed, corpus, now=day(2))
+        register.issue_from_manifest(changed, now=day(2))
     assert len(register.events()) == 2  # net-02 was not recorded either
-    assert register.issue_from_manifest(changed, corpus, now=day(2), reissue=True) == 2
+    assert register.issue_from_manifest(changed, now=day(2), reissue=True) == 2
     status = register.status(doc_id("net-01"))
     assert status.state == "issued" and status.signed == {} and status.issued_at == day(2)
     assert register.statuses()[doc_id("net-01")] == status
@@ -263,7 +261,7 @@ def assert_three_ways_agree(register: Register) -> None:
 
 
 def issue_networks(register, corpus, tmp_path, parties=("net-01", "net-02", "net-03")):
-    register.issue_from_manifest(fake_manifest(tmp_path / "issued", list(parties)), corpus, now=T0)
+    register.issue_from_manifest(fake_manifest(tmp_path / "issued", list(parties)), now=T0)
 
 
 def test_status_is_computed_from_the_events(register, corpus, tmp_path):

@@ -69,7 +69,7 @@ def start(script: str, *args: str) -> subprocess.Popen:
 @pytest.fixture
 def issued(register_url, corpus, tmp_path):
     with Register(register_url) as register:
-        register.issue_from_manifest(fake_manifest(tmp_path / "m", PARTIES), corpus, now=T0)
+        register.issue_from_manifest(fake_manifest(tmp_path / "m", PARTIES), now=T0)
     return register_url
 
 

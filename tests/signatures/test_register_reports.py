@@ -43,9 +43,9 @@ def register(register_url, corpus, tmp_path):
     """Three networks with the sixth amendment; providers with theirs."""
     with Register(register_url) as opened:
         nets = ["net-01", "net-02", "net-03"]
-        opened.issue_from_manifest(fake_manifest(tmp_path / "n", nets), corpus, now=T0)
+        opened.issue_from_manifest(fake_manifest(tmp_path / "n", nets), now=T0)
         path = fake_manifest(tmp_path / "p", list(PSY), PROVIDER_AMENDMENT, provider_of=PSY)
-        opened.issue_from_manifest(path, corpus, now=day(2))
+        opened.issue_from_manifest(path, now=day(2))
         yield opened
 
 
@@ -174,7 +174,7 @@ def issue_unchecked(register: Register, parties: list[str]) -> None:
 
 def test_matrix_exports_are_faithful_and_escaped(register, corpus, tmp_path):
     with pytest.raises(ConventioError, match="is not a party id"):
-        register.issue_from_manifest(fake_manifest(tmp_path / "h", [HOSTILE, FORMULA]), corpus)
+        register.issue_from_manifest(fake_manifest(tmp_path / "h", [HOSTILE, FORMULA]))
     issue_unchecked(register, [HOSTILE, FORMULA])
     sign(register, doc_id(HOSTILE), "network", now=day(4))
     register.record(doc_id("net-01"), "superseded", reason="seventh amendment", now=day(5))
@@ -223,7 +223,7 @@ def test_matrix_exports_are_faithful_and_escaped(register, corpus, tmp_path):
 
 def test_latest_copy_counts_in_the_matrix(register, corpus, tmp_path):
     again = fake_manifest(tmp_path / "again", ["net-01"], content="v2")
-    register.issue_from_manifest(again, corpus, now=day(9), reissue=True)
+    register.issue_from_manifest(again, now=day(9), reissue=True)
     grid = reports.matrix(register)
     assert grid.label("net-01", SIXTH) == "issued"
     assert grid.cells[("net-01", SIXTH)].issued_at == "2024-03-10T09:00:00.000000Z"
@@ -267,9 +267,9 @@ def test_signed_sources_for_a_party(register, corpus):
 
 def test_cli_texts_from_a_real_manifest(register_url, corpus, real_manifests, tmp_path):
     folder = real_manifests["sixth"]
-    text = texts.issue(folder, register_url, corpus=corpus, now=T0)
+    text = texts.issue(folder, register_url, now=T0)
     assert text.startswith("2 document(s) recorded as issued\n")
-    text = texts.issue(folder / "manifest.json", register_url, corpus=corpus, now=T0)
+    text = texts.issue(folder / "manifest.json", register_url, now=T0)
     assert text.startswith("0 document(s) recorded as issued (2 already recorded")
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     d = next(e["document_id"] for e in manifest["documents"] if e["party"] == "net-02")

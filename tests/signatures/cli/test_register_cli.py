@@ -188,7 +188,7 @@ def test_a_version_1_register_is_upgraded_in_place(register_url, tmp_path, corpu
     from signatures.register import Register
 
     with Register(register_url) as register:
-        register.issue_from_manifest(fake_manifest(tmp_path / "m", ["net-01"]), corpus)
+        register.issue_from_manifest(fake_manifest(tmp_path / "m", ["net-01"]))
     # back to version 1: its event hashed without the new columns, which are dropped
     engine = sa.create_engine(db.resolve_url(register_url))
     e = db.events
@@ -282,6 +282,20 @@ def test_issue_does_not_write_into_what_is_not_a_register(tmp_path):
         result = run("signatures", "issue", str(manifest), "--register", str(path))
         assert result.exit_code == 1 and message in result.output, result.output
         assert (path.read_bytes() if path.is_file() else None) == content
+
+
+def test_issue_reads_who_signs_from_the_manifest_not_a_party_file(tmp_path):
+    """`--parties` is no longer read (a party file that does not even exist is no
+    error): the manifest says who signs; the user is told the option is not needed."""
+    manifest = fake_manifest(tmp_path / "issued", ["net-01"])
+    register = tmp_path / "register.sqlite"
+    result = run(
+        "signatures", "issue", str(manifest), "--register", str(register),
+        "--parties", str(tmp_path / "no-such-parties.yaml"),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "--parties is no longer needed (and not read)" in result.output
+    assert "1 document(s) recorded as issued" in result.output
 
 
 @needs_postgres

@@ -29,7 +29,7 @@ def register(register_url, corpus, tmp_path):
     """Three issued documents and seven more events: 10 in all."""
     with Register(register_url) as opened:
         parties = ["net-01", "net-02", "net-03"]
-        opened.issue_from_manifest(fake_manifest(tmp_path / "m", parties), corpus, now=T0)
+        opened.issue_from_manifest(fake_manifest(tmp_path / "m", parties), now=T0)
         for n, party in enumerate(parties):
             opened.record(doc_id(party), "sent", now=day(1 + n))
             sign(opened, doc_id(party), "network", party=party, now=day(5 + n))
