@@ -7,13 +7,7 @@ import pytest
 
 from generator.model.slots import SLOT_NAMES
 from generator.model.text import SLOT_RE
-from tests.support.corpus_pins import (
-    CORPUS,
-    DOCUMENTS,
-    doc,
-    i18n_texts,
-    raw,
-)
+from tests.support.corpus_pins import CORPUS, DOCUMENTS, doc, i18n_texts, raw
 
 
 @pytest.mark.parametrize("doc_id", DOCUMENTS)

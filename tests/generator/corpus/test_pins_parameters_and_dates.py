@@ -6,10 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from tests.support.corpus_pins import (
-    doc,
-    params_of,
-)
+from tests.support.corpus_pins import doc, params_of
 
 # --------------------------------------------------------------------------- parameters
 

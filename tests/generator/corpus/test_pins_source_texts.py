@@ -16,14 +16,7 @@ import pytest
 
 from generator.model.provisions import Provision
 from generator.model.text import FOOTNOTE_RE, SLOT_RE
-from tests.support.corpus_pins import (
-    DOCUMENTS,
-    SOURCES,
-    doc,
-    i18n_texts,
-    inserted,
-    raw,
-)
+from tests.support.corpus_pins import DOCUMENTS, SOURCES, doc, i18n_texts, inserted, raw
 
 
 def normalise(text: str) -> str:
