@@ -13,9 +13,12 @@ from docx.shared import Cm
 
 from tests.support.import_docs.corpus_texts import (
     alinea,
+    closing,
+    committee_party,
     fr,
     inami_convention,
     indent,
+    network_party,
     paragraph,
     plain,
     point,
@@ -57,17 +60,9 @@ def _preamble(source: dict[str, Any]) -> list[dict[str, Any]]:
     convenu ce qui suit"."""
     return [
         {"paragraphs": [fr("Entre")]},
-        {
-            "party": "committee",
-            "paragraphs": [fr(source["preamble"][2]["paragraphs"][0]["fr"])],
-        },
+        committee_party(source),
         {"paragraphs": [fr("D'une part,")]},
-        {
-            "party": "network",
-            "paragraphs": [
-                fr(printed(p["fr"])) for p in source["preamble"][4]["variants"][0]["paragraphs"]
-            ],
-        },
+        network_party(source),
         {"paragraphs": [fr("Et d'autre part,")]},
         {"paragraphs": [fr("il est convenu ce qui suit :")]},
     ]
@@ -163,19 +158,11 @@ def _article_4(art13: dict[str, Any]) -> dict[str, Any]:
 
 
 def _closing() -> dict[str, Any]:
-    return {
-        "place_date": fr("Fait à Bruxelles, le 26 juillet 2021, en trois exemplaires."),
-        "signatures": [
-            {
-                "role": "committee",
-                "lines": [
-                    fr("Pour le Comité de l'assurance soins de santé,"),
-                    fr("Le fonctionnaire dirigeant,"),
-                ],
-            },
-            {"role": "network", "lines": [fr("Pour le réseau de santé mentale,")]},
-        ],
-    }
+    return closing(
+        "Fait à Bruxelles, le 26 juillet 2021, en trois exemplaires.",
+        ["Pour le Comité de l'assurance soins de santé,", "Le fonctionnaire dirigeant,"],
+        ["Pour le réseau de santé mentale,"],
+    )
 
 
 def expected_convention_bold_titles() -> dict[str, Any]:

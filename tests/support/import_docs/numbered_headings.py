@@ -11,7 +11,14 @@ from typing import Any
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from tests.support.import_docs.corpus_texts import fr, plain, printed, sixth_amendment
+from tests.support.import_docs.corpus_texts import (
+    committee_party,
+    fr,
+    network_party,
+    plain,
+    printed,
+    sixth_amendment,
+)
 from tests.support.import_docs.word import (
     add_annex_table,
     add_article_numbering,
@@ -34,17 +41,9 @@ def _preamble(source: dict[str, Any]) -> list[dict[str, Any]]:
     return [
         {"paragraphs": [fr("est convenu entre,")]},
         {"paragraphs": [fr("d'une part,")]},
-        {
-            "party": "committee",
-            "paragraphs": [fr(source["preamble"][2]["paragraphs"][0]["fr"])],
-        },
+        committee_party(source),
         {"paragraphs": [fr("et d'autre part,")]},
-        {
-            "party": "network",
-            "paragraphs": [
-                fr(printed(p["fr"])) for p in source["preamble"][4]["variants"][0]["paragraphs"]
-            ],
-        },
+        network_party(source),
     ]
 
 

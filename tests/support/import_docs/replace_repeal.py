@@ -12,6 +12,7 @@ from docx.shared import Cm
 
 from tests.support.import_docs.corpus_texts import (
     alinea,
+    closing,
     fr,
     inami_convention,
     paragraph,
@@ -130,19 +131,11 @@ def _articles() -> list[dict[str, Any]]:
 
 
 def _closing() -> dict[str, Any]:
-    return {
-        "place_date": fr("Fait à Bruxelles, le 18 décembre 2023."),
-        "signatures": [
-            {
-                "role": "committee",
-                "lines": [
-                    fr("Pour le Comité de l'assurance des soins de santé:"),
-                    fr("Le fonctionnaire dirigeant,"),
-                ],
-            },
-            {"role": "network", "lines": [fr("Pour le réseau de santé mentale,")]},
-        ],
-    }
+    return closing(
+        "Fait à Bruxelles, le 18 décembre 2023.",
+        ["Pour le Comité de l'assurance des soins de santé:", "Le fonctionnaire dirigeant,"],
+        ["Pour le réseau de santé mentale,"],
+    )
 
 
 def expected_amendment_replace_repeal() -> dict[str, Any]:
