@@ -58,72 +58,74 @@ class Bomb:
         return head, block, tail
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """One part as the archive records it."""
+
+    encoded: bytes  # the name, as bytes
+    method: int  # 0 stored, 8 deflated
+    crc: int
+    packed_size: int
+    size: int
+    offset: int = 0
+
+
+def _packed(content: bytes | Bomb, method: int) -> tuple[int, int, int]:
+    """The checksum, packed size and unpacked size of a part."""
+    if isinstance(content, Bomb):
+        head, block, tail = content.pieces()
+        return content.crc(), len(head) + content.count * len(block) + len(tail), content.size
+    return zlib.crc32(content), len(_deflated(content, method)), len(content)
+
+
+def _deflated(content: bytes, method: int) -> bytes:
+    if method == 0:
+        return content
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return packer.compress(content) + packer.flush()
+
+
+def _write_data(out, content: bytes | Bomb, method: int) -> None:
+    if isinstance(content, Bomb):
+        head, block, tail = content.pieces()
+        out.write(head)
+        for _ in range(content.count):
+            out.write(block)
+        out.write(tail)
+    else:
+        out.write(_deflated(content, method))
+
+
+def _local_header(entry: _Entry) -> bytes:
+    fields = (entry.method, 0, 0x21, entry.crc, entry.packed_size, entry.size)
+    name = len(entry.encoded)
+    return struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, *fields, name, 0) + entry.encoded
+
+
+def _central_header(entry: _Entry) -> bytes:
+    fields = (entry.method, 0, 0x21, entry.crc, entry.packed_size, entry.size)
+    name = len(entry.encoded)
+    return (
+        struct.pack(
+            "<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, *fields, name, 0, 0, 0, 0, 0, entry.offset
+        )
+        + entry.encoded
+    )
+
+
 def write_zip(path: Path, parts: dict[str, bytes | Bomb], stored: frozenset[str] = frozenset()):
     """A ZIP archive of `parts` (deflated, or stored for the names in `stored`)."""
     directory = []
     with path.open("wb") as out:
         for name, content in parts.items():
-            offset = out.tell()
             method = 0 if name in stored else 8
-            if isinstance(content, Bomb):
-                head, block, tail = content.pieces()
-                packed_size = len(head) + content.count * len(block) + len(tail)
-                crc, size = content.crc(), content.size
-            else:
-                packer = zlib.compressobj(9, zlib.DEFLATED, -15)
-                packed = content if method == 0 else packer.compress(content) + packer.flush()
-                packed_size, crc, size = len(packed), zlib.crc32(content), len(content)
-            encoded = name.encode()
-            out.write(
-                struct.pack(
-                    "<4s5H3L2H",
-                    b"PK\x03\x04",
-                    20,
-                    0,
-                    method,
-                    0,
-                    0x21,
-                    crc,
-                    packed_size,
-                    size,
-                    len(encoded),
-                    0,
-                )
-                + encoded
-            )
-            if isinstance(content, Bomb):
-                out.write(head)
-                for _ in range(content.count):
-                    out.write(block)
-                out.write(tail)
-            else:
-                out.write(packed)
-            directory.append((encoded, method, crc, packed_size, size, offset))
+            entry = _Entry(name.encode(), method, *_packed(content, method), offset=out.tell())
+            out.write(_local_header(entry))
+            _write_data(out, content, method)
+            directory.append(entry)
         start = out.tell()
-        for encoded, method, crc, packed_size, size, offset in directory:
-            out.write(
-                struct.pack(
-                    "<4s6H3L5H2L",
-                    b"PK\x01\x02",
-                    20,
-                    20,
-                    0,
-                    method,
-                    0,
-                    0x21,
-                    crc,
-                    packed_size,
-                    size,
-                    len(encoded),
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    offset,
-                )
-                + encoded
-            )
+        for entry in directory:
+            out.write(_central_header(entry))
         end = out.tell()
         count = len(directory)
         out.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, end - start, start, 0))

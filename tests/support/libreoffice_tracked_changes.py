@@ -181,6 +181,12 @@ def accept_and_reject(docx_files: dict[str, bytes], work: Path) -> dict[str, Out
         folder.mkdir(parents=True)
     for name, data in docx_files.items():
         (in_dir / f"{name}.docx").write_bytes(data)
+    _run_macro(soffice, profile, in_dir, out_dir, len(docx_files))
+    return {name: _outcome(out_dir, name) for name in docx_files}
+
+
+def _run_macro(soffice: str, profile: Path, in_dir: Path, out_dir: Path, count: int) -> None:
+    """One LibreOffice, on a profile holding the macro, over every DOCX of `in_dir`."""
     base = [soffice, f"-env:UserInstallation={profile.resolve().as_uri()}"]
     # the first start creates the profile, and with it user/basic from LibreOffice's
     # own copy, replacing any put there before: so start once, then add the macro
@@ -199,37 +205,38 @@ def accept_and_reject(docx_files: dict[str, bytes], work: Path) -> dict[str, Out
         "--nolockcheck",
         call,
     ]
-    timeout = STARTUP_TIMEOUT + PER_DOCUMENT_TIMEOUT * len(docx_files)
+    timeout = STARTUP_TIMEOUT + PER_DOCUMENT_TIMEOUT * count
     output = _run(command, timeout)
     if not (out_dir / "done").exists():
         raise LibreOfficeFailed(
             "LibreOffice ended without running the macro to its end "
             f"(no {out_dir / 'done'}).\ncommand: {command}\noutput:\n{output}"
         )
-    results: dict[str, Outcome] = {}
-    for name in docx_files:
-        texts = []
-        counts = []
-        for mode in ("accept", "reject"):
-            base = out_dir / f"{name}.docx.{mode}"
-            error = base.with_name(base.name + ".err")
-            if error.exists():
-                raise LibreOfficeFailed(
-                    f"{name}: {mode} failed: {error.read_text(errors='replace').strip()}"
-                )
-            before, after = base.with_name(base.name + ".count").read_text().split()
-            counts.append(int(before))
-            if int(after) != 0:
-                raise LibreOfficeFailed(
-                    f"{name}: {after} of {before} tracked change(s) left after {mode}ing all"
-                )
-            text = base.with_name(base.name + ".txt").read_text(encoding="utf-8-sig")
-            # LibreOffice puts a ZERO WIDTH JOINER in each empty cell of a tracked
-            # row (to have something to track) and leaves it there when accepting
-            text = text.replace("\u200d", "")
-            texts.append(text.split("\n")[:-1] if text.endswith("\n") else text.split("\n"))
-        results[name] = Outcome(texts[0], texts[1], counts[0])
-    return results
+
+
+def _outcome(out_dir: Path, name: str) -> Outcome:
+    """What the macro wrote for the document `name`, checked."""
+    texts = []
+    counts = []
+    for mode in ("accept", "reject"):
+        base = out_dir / f"{name}.docx.{mode}"
+        error = base.with_name(base.name + ".err")
+        if error.exists():
+            raise LibreOfficeFailed(
+                f"{name}: {mode} failed: {error.read_text(errors='replace').strip()}"
+            )
+        before, after = base.with_name(base.name + ".count").read_text().split()
+        counts.append(int(before))
+        if int(after) != 0:
+            raise LibreOfficeFailed(
+                f"{name}: {after} of {before} tracked change(s) left after {mode}ing all"
+            )
+        text = base.with_name(base.name + ".txt").read_text(encoding="utf-8-sig")
+        # LibreOffice puts a ZERO WIDTH JOINER in each empty cell of a tracked
+        # row (to have something to track) and leaves it there when accepting
+        text = text.replace("\u200d", "")
+        texts.append(text.split("\n")[:-1] if text.endswith("\n") else text.split("\n"))
+    return Outcome(texts[0], texts[1], counts[0])
 
 
 def _run(command: list[str], timeout: float) -> str:

@@ -165,3 +165,8 @@ def changed(list_name: str, index: int, **fields) -> dict:
         else:
             data[list_name][index][key] = value
     return data
+
+
+def line_of(text: str, needle: str) -> int:
+    """The number of the first line of `text` (a party file) that holds `needle`."""
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)

@@ -20,7 +20,9 @@ from generator.corpus.loader import load_corpus
 from generator.generation.batch import generate
 from generator.parties.check import load_parties
 from signatures import db
+from signatures.register import Register
 from signatures.samples.issued import SampleDocument, write_sample_manifest
+from signatures.status import statuses as fold_statuses
 from tests.support.paths import ROOT
 
 EXAMPLES = ROOT / "examples" / "parties.yaml"
@@ -72,6 +74,17 @@ def corpus_fixture():
     return corpus
 
 
+def register_fixture():
+    """A register opened on `register_url`, closed after the test."""
+
+    @pytest.fixture
+    def register(register_url):
+        with Register(register_url) as opened:
+            yield opened
+
+    return register
+
+
 def real_manifests_fixture():
     @pytest.fixture(scope="module")
     def real_manifests(tmp_path_factory):
@@ -119,3 +132,16 @@ def sign(register, document_id: str, role: str, *, party: str | None = None, now
     evidence = f"%PDF signed copy of {document_id} by {role}".encode()
     record = Record(document_id, "signed", role, party, evidence, now=now)
     return register.record_many([record], verified=True)[0]
+
+
+def issue_networks(register, corpus, tmp_path, parties=("net-01", "net-02", "net-03")):
+    """The sixth amendment issued to `parties` (three networks by default) at T0."""
+    register.issue_from_manifest(fake_manifest(tmp_path / "issued", list(parties)), now=T0)
+
+
+def assert_three_ways_agree(register: Register) -> None:
+    """The database's tallies, the pure fold of every event, and the cheap
+    states of the matrix give the same answer."""
+    full = register.statuses()
+    assert full == fold_statuses(register.events())
+    assert register.states() == {d: s.line() for d, s in full.items()}

@@ -142,7 +142,7 @@ def test_amendment_shown_as_its_own_text_with_quotes(mini):
 def test_user_text_is_escaped_in_html(tmp_path):
     hostile = AMENDMENT.replace(
         "La prime est de 1.000 euros.", "<script>alert(1)</script> & ${7*7}"
-    )  # ('{{' is refused by `check`: see test_hostile_inputs.py)
+    )  # ('{{' is refused by `check`: see end_to_end/test_hostile_corpus_texts.py)
     root = write_corpus(tmp_path / "c", **{"conv/a1.yaml": hostile})
     html = render_document(load_corpus(root), "conv", D("2023-06-01"), "html", "fr")
     assert "<script>" not in html

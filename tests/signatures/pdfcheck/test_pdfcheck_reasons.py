@@ -89,70 +89,71 @@ def test_every_reason_has_its_words():
             assert all(name.isidentifier() for name in names), (reason, names)
 
 
-@pytest.mark.parametrize(
-    "finding, sentence",
-    [
-        (
-            rejected(
-                Reason.CHAIN_EXPIRED,
-                signer="Jean Dupont",
-                field="sig_ts",
-                timestamp=True,
-                horizon=T,
+#: findings with their parameters, and the sentence each says
+FINDINGS_SAID: list[tuple[Finding, str]] = [
+    (
+        rejected(
+            Reason.CHAIN_EXPIRED,
+            signer="Jean Dupont",
+            field="sig_ts",
+            timestamp=True,
+            horizon=T,
+        ),
+        "The document time-stamp by Jean Dupont, but a certificate in the chain above "
+        "theirs expired (2025-05-01 12:30 UTC).",
+    ),
+    (
+        rejected(Reason.CHAIN_EXPIRED, signer="J", field="f", timestamp=False, horizon=None),
+        "Signed by J, but a certificate in the chain above theirs expired (an unknown date).",
+    ),
+    (
+        rejected(
+            Reason.CONTENT_CHANGED_BEFORE_SIGNING,
+            what=(
+                rejected(Reason.PAGES_CHANGED, numbers=[2]),
+                rejected(Reason.PAGES_MARKED, numbers=[1, 3, 4]),
             ),
-            "The document time-stamp by Jean Dupont, but a certificate in the chain above "
-            "theirs expired (2025-05-01 12:30 UTC).",
+            signer="Jean Dupont",
+            field="sig_network",
+            timestamp=False,
         ),
-        (
-            rejected(Reason.CHAIN_EXPIRED, signer="J", field="f", timestamp=False, horizon=None),
-            "Signed by J, but a certificate in the chain above theirs expired (an unknown date).",
+        "Page 2 was changed and comments or markings were put on pages 1, 3 and 4 before "
+        "it was signed: between the document we issued and the signature of Jean Dupont "
+        "(field “sig_network”), the file was edited, so what was signed is not the "
+        "document we issued.",
+    ),
+    (
+        rejected(
+            Reason.ROLE_SIGNED_WITH_A_CERTIFICATE_USED_BEFORE,
+            signer="Jean Dupont",
+            roles=["committee"],
+            registered_roles=[("network", "2026-01-05"), ("hospital", "2026-01-06")],
+            may_share=[["hospital", "network"]],
         ),
-        (
-            rejected(
-                Reason.CONTENT_CHANGED_BEFORE_SIGNING,
-                what=(
-                    rejected(Reason.PAGES_CHANGED, numbers=[2]),
-                    rejected(Reason.PAGES_MARKED, numbers=[1, 3, 4]),
-                ),
-                signer="Jean Dupont",
-                field="sig_network",
-                timestamp=False,
-            ),
-            "Page 2 was changed and comments or markings were put on pages 1, 3 and 4 before "
-            "it was signed: between the document we issued and the signature of Jean Dupont "
-            "(field “sig_network”), the file was edited, so what was signed is not the "
-            "document we issued.",
-        ),
-        (
-            rejected(
-                Reason.ROLE_SIGNED_WITH_A_CERTIFICATE_USED_BEFORE,
-                signer="Jean Dupont",
-                roles=["committee"],
-                registered_roles=[("network", "2026-01-05"), ("hospital", "2026-01-06")],
-                may_share=[["hospital", "network"]],
-            ),
-            "Jean Dupont signed for the committee with the certificate that already signed "
-            "for the network (registered on 2026-01-05) and the hospital (registered on "
-            "2026-01-06): each role must be signed by its own signer (only the hospital and "
-            "the network may share one).",
-        ),
-        (
-            rejected(Reason.DOCUMENT_DECLINED, ended_at=T, reason="refused", role="hospital"),
-            "this document was declined by the hospital on 2025-05-01 (refused): its signing "
-            "has ended, so signatures on it are not recorded; if the party has changed its "
-            "mind, a new copy must be issued",
-        ),
-        (
-            rejected(Reason.DOCUMENT_VOIDED, ended_at=None, reason="", role=None),
-            "this document was voided on an unknown date: signatures on it are not recorded",
-        ),
-        (
-            review(Reason.TIMESTAMP_DAMAGED, signer="Marie Lambert", field="f", timestamp=False),
-            "The time-stamp on the signature of Marie Lambert is damaged, so the signing time "
-            "it gives cannot be relied on; a person should look.",
-        ),
-    ],
-)
+        "Jean Dupont signed for the committee with the certificate that already signed "
+        "for the network (registered on 2026-01-05) and the hospital (registered on "
+        "2026-01-06): each role must be signed by its own signer (only the hospital and "
+        "the network may share one).",
+    ),
+    (
+        rejected(Reason.DOCUMENT_DECLINED, ended_at=T, reason="refused", role="hospital"),
+        "this document was declined by the hospital on 2025-05-01 (refused): its signing "
+        "has ended, so signatures on it are not recorded; if the party has changed its "
+        "mind, a new copy must be issued",
+    ),
+    (
+        rejected(Reason.DOCUMENT_VOIDED, ended_at=None, reason="", role=None),
+        "this document was voided on an unknown date: signatures on it are not recorded",
+    ),
+    (
+        review(Reason.TIMESTAMP_DAMAGED, signer="Marie Lambert", field="f", timestamp=False),
+        "The time-stamp on the signature of Marie Lambert is damaged, so the signing time "
+        "it gives cannot be relied on; a person should look.",
+    ),
+]
+
+
+@pytest.mark.parametrize("finding, sentence", FINDINGS_SAID)
 def test_sentences_with_their_parameters(finding: Finding, sentence: str):
     assert say(finding) == sentence
 

@@ -24,7 +24,8 @@ so the two cannot drift apart.
 
 One module per document (numbered_headings, bold_titles, replace_repeal), each made
 of the corpus texts (corpus_texts) with the Word writers (word); this module lists
-them and says what the tests may expect of each.
+them and says what the tests may expect of each; `drafts` holds how the tests look
+at a draft and their cases (each document, from its DOCX and from its PDF).
 """
 
 from __future__ import annotations

@@ -13,9 +13,12 @@ from docx.shared import Cm
 
 from tests.support.import_docs.corpus_texts import (
     alinea,
+    closing,
+    committee_party,
     fr,
     inami_convention,
     indent,
+    network_party,
     paragraph,
     plain,
     point,
@@ -52,120 +55,126 @@ LONG_ALINEA = (
 )
 
 
+def _preamble(source: dict[str, Any]) -> list[dict[str, Any]]:
+    """The parties as the sixth amendment names them, between "Entre" and "il est
+    convenu ce qui suit"."""
+    return [
+        {"paragraphs": [fr("Entre")]},
+        committee_party(source),
+        {"paragraphs": [fr("D'une part,")]},
+        network_party(source),
+        {"paragraphs": [fr("Et d'autre part,")]},
+        {"paragraphs": [fr("il est convenu ce qui suit :")]},
+    ]
+
+
+def _article_1() -> dict[str, Any]:
+    """Definitions: points 1° to 3°, the second with a) and b)."""
+    return {
+        "kind": "article",
+        "num": "1",
+        "children": [
+            alinea(
+                "Pour l'application de la présente convention, on entend par :",
+                point("1°", "« réseau » : le réseau de santé mentale partie à la convention;"),
+                point(
+                    "2°",
+                    "« prestataire » : le psychologue clinicien ou l'orthopédagogue "
+                    "clinicien qui :",
+                    point("a)", "est autorisé à exercer sa profession en Belgique;"),
+                    point("b)", "a conclu une convention avec le réseau;"),
+                ),
+                point("3°", "« ASBL IM » : l'ASBL Intermutualistisch Agentschap."),
+            )
+        ],
+    }
+
+
+def _article_2() -> dict[str, Any]:
+    """Three alineas, the second long (soft hyphens)."""
+    return {
+        "kind": "article",
+        "num": "2",
+        "children": [
+            alinea(
+                "La présente convention est conclue pour la durée du 1er septembre "
+                "2021 au 31 décembre 2023."
+            ),
+            alinea(LONG_ALINEA),
+            alinea("Elle n'est pas reconduite tacitement."),
+        ],
+    }
+
+
+def _article_3() -> dict[str, Any]:
+    """A heading, a § with a footnote, dashes under a 1°, a § 2/1."""
+    return {
+        "kind": "article",
+        "num": "3",
+        "heading": fr("Objet"),
+        "children": [
+            {
+                **paragraph(
+                    "1",
+                    "La présente convention finance les fonctions psychologiques dans "
+                    "la première ligne organisées par le réseau[^1].",
+                ),
+                "footnotes": [{"mark": "1", "text": fr(FOOTNOTE)}],
+            },
+            paragraph(
+                "2",
+                "Le réseau s'engage à :",
+                point(
+                    "1°",
+                    "organiser une offre de soins pour :",
+                    indent("les enfants et les adolescents;"),
+                    indent("les adultes et les personnes âgées."),
+                ),
+                point("2°", "enregistrer les séances dans l'application de facturation."),
+            ),
+            paragraph(
+                "2/1",
+                "Le réseau désigne un coordinateur local qui veille à l'exécution de "
+                "la présente convention.",
+            ),
+        ],
+    }
+
+
+def _article_4(art13: dict[str, Any]) -> dict[str, Any]:
+    """A heading on its own line; its § 2 is § 2 of the corpus's article 13."""
+    return {
+        "kind": "article",
+        "num": "4",
+        "heading": fr("Financement"),
+        "children": [
+            paragraph(
+                "1",
+                "L'INAMI verse au réseau un montant total pour la durée de la convention.",
+            ),
+            plain(art13["children"][1]),
+        ],
+    }
+
+
+def _closing() -> dict[str, Any]:
+    return closing(
+        "Fait à Bruxelles, le 26 juillet 2021, en trois exemplaires.",
+        ["Pour le Comité de l'assurance soins de santé,", "Le fonctionnaire dirigeant,"],
+        ["Pour le réseau de santé mentale,"],
+    )
+
+
 def expected_convention_bold_titles() -> dict[str, Any]:
     source = sixth_amendment()
     art13 = inami_convention()["articles"][2]
-    para2 = plain(art13["children"][1])
     return {
         "type": "convention",
         "title": fr(printed(inami_convention()["title"]["fr"])),
         "recitals": [fr(source["recitals"][0]["fr"])],
-        "preamble": [
-            {"paragraphs": [fr("Entre")]},
-            {
-                "party": "committee",
-                "paragraphs": [fr(source["preamble"][2]["paragraphs"][0]["fr"])],
-            },
-            {"paragraphs": [fr("D'une part,")]},
-            {
-                "party": "network",
-                "paragraphs": [
-                    fr(printed(p["fr"])) for p in source["preamble"][4]["variants"][0]["paragraphs"]
-                ],
-            },
-            {"paragraphs": [fr("Et d'autre part,")]},
-            {"paragraphs": [fr("il est convenu ce qui suit :")]},
-        ],
-        "articles": [
-            {
-                "kind": "article",
-                "num": "1",
-                "children": [
-                    alinea(
-                        "Pour l'application de la présente convention, on entend par :",
-                        point(
-                            "1°", "« réseau » : le réseau de santé mentale partie à la convention;"
-                        ),
-                        point(
-                            "2°",
-                            "« prestataire » : le psychologue clinicien ou l'orthopédagogue "
-                            "clinicien qui :",
-                            point("a)", "est autorisé à exercer sa profession en Belgique;"),
-                            point("b)", "a conclu une convention avec le réseau;"),
-                        ),
-                        point("3°", "« ASBL IM » : l'ASBL Intermutualistisch Agentschap."),
-                    )
-                ],
-            },
-            {
-                "kind": "article",
-                "num": "2",
-                "children": [
-                    alinea(
-                        "La présente convention est conclue pour la durée du 1er septembre "
-                        "2021 au 31 décembre 2023."
-                    ),
-                    alinea(LONG_ALINEA),
-                    alinea("Elle n'est pas reconduite tacitement."),
-                ],
-            },
-            {
-                "kind": "article",
-                "num": "3",
-                "heading": fr("Objet"),
-                "children": [
-                    {
-                        **paragraph(
-                            "1",
-                            "La présente convention finance les fonctions psychologiques dans "
-                            "la première ligne organisées par le réseau[^1].",
-                        ),
-                        "footnotes": [{"mark": "1", "text": fr(FOOTNOTE)}],
-                    },
-                    paragraph(
-                        "2",
-                        "Le réseau s'engage à :",
-                        point(
-                            "1°",
-                            "organiser une offre de soins pour :",
-                            indent("les enfants et les adolescents;"),
-                            indent("les adultes et les personnes âgées."),
-                        ),
-                        point("2°", "enregistrer les séances dans l'application de facturation."),
-                    ),
-                    paragraph(
-                        "2/1",
-                        "Le réseau désigne un coordinateur local qui veille à l'exécution de "
-                        "la présente convention.",
-                    ),
-                ],
-            },
-            {
-                "kind": "article",
-                "num": "4",
-                "heading": fr("Financement"),
-                "children": [
-                    paragraph(
-                        "1",
-                        "L'INAMI verse au réseau un montant total pour la durée de la convention.",
-                    ),
-                    para2,
-                ],
-            },
-        ],
-        "closing": {
-            "place_date": fr("Fait à Bruxelles, le 26 juillet 2021, en trois exemplaires."),
-            "signatures": [
-                {
-                    "role": "committee",
-                    "lines": [
-                        fr("Pour le Comité de l'assurance soins de santé,"),
-                        fr("Le fonctionnaire dirigeant,"),
-                    ],
-                },
-                {"role": "network", "lines": [fr("Pour le réseau de santé mentale,")]},
-            ],
-        },
+        "preamble": _preamble(source),
+        "articles": [_article_1(), _article_2(), _article_3(), _article_4(art13)],
+        "closing": _closing(),
         "annexes": [],
     }
 

@@ -79,3 +79,27 @@ def paragraph(num: str, text: str | None, *children: dict[str, Any]) -> dict[str
     if children:
         out["children"] = list(children)
     return out
+
+
+def committee_party(source: dict[str, Any]) -> dict[str, Any]:
+    """The preamble block naming the committee, as the amendment `source` words it."""
+    return {"party": "committee", "paragraphs": [fr(source["preamble"][2]["paragraphs"][0]["fr"])]}
+
+
+def network_party(source: dict[str, Any]) -> dict[str, Any]:
+    """The preamble block naming the network, as the amendment `source` words it for
+    a network (its first variant), slots printed."""
+    paragraphs = source["preamble"][4]["variants"][0]["paragraphs"]
+    return {"party": "network", "paragraphs": [fr(printed(p["fr"])) for p in paragraphs]}
+
+
+def closing(place_date: str, committee: list[str], network: list[str]) -> dict[str, Any]:
+    """A closing: where and when, then the lines above the committee's and the
+    network's signatures."""
+    return {
+        "place_date": fr(place_date),
+        "signatures": [
+            {"role": "committee", "lines": [fr(line) for line in committee]},
+            {"role": "network", "lines": [fr(line) for line in network]},
+        ],
+    }

@@ -11,7 +11,14 @@ from typing import Any
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from tests.support.import_docs.corpus_texts import fr, plain, printed, sixth_amendment
+from tests.support.import_docs.corpus_texts import (
+    committee_party,
+    fr,
+    network_party,
+    plain,
+    printed,
+    sixth_amendment,
+)
 from tests.support.import_docs.word import (
     add_annex_table,
     add_article_numbering,
@@ -29,54 +36,68 @@ from tests.support.import_docs.word import (
 HEADER = "INAMI – Service des soins de santé"
 
 
-def expected_amendment_numbered_headings() -> dict[str, Any]:
-    source = sixth_amendment()
+def _preamble(source: dict[str, Any]) -> list[dict[str, Any]]:
+    """The parties as the sixth amendment names them."""
+    return [
+        {"paragraphs": [fr("est convenu entre,")]},
+        {"paragraphs": [fr("d'une part,")]},
+        committee_party(source),
+        {"paragraphs": [fr("et d'autre part,")]},
+        network_party(source),
+    ]
+
+
+def _articles(source: dict[str, Any]) -> list[dict[str, Any]]:
+    """Insert the sixth amendment's article 14/1, replace annex 1, come into force."""
     art1, art2 = source["articles"]
     operation = art1["operations"][0]
+    return [
+        {
+            "num": "1",
+            "text": fr("Dans la convention, un article 14/1 est ajouté comme suit :"),
+            "operations": [
+                {
+                    "action": "insert",
+                    "after": "art_14",
+                    "quote": {"open": "« ", "close": " »"},
+                    "provision": plain(operation["provision"]),
+                }
+            ],
+        },
+        {
+            "num": "2",
+            "text": fr(art2["text"]["fr"]),
+            "operations": [{"action": "replace", "target": "annex_1", "annex": "1"}],
+        },
+        {
+            "num": "3",
+            "text": fr("Le présent avenant entre en vigueur le 1er octobre 2023."),
+            "operations": [],
+        },
+    ]
+
+
+def _annex(source: dict[str, Any]) -> dict[str, Any]:
+    """The sixth amendment's annex 1, its first 12 rows."""
     annex = source["annexes"][0]
+    return {
+        "num": "1",
+        "heading": fr(annex["heading"]["fr"]),
+        "columns": annex["columns"],
+        "rows": annex["rows"][:12],
+        "notes": annex["notes"],
+        "abbreviations": annex["abbreviations"],
+    }
+
+
+def expected_amendment_numbered_headings() -> dict[str, Any]:
+    source = sixth_amendment()
     return {
         "type": "amendment",
         "title": fr(printed(source["title"]["fr"])),
         "recitals": [fr(r["fr"]) for r in source["recitals"]],
-        "preamble": [
-            {"paragraphs": [fr("est convenu entre,")]},
-            {"paragraphs": [fr("d'une part,")]},
-            {
-                "party": "committee",
-                "paragraphs": [fr(source["preamble"][2]["paragraphs"][0]["fr"])],
-            },
-            {"paragraphs": [fr("et d'autre part,")]},
-            {
-                "party": "network",
-                "paragraphs": [
-                    fr(printed(p["fr"])) for p in source["preamble"][4]["variants"][0]["paragraphs"]
-                ],
-            },
-        ],
-        "articles": [
-            {
-                "num": "1",
-                "text": fr("Dans la convention, un article 14/1 est ajouté comme suit :"),
-                "operations": [
-                    {
-                        "action": "insert",
-                        "after": "art_14",
-                        "quote": {"open": "« ", "close": " »"},
-                        "provision": plain(operation["provision"]),
-                    }
-                ],
-            },
-            {
-                "num": "2",
-                "text": fr(art2["text"]["fr"]),
-                "operations": [{"action": "replace", "target": "annex_1", "annex": "1"}],
-            },
-            {
-                "num": "3",
-                "text": fr("Le présent avenant entre en vigueur le 1er octobre 2023."),
-                "operations": [],
-            },
-        ],
+        "preamble": _preamble(source),
+        "articles": _articles(source),
         "in_force": "2023-10-01",
         "closing": {
             "place_date": fr("Fait à Bruxelles, le 25 septembre 2023."),
@@ -85,16 +106,7 @@ def expected_amendment_numbered_headings() -> dict[str, Any]:
                 for s in source["closing"]["signatures"]
             ],
         },
-        "annexes": [
-            {
-                "num": "1",
-                "heading": fr(annex["heading"]["fr"]),
-                "columns": annex["columns"],
-                "rows": annex["rows"][:12],
-                "notes": annex["notes"],
-                "abbreviations": annex["abbreviations"],
-            }
-        ],
+        "annexes": [_annex(source)],
     }
 
 

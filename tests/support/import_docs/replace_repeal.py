@@ -12,6 +12,7 @@ from docx.shared import Cm
 
 from tests.support.import_docs.corpus_texts import (
     alinea,
+    closing,
     fr,
     inami_convention,
     paragraph,
@@ -30,12 +31,31 @@ from tests.support.import_docs.word import (
     write_lines,
 )
 
+#: the title of the seventh amendment, as the document prints it
+TITLE = (
+    "Septième avenant à la convention entre le Comité de l’assurance soins de santé "
+    "de l'Institut national d'assurance maladie-invalidité et le Réseau de santé "
+    "mentale xxxxx du 26 juillet 2021 concernant le financement des fonctions "
+    "psychologiques dans la première ligne par le biais de réseaux et de "
+    "partenariats locaux multidisciplinaires."
+)
 
-def expected_amendment_replace_repeal() -> dict[str, Any]:
-    source = sixth_amendment()
-    point8 = plain(inami_convention()["articles"][2]["children"][1]["children"][7])
-    point8["text"]["fr"] += "."
-    new_article_5 = {
+
+def _quote() -> dict[str, str]:
+    return {"open": "« ", "close": " »"}
+
+
+def _quoting(action: str, place: str, address: str, provision: dict[str, Any]) -> dict[str, Any]:
+    """An operation that quotes its new provision: `place` is "target" or "after"."""
+    return {"action": action, place: address, "quote": _quote(), "provision": provision}
+
+
+def _article(num: str, text: str, *operations: dict[str, Any], **more: Any) -> dict[str, Any]:
+    return {"num": num, "text": fr(text), "operations": list(operations), **more}
+
+
+def _new_article_5() -> dict[str, Any]:
+    return {
         "kind": "article",
         "num": "5",
         "children": [
@@ -46,114 +66,87 @@ def expected_amendment_replace_repeal() -> dict[str, Any]:
             alinea("Le rapport est établi selon le modèle fourni par l'INAMI."),
         ],
     }
-    new_paragraph_2 = paragraph(
+
+
+def _new_paragraph_2() -> dict[str, Any]:
+    return paragraph(
         "2",
         "Le coordinateur local est chargé :",
         point("1°", "du suivi de l'offre de soins psychologiques dans la zone d'activité;"),
         point("2°", "de la concertation avec les partenaires du réseau."),
     )
-    new_paragraph_2_1 = paragraph(
+
+
+def _new_paragraph_2_1() -> dict[str, Any]:
+    return paragraph(
         "2/1",
         "Les coûts visés au § 2 sont justifiés par des pièces probantes conservées par "
         "l'hôpital pendant sept ans.",
     )
 
-    def quote() -> dict[str, str]:
-        return {"open": "« ", "close": " »"}
 
+def _new_point_8() -> dict[str, Any]:
+    """Article 13, § 2, 8° of the convention, with a full stop."""
+    point8 = plain(inami_convention()["articles"][2]["children"][1]["children"][7])
+    point8["text"]["fr"] += "."
+    return point8
+
+
+def _articles() -> list[dict[str, Any]]:
+    """Its six articles: replace an article, a paragraph, a point; repeal; insert a
+    paragraph; an entry into force with an exception."""
+    return [
+        _article(
+            "1",
+            "L’article 5 de la convention est remplacé par ce qui suit :",
+            _quoting("replace", "target", "art_5", _new_article_5()),
+        ),
+        _article(
+            "2",
+            "Le § 2 de l’article 7 de la convention est remplacé par ce qui suit :",
+            _quoting("replace", "target", "art_7__para_2", _new_paragraph_2()),
+        ),
+        _article(
+            "3",
+            "L’article 9 de la convention est abrogé.",
+            {"action": "repeal", "target": "art_9"},
+        ),
+        _article(
+            "4",
+            "À l’article 13, § 2, de la convention, le 8° est remplacé par ce qui suit :",
+            _quoting("replace", "target", "art_13__para_2__point_8", _new_point_8()),
+        ),
+        _article(
+            "5",
+            "Dans l’article 13 de la convention, il est inséré un § 2/1 rédigé comme suit :",
+            _quoting("insert", "after", "art_13__para_2", _new_paragraph_2_1()),
+        ),
+        _article(
+            "6",
+            "Le présent avenant produit ses effets le 1er janvier 2024, à l’exception "
+            "de l’article 2 qui entre en vigueur le 1er juillet 2024.",
+            entry_into_force=[{"articles": ["2"], "date": "2024-07-01"}],
+        ),
+    ]
+
+
+def _closing() -> dict[str, Any]:
+    return closing(
+        "Fait à Bruxelles, le 18 décembre 2023.",
+        ["Pour le Comité de l'assurance des soins de santé:", "Le fonctionnaire dirigeant,"],
+        ["Pour le réseau de santé mentale,"],
+    )
+
+
+def expected_amendment_replace_repeal() -> dict[str, Any]:
     return {
         "type": "amendment",
-        "title": fr(
-            "Septième avenant à la convention entre le Comité de l’assurance soins de santé "
-            "de l'Institut national d'assurance maladie-invalidité et le Réseau de santé "
-            "mentale xxxxx du 26 juillet 2021 concernant le financement des fonctions "
-            "psychologiques dans la première ligne par le biais de réseaux et de "
-            "partenariats locaux multidisciplinaires."
-        ),
-        "recitals": [fr(r["fr"]) for r in source["recitals"][:2]],
+        "title": fr(TITLE),
+        "recitals": [fr(r["fr"]) for r in sixth_amendment()["recitals"][:2]],
         "preamble": [{"paragraphs": [fr("Il est convenu ce qui suit :")]}],
-        "articles": [
-            {
-                "num": "1",
-                "text": fr("L’article 5 de la convention est remplacé par ce qui suit :"),
-                "operations": [
-                    {
-                        "action": "replace",
-                        "target": "art_5",
-                        "quote": quote(),
-                        "provision": new_article_5,
-                    }
-                ],
-            },
-            {
-                "num": "2",
-                "text": fr("Le § 2 de l’article 7 de la convention est remplacé par ce qui suit :"),
-                "operations": [
-                    {
-                        "action": "replace",
-                        "target": "art_7__para_2",
-                        "quote": quote(),
-                        "provision": new_paragraph_2,
-                    }
-                ],
-            },
-            {
-                "num": "3",
-                "text": fr("L’article 9 de la convention est abrogé."),
-                "operations": [{"action": "repeal", "target": "art_9"}],
-            },
-            {
-                "num": "4",
-                "text": fr(
-                    "À l’article 13, § 2, de la convention, le 8° est remplacé par ce qui suit :"
-                ),
-                "operations": [
-                    {
-                        "action": "replace",
-                        "target": "art_13__para_2__point_8",
-                        "quote": quote(),
-                        "provision": point8,
-                    }
-                ],
-            },
-            {
-                "num": "5",
-                "text": fr(
-                    "Dans l’article 13 de la convention, il est inséré un § 2/1 rédigé comme suit :"
-                ),
-                "operations": [
-                    {
-                        "action": "insert",
-                        "after": "art_13__para_2",
-                        "quote": quote(),
-                        "provision": new_paragraph_2_1,
-                    }
-                ],
-            },
-            {
-                "num": "6",
-                "text": fr(
-                    "Le présent avenant produit ses effets le 1er janvier 2024, à l’exception "
-                    "de l’article 2 qui entre en vigueur le 1er juillet 2024."
-                ),
-                "operations": [],
-                "entry_into_force": [{"articles": ["2"], "date": "2024-07-01"}],
-            },
-        ],
+        "articles": _articles(),
         "in_force": "2024-01-01",
-        "closing": {
-            "place_date": fr("Fait à Bruxelles, le 18 décembre 2023."),
-            "signatures": [
-                {
-                    "role": "committee",
-                    "lines": [
-                        fr("Pour le Comité de l'assurance des soins de santé:"),
-                        fr("Le fonctionnaire dirigeant,"),
-                    ],
-                },
-                {"role": "network", "lines": [fr("Pour le réseau de santé mentale,")]},
-            ],
-        },
+        "closing": _closing(),
         "annexes": [],
     }
 
