@@ -14,14 +14,20 @@ from pydantic import BaseModel
 from generator.consolidation.engine import consolidate
 from generator.corpus.collection import Corpus
 from generator.errors import Problem
-from generator.model import addresses
+from generator.model import addresses, choices
 from generator.model.annexes import Annex
 from generator.model.documents import Amendment, Circular, Convention
 from generator.model.parameters import CodeListParameter
 from generator.model.provisions import Provision
 from generator.model.pseudocodes import CodeRegistry
 from generator.model.slots import SLOT_NAMES
-from generator.model.text import LANGUAGES, I18nText, footnote_marks_in, slots_in
+from generator.model.text import (
+    CHOICE_RE,
+    LANGUAGES,
+    I18nText,
+    footnote_marks_in,
+    slots_in,
+)
 
 Loc = tuple[str | int, ...]
 
@@ -42,6 +48,7 @@ TEMPLATE_MARKS = ("{{", "{%", "{#")
 
 def _document_problems(corpus: Corpus, document: Any) -> Iterator[tuple[Loc, str]]:
     yield from _text_problems(document)
+    yield from _choice_problems(corpus, document)
     yield from _template_mark_problems(document, ())
     yield from _footnote_reference_problems(document, (), frozenset())
     yield from _table_problems(document)
@@ -82,6 +89,25 @@ def _text_problems(document: Any) -> Iterator[tuple[Loc, str]]:
                 yield loc, f"unknown slot {{{slot}}}; known slots: {known}"
         if text.count("{") != text.count("}"):
             yield loc, "unbalanced braces: a slot is written {name|placeholder}"
+
+
+def _choice_problems(corpus: Corpus, document: Any) -> Iterator[tuple[Loc, str]]:
+    """Each choice well written (generator/model/choices.py); a choice by provider
+    kind only where copies are made for providers (a network's copy has none)."""
+    kind = getattr(document, "kind", None)
+    if isinstance(document, Amendment):
+        kind = getattr(corpus.documents.get(document.amends), "kind", None)
+    for loc, text in _texts(document, ()):
+        for message in choices.problems_in(text):
+            yield loc, message
+        if kind != "network-provider" and any(
+            choices.choice_in(m).selector == "provider_kind" for m in CHOICE_RE.finditer(text)
+        ):
+            yield (
+                loc,
+                "a choice by provider_kind in a document made for networks: its copies have "
+                "no provider kind to choose by (use network_kind or always)",
+            )
 
 
 def _template_mark_problems(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:

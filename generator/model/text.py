@@ -15,6 +15,13 @@ LANGUAGES = ("fr", "nl", "de")
 SLOT_RE = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)(?:\|([^{}]*))?\}")
 #: `[^1]`: a reference to the footnote with that mark.
 FOOTNOTE_RE = re.compile(r"\[\^([0-9a-z]+)\]")
+#: `{choice:provider_kind|psychologist=[le prestataire …]|organisation=[l’organisation]}`:
+#: where the published model prints alternatives (or `{choice:always|[de collaboration]}`,
+#: an optional phrase); group 1 the selector, group 2 the alternatives, each after a `|`.
+#: Loose on purpose: `conventio check` says what is wrong in one that matches
+#: (generator/model/choices.py), and `CHOICE_START` finds one that does not match at all.
+CHOICE_RE = re.compile(r"\{choice:([^{}|]*)((?:\|[^{}|]*)*)\}")
+CHOICE_START = "{choice"
 
 
 class I18nText(Strict):

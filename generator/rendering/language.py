@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from generator.errors import ConventioError
+from generator.model.choices import print_choices
 from generator.model.text import SLOT_RE, I18nText
 
 LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "de": "de_BE"}
@@ -47,8 +48,9 @@ class TextPicker:
 
 
 def blank_slots(text: str) -> str:
-    """The model as published: each slot shows its placeholder ("XXX")."""
-    return SLOT_RE.sub(lambda m: m.group(2) or "", text)
+    """The model as published: each choice prints its alternatives as the seed
+    does ("[de collaboration]"), each slot its placeholder ("XXX")."""
+    return SLOT_RE.sub(lambda m: m.group(2) or "", print_choices(text))
 
 
 def format_date(value: dt.date, lang: str) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from generator.model.choices import choice_in, problems_in
 from generator.model.slots import SLOT_NAMES
-from generator.model.text import SLOT_RE
+from generator.model.text import CHOICE_RE, FOOTNOTE_RE, SLOT_RE
 from tests.support.corpus_pins import CORPUS, DOCUMENTS, doc, i18n_texts, raw
 
 
@@ -34,3 +35,37 @@ def test_texts_are_french_only_and_slots_known(doc_id):
             if m.group(2) is None:
                 problems.append(f"{path}: slot {m.group(1)} without a placeholder")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("doc_id", DOCUMENTS)
+def test_every_bracketed_alternative_is_a_choice(doc_id):
+    """A model's bracketed alternatives ("[de collaboration]") are choices: outside
+    a choice, a text holds a bracket only as a footnote reference `[^1]`."""
+    problems = []
+    for path, text in i18n_texts(raw(doc_id)):
+        outside = FOOTNOTE_RE.sub("", CHOICE_RE.sub("", text["fr"]))
+        if "[" in outside or "]" in outside:
+            problems.append(f"{path}: a bracket outside a choice: {text['fr']}")
+        problems += [f"{path}: {p}" for p in problems_in(text["fr"])]
+    assert not problems, "\n".join(problems)
+
+
+PSYCHOLOGIST = "[le prestataire de soins (psychologue/orthopédagogue clinicien)]"
+
+
+def test_the_choices_of_the_provider_model_are_the_seeds_alternatives():
+    expected = [
+        ("always", [("", "[de collaboration]")]),
+        (
+            "provider_kind",
+            [
+                ("psychologist", PSYCHOLOGIST),
+                ("organisation", "[l’organisation]"),
+            ],
+        ),
+    ]
+    for doc_id in ("network-provider-2021/convention", "network-provider-2021/avenant-2023-09"):
+        found = [choice_in(m) for m in CHOICE_RE.finditer(doc(doc_id).title.fr)]
+        assert [(c.selector, [(a.when, a.words) for a in c.alternatives]) for c in found] == (
+            expected
+        )

@@ -14,6 +14,7 @@ from functools import cache
 
 import pytest
 
+from generator.model.choices import print_choices
 from generator.model.provisions import Provision
 from generator.model.text import FOOTNOTE_RE, SLOT_RE
 from tests.support.corpus_pins import DOCUMENTS, SOURCES, doc, i18n_texts, inserted, raw
@@ -39,9 +40,10 @@ def source_text(file_name: str) -> str:
 
 
 def render(text: str) -> str:
-    """The text as the blank model prints it: slots as their placeholder,
-    footnote references as their bare mark."""
-    text = SLOT_RE.sub(lambda m: m.group(2) or "", text)
+    """The text as the blank model prints it: choices as their alternatives
+    (brackets and all), slots as their placeholder, footnote references as their
+    bare mark."""
+    text = SLOT_RE.sub(lambda m: m.group(2) or "", print_choices(text))
     text = FOOTNOTE_RE.sub(lambda m: m.group(1), text)
     return normalise(text)
 
