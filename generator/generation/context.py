@@ -91,7 +91,7 @@ def template_context(
 ) -> dict[str, Any]:
     """The stage-1 context: identical for every party of one variant and the
     same signing `roles`."""
-    fill = slot_filler()
+    fill = slot_filler(variants)  # choices resolved for these kinds
     person = Personalisation(fill=fill, variants=variants, roles=frozenset(roles))
     pick = TextPicker(lang)
     document = corpus.get(spec.doc_id)

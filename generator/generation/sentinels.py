@@ -5,14 +5,19 @@ replaced by a sentinel (`\\ue000slot.name\\ue001`, characters Word and XML
 leave alone); each personalised document is then the rendered XML with the
 sentinels replaced by the party's values, XML-escaped. Party data therefore
 never passes through Jinja: it cannot be evaluated, only printed.
+
+When the template is rendered (`slot_filler`), each choice of a text is resolved
+for the variant's kinds (generator/model/choices.py).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from xml.sax.saxutils import escape
 
+from generator.errors import ConventioError
+from generator.model.choices import ChoiceError, resolve_choices
 from generator.model.slots import BY_HAND
 from generator.model.text import SLOT_RE
 
@@ -30,11 +35,17 @@ def sentinel(name: str) -> str:
     return f"{OPEN}{name}{CLOSE}"
 
 
-def slot_filler() -> Callable[[str], str]:
-    """Turns `{network.name|XXX}` into the sentinel for `network.name`;
+def slot_filler(kinds: Collection[str] = ()) -> Callable[[str], str]:
+    """For a party of these `kinds` (adults, psychologist...): resolves each
+    choice, turns `{network.name|XXX}` into the sentinel for `network.name`;
     handwritten slots keep their printed placeholder."""
 
     def fill(text: str) -> str:
+        try:
+            text = resolve_choices(text, kinds)
+        except ChoiceError as exc:
+            raise ConventioError(str(exc)) from None
+
         def one(match: re.Match[str]) -> str:
             name = match.group(1)
             if name in BY_HAND:  # written by hand when signing: kept as printed

@@ -68,7 +68,7 @@ ANNEX = {
 
 #: every variable a template may read (each document has those of its kind)
 CONTEXT: dict[str, Value] = {
-    "title": _text("the document's title, slots filled"),
+    "title": _text("the document's title, slots filled and choices resolved for the party"),
     "blocks": _records("the text in order", **BLOCK),
     "place_date": _text('"Bruxelles," / "Faite à ….. le ….," as the model prints it'),
     "signatures": _records("the signature blocks of the roles that sign this copy", **SIGNATURE),
