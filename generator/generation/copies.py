@@ -15,10 +15,12 @@ from typing import Any
 from generator.corpus.collection import Corpus
 from generator.generation.context import template_context
 from generator.generation.docx_engine import RenderedTemplate, personalise, render_template
+from generator.generation.leftovers import describe, leftovers_in
 from generator.generation.sentinels import literal
 from generator.generation.slots import missing_message, unit_slot_values
 from generator.generation.units import DocumentSpec, Unit, document_id
 from generator.invisible import is_blank
+from generator.privacy import mask_national_numbers
 
 
 class Renderer:
@@ -36,6 +38,8 @@ class Renderer:
         )
         self._cache: dict[tuple[frozenset[str], tuple[str, ...]], RenderedTemplate] = {}
         self._fixed: dict = {}
+        #: per rendering, the model's words it would still print (leftovers.py)
+        self._leftovers: dict[tuple[frozenset[str], tuple[str, ...]], str] = {}
 
     def rendered(self, unit: Unit) -> RenderedTemplate:
         key = (unit.variants, unit.roles(self.spec))
@@ -44,12 +48,26 @@ class Renderer:
             self._cache[key] = render_template(
                 self.template, context, self.lang, self.date, self._fixed
             )
+            self._leftovers[key] = describe(leftovers_in(self._cache[key]))
         return self._cache[key]
+
+    def leftovers(self, unit: Unit) -> str:
+        """The model's words the unit's copy would still print, in words ("" if none)."""
+        self.rendered(unit)
+        return self._leftovers[(unit.variants, unit.roles(self.spec))]
 
 
 def build_copy(renderer: Renderer, unit: Unit, parties: Any) -> tuple[bytes, str, str] | str:
     """(docx bytes, document id, content hash), or the reason it cannot be made."""
     rendered = renderer.rendered(unit)
+    leftovers = renderer.leftovers(unit)
+    if leftovers:
+        return mask_national_numbers(
+            f"{unit.party_id}: the copy of {renderer.spec.doc_id} would still print the "
+            f"model's {leftovers}; a copy prints its party's words only: write the model's "
+            "alternatives as a choice in the corpus (docs/corpus-format.md), or take these "
+            f"words out of the template {renderer.template}"
+        )
     values = unit_slot_values(unit, parties, renderer.lang)
     missing = sorted(s for s in rendered.slots if is_blank(values.get(s)))
     if missing:

@@ -18,6 +18,7 @@ from generator.corpus.collection import Corpus
 from generator.errors import ConventioError
 from generator.generation.context import template_context
 from generator.generation.docx_engine import render_template
+from generator.generation.leftovers import describe, leftovers_in
 from generator.generation.units import TEMPLATES, DocumentSpec, document_date, document_spec
 from generator.model.documents import (
     NETWORK_KINDS,
@@ -97,7 +98,7 @@ def _problems(path: Path, sample: Sample, corpus: Corpus, lang: str) -> list[str
         context = template_context(
             corpus, sample.spec, sample.variants, sample.roles, lang, sample.date
         )
-        render_template(path, context, lang, sample.date)
+        rendered = render_template(path, context, lang, sample.date)
     except ConventioError as exc:
         return [
             line if line.startswith(str(path)) else f"{path}: {line}"
@@ -105,4 +106,12 @@ def _problems(path: Path, sample: Sample, corpus: Corpus, lang: str) -> list[str
         ]
     except Exception as exc:  # a broken DOCX can fail anywhere inside docxtpl
         return [f"{path}: cannot be read as a Word template ({type(exc).__name__}: {exc})"]
+    leftovers = leftovers_in(rendered)
+    if leftovers:
+        kinds = ", ".join(sorted(sample.variants))
+        return [
+            f"{path}: a copy of {sample.spec.doc_id} ({kinds}) would still print the model's "
+            f"{describe(leftovers)}; a copy must print none (docs/templates.md, "
+            "« What a copy never prints »)"
+        ]
     return []

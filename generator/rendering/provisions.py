@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from generator.consolidation.tree import Change, Node
 from generator.model.addresses import default_label
 from generator.model.annexes import Annex
@@ -37,6 +39,27 @@ def change_note(change: Change, lang: str) -> str:
         date=format_date(change.in_force, lang),  # type: ignore[arg-type]
     )
     return f"[{note}]"
+
+
+def _change_note_pattern(lang: str) -> str:
+    fields = {"action": "|".join(a[0].upper() + a[1:] for a in ACTIONS[lang].values())}
+    pattern = re.escape(_CHANGE[lang])
+    for name in ("action", "article", "amendment", "date"):
+        pattern = pattern.replace(
+            re.escape("{" + name + "}"), f"(?:{fields[name]})" if name in fields else "[^\\[\\]]+"
+        )
+    return r"\[" + pattern + r"\]"
+
+
+#: the bracketed notes conventio itself prints in a text ("[abrogé]", "[texte non repris
+#: dans le corpus]", "[Insertion par l'article 1 de …, en vigueur le …]"): never a
+#: model's bracketed alternative (generator/generation/leftovers.py tells them apart)
+EDITORIAL_NOTE_RE = re.compile(
+    "|".join(
+        [re.escape(n[lang]) for n in (NOT_IN_CORPUS, REPEALED) for lang in n]
+        + [_change_note_pattern(lang) for lang in _CHANGE]
+    )
+)
 
 
 def label_of(provision: Provision) -> str:
