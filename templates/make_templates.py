@@ -184,6 +184,23 @@ def _signature_band(document, lang: str) -> None:
     cell.paragraphs[0].style = document.styles["CV Note"]
 
 
+def _information_banner(document) -> None:
+    """On an information copy's first page, above the title: a framed, bold notice
+    that the text is incomplete and cannot be signed."""
+    _p(document, "{%p if information_banner %}")
+    banner = _p(document, "{{ information_banner }}", "CV Text")
+    banner.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    banner.runs[0].bold = True
+    borders = OxmlElement("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        border = OxmlElement(f"w:{side}")
+        for key, value in (("val", "single"), ("sz", "12"), ("space", "4"), ("color", "C00000")):
+            border.set(qn(f"w:{key}"), value)
+        borders.append(border)
+    banner._p.get_or_add_pPr().append(borders)
+    _p(document, "{%p endif %}")
+
+
 def build(name: str, kind: str, lang: str = "fr") -> Path:
     document = Document()
     _styles(document)
@@ -200,6 +217,8 @@ def build(name: str, kind: str, lang: str = "fr") -> Path:
     footer.text = FOOTER[lang]
     footer.style = document.styles["CV Letterhead"]
     _page_number(footer)
+    if kind == "coordinated":
+        _information_banner(document)
     if kind == "circular":
         _p(document, "{{ addressee }}", "CV Text")
         _p(document, "{%p for line in addressee_lines %}")

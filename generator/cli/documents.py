@@ -78,9 +78,25 @@ def build(state: CliState, out: Path, parties_file, network, formats) -> None:
     default=None,
     help="LibreOffice processes for PDF (default: one per CPU).",
 )
+@click.option(
+    "--for-signature",
+    is_flag=True,
+    help="For a coordinated convention: refuse, listing what is missing, unless the corpus "
+    "holds its whole text (without it: information copies, not for signing).",
+)
 @pass_state
 def generate(
-    state: CliState, doc_id, parties_file, only, lang, formats, at, out, templates, workers
+    state: CliState,
+    doc_id,
+    parties_file,
+    only,
+    lang,
+    formats,
+    at,
+    out,
+    templates,
+    workers,
+    for_signature,
 ) -> None:
     """One personalised document per party, and a manifest (JSON and CSV), in
     OUT/<document id>/ (a coordinated convention: OUT/<convention>/<date>/).
@@ -103,6 +119,7 @@ def generate(
                 at=at.date() if at else None,
                 templates=templates,
                 workers=workers,
+                for_signature=for_signature,
             )
         )
     for line in lines:

@@ -24,6 +24,7 @@ from typing import Any
 from generator.corpus.collection import Corpus
 from generator.errors import ConventioError
 from generator.files import check_folder, write_atomically
+from generator.generation.coordinated import missing_text, refuse_unsigned
 from generator.generation.copies import Renderer, build_copies
 from generator.generation.manifest import (
     ManifestEntry,
@@ -45,6 +46,11 @@ from generator.generation.units import (
 from generator.publish import FolderUpdate
 
 FORMATS = ("docx", "pdf")
+INFORMATION_NOTE = (
+    "information copies: the corpus does not hold the whole text of this coordinated "
+    "convention (each copy's first page says what is missing); they have no signature "
+    "blocks and no signature fields (--for-signature refuses them)"
+)
 
 
 class GenerationError(ConventioError):
@@ -117,12 +123,15 @@ def prepare(
     templates: Path | None = None,
     progress: Callable[[str, int, int], None] | None = None,
     workers: int | None = None,
+    for_signature: bool = False,
 ) -> PreparedBatch:
     """Check everything and build every copy in memory; write nothing.
 
     Raises ConventioError for a bad option, an output path that cannot be a
     folder, PDF asked without LibreOffice, and GenerationError listing every
-    copy that cannot be made."""
+    copy that cannot be made. A coordinated convention the corpus does not hold
+    whole is made as information copies, or refused `for_signature`
+    (generation/coordinated.py)."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
         raise ConventioError(f"unknown format(s) {', '.join(unknown)}; use docx, pdf or docx,pdf")
@@ -138,6 +147,12 @@ def prepare(
     if not units:
         raise ConventioError(f"no party of {parties.source} receives {doc_id}")
     renderer = Renderer(corpus, spec, template, lang, date)
+    if spec.kind == "coordinated":
+        assert spec.convention is not None
+        missing = missing_text(corpus, spec.convention, date, lang)
+        if for_signature:
+            refuse_unsigned(doc_id, date, missing)
+        renderer.information = bool(missing)
     built: list[tuple[Unit, bytes, str, str]] = []
     problems: list[str] = []
     for unit, outcome in build_copies(renderer, units, parties, progress, workers):
@@ -167,6 +182,8 @@ def write_batch(
     target = batch.target
     with FolderUpdate(target, "--out") as update:
         notes = update.recovered + _remove_legacy_leftovers(target)
+        if batch.renderer.information:
+            notes.append(INFORMATION_NOTE)
         entries = _stage(
             batch.renderer,
             batch.built,
@@ -204,7 +221,7 @@ def _stage(
         path.write_bytes(data)
         docx_paths[doc_id] = path
         rendered = renderer.rendered(unit)
-        roles = unit.roles(renderer.spec)
+        roles = renderer.roles(unit)
         entry = ManifestEntry(
             document_id=doc_id,
             source=renderer.spec.doc_id,
@@ -250,7 +267,7 @@ def _pdfs(renderer, built, docx_paths, staging, entries, progress, workers) -> N
             pdf_path.read_bytes(),
             document_id=doc_id,
             content_hash=content_hash,
-            signing_roles=unit.roles(renderer.spec),  # an empty signature field per role
+            signing_roles=renderer.roles(unit),  # an empty signature field per role
         )
         final = staging / f"{file_stem(renderer.spec, unit, renderer.lang, renderer.date)}.pdf"
         final.write_bytes(data)

@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.consolidation.engine import consolidate
 from generator.corpus.collection import Corpus
+from generator.generation.coordinated import information_banner, missing_in
 from generator.generation.sentinels import sentinel, slot_filler
 from generator.generation.units import DocumentSpec
 from generator.model.annexes import Annex
@@ -120,7 +121,8 @@ def template_context(
     else:
         assert spec.convention is not None
         result = consolidate(spec.convention, corpus.amendments_of(spec.doc_id), at, lang)
-        blocks = consolidated_blocks(result, lang, fill, annexes=False)
+        blocks = consolidated_blocks(result, lang, fill, annexes=False, variants=variants)
+        context["information_banner"] = information_banner(missing_in(result), lang)
         context.update(_signatures(spec.convention.closing, pick, fill, roles))
         context["annexes"] = [
             _annex(node.annex, pick, fill, change_note(node.change, lang) if node.change else "")

@@ -36,13 +36,16 @@ class Renderer:
             lang,
             date,
         )
+        #: the copies are information copies (a coordinated text the corpus does not
+        #: hold whole, generation/coordinated.py): nobody signs them
+        self.information = False
         self._cache: dict[tuple[frozenset[str], tuple[str, ...]], RenderedTemplate] = {}
         self._fixed: dict = {}
         #: per rendering, the model's words it would still print (leftovers.py)
         self._leftovers: dict[tuple[frozenset[str], tuple[str, ...]], str] = {}
 
     def rendered(self, unit: Unit) -> RenderedTemplate:
-        key = (unit.variants, unit.roles(self.spec))
+        key = (unit.variants, self.roles(unit))
         if key not in self._cache:
             context = template_context(self.corpus, self.spec, *key, self.lang, self.date)
             self._cache[key] = render_template(
@@ -54,7 +57,11 @@ class Renderer:
     def leftovers(self, unit: Unit) -> str:
         """The model's words the unit's copy would still print, in words ("" if none)."""
         self.rendered(unit)
-        return self._leftovers[(unit.variants, unit.roles(self.spec))]
+        return self._leftovers[(unit.variants, self.roles(unit))]
+
+    def roles(self, unit: Unit) -> tuple[str, ...]:
+        """The roles that sign the unit's copy: none for an information copy."""
+        return () if self.information else unit.roles(self.spec)
 
 
 def build_copy(renderer: Renderer, unit: Unit, parties: Any) -> tuple[bytes, str, str] | str:

@@ -78,6 +78,11 @@ CONTEXT: dict[str, Value] = {
     "content_hash": _text("the hash of the document's text"),
     "date": _text("the document's date, written out in its language"),
     "language": _text("fr, nl or de"),
+    "information_banner": _text(
+        "coordinated convention: what an information copy says on its first page (the "
+        "corpus does not hold its whole text: how many provisions are missing; not for "
+        "signing); empty when the text is complete"
+    ),
     "addressee": _text("circular letter: the network addressed"),
     "addressee_lines": _texts("circular letter: further lines of the address"),
     "reference_line": _text('circular letter: "Nos réf : … – date"'),

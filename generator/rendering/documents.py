@@ -42,7 +42,11 @@ def consolidated_blocks(
     fill: Callable[[str], str] = blank_slots,
     *,
     annexes: bool = True,
+    variants: frozenset[str] | None = None,
 ) -> list[Block]:
+    """The convention as in force at the consolidation's date: title, recitals,
+    parties (the party blocks of `variants`; all of them in the blank model),
+    provisions; its closing is the caller's (it depends on who signs)."""
     pick = TextPicker(lang)
     out = BlockWriter(fill)
     convention = result.convention
@@ -58,6 +62,9 @@ def consolidated_blocks(
         for item in result.pending:
             action = ACTIONS[lang][item.op.action]
             out.add("note", f"{item.label} : {action}, {format_date(item.date, lang)}", level=1)
+    for i, recital in enumerate(convention.recitals, start=1):
+        out.add("paragraph", pick(recital, f"recital {i}"))
+    write_preamble(out, convention.preamble, pick, variants)
     for node in result.articles.children:
         write_provision(out, node, pick)
     for node in result.annexes.children if annexes else ():
