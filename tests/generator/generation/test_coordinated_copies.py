@@ -73,15 +73,11 @@ def test_for_signature_refuses_and_lists_what_is_missing(tmp_path):
     assert not out.exists()
 
 
-COMPLETE = CONVENTION.replace(
-    """  - kind: article
-    num: "3"
-    declared_only: true
-    note: cited elsewhere
-annexes:
-  - num: "1"
-    declared_only: true
-""",
+#: the mini convention without its article 3 and annex known only by name, with
+#: recitals, parties, signature blocks and an annex held whole
+COMPLETE = CONVENTION[: CONVENTION.index('    num: "3"\n    declared_only')].removesuffix(
+    "  - kind: article\n"
+) + (
     """recitals:
   - {fr: "Vu la loi."}
 preamble:
@@ -98,7 +94,7 @@ annexes:
     heading: {fr: "Annexe 1 : liste initiale"}
     rows:
       - {code: "792514", description: {fr: "SPPL - séance de groupe - 1"}}
-""",
+"""
 )
 
 
