@@ -133,7 +133,9 @@ def _starts_paragraph(paragraph: list[Line], line: Line, layout: Layout) -> bool
         wrapped = full and same_edge and not previous.text.endswith((*SENTENCE_END, ","))
         if not wrapped:
             return True
-    both_centered = _centered(previous, layout) and _centered(line, layout)
+    both_centered = _centered(line, layout) and (
+        _centered(previous, layout) or _centered_filling(previous, layout)
+    )
     if abs(line.x0 - previous.x0) > 2 and not both_centered:
         first = len(paragraph) == 1
         hanging = first and line.x0 > previous.x0 and is_marker(previous.text)
@@ -169,6 +171,17 @@ def _centered(line: Line, layout: Layout) -> bool:
         abs(middle - (layout.left + layout.right) / 2) <= 0.03 * width
         and line.x0 > layout.left + 4
         and x1 < layout.right - 4
+        and not any(abs(line.x0 - edge) <= 1 for edge in layout.edges)
+    )
+
+
+def _centered_filling(line: Line, layout: Layout) -> bool:
+    """A centred line that nearly fills the width (the first line of a long centred
+    title): balanced about the middle, yet not starting at a left edge lines share."""
+    middle = (line.x0 + line.segments[-1].x1) / 2
+    return (
+        abs(middle - (layout.left + layout.right) / 2) <= 0.03 * (layout.right - layout.left)
+        and line.x0 > layout.left + 1
         and not any(abs(line.x0 - edge) <= 1 for edge in layout.edges)
     )
 
