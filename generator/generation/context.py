@@ -33,6 +33,7 @@ def _block(block: Block) -> dict[str, Any]:
         "text": text,
         "label": block.label,
         "prefix": f"{block.label} " if block.label else "",
+        "quoted": block.quoted,
     }
 
 

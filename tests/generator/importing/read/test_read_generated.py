@@ -74,7 +74,7 @@ def test_generated_pdf_headers_articles_and_annex(generated):
         assert sum(o.text == line for o in headers) == pages
         assert line not in texts
     assert len(footers) == pages
-    assert all(re.search(r"^Réf\. .* – page \d+$", o.text) for o in footers)
+    assert all(re.search(r"^Réf\. .* – page \d+ / \d+$", o.text) for o in footers)
     assert not any("Réf. network-provider" in t for t in texts)
 
     assert "Article 1" in texts and "Article 2" in texts
@@ -87,7 +87,10 @@ def test_generated_pdf_headers_articles_and_annex(generated):
     code_rows = [row for row in rows if re.fullmatch(r"\d{6}", row.cells[0])]
     assert len(code_rows) == 46
     assert [tuple(row.cells) for row in code_rows] == _annex_rows()
-    assert {row.where for row in code_rows} >= {"page 4", "page 5"}
+    assert len({row.where for row in code_rows}) >= 2  # the table goes on to the next page
+    # ... with its header row printed again there: read once, the repeat left out
+    repeated = [o for o in extract.omitted if o.why == "repeated table header"]
+    assert [o.text for o in repeated] == ["pseudocode | description"]
 
 
 @pytest.mark.libreoffice
