@@ -13,6 +13,8 @@ from generator.generation.sentinels import sentinel, slot_filler
 from generator.generation.units import DocumentSpec
 from generator.model.annexes import Annex
 from generator.model.documents import Amendment, Circular, Closing
+from generator.model.text import FOOTNOTE_RE
+from generator.ooxml import footnotes
 from generator.rendering.blocks import Block
 from generator.rendering.documents import (
     Personalisation,
@@ -26,7 +28,11 @@ IDENTITY = ("doc.id", "doc.reference", "doc.content_hash")
 
 
 def _block(block: Block) -> dict[str, Any]:
-    text = plain_footnotes(block.text)
+    """A block for the template; its footnote references and, in a footnote,
+    its mark are marked for generator/ooxml/footnotes.py to make Word's own."""
+    text = FOOTNOTE_RE.sub(lambda m: footnotes.reference_mark(m.group(1)), block.text)
+    if block.kind == "footnote":
+        text = footnotes.note_mark(block.label) + text
     return {
         "kind": block.kind,
         "level": block.level,

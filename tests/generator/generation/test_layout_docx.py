@@ -16,6 +16,7 @@ from tests.support.layout_docs import (
     CASES,
     WITH_ANNEX,
     WITH_PARAGRAPH_1_1,
+    docx_names,
     docx_part,
     style_of,
     styled_paragraphs,
@@ -141,3 +142,42 @@ def test_the_footer_says_page_n_of_m(layout_documents, name):
     text = "".join(footer.itertext())
     assert re.search(r"– page 1 / 1$", text), text
     assert W_NS in etree.tostring(footer).decode()
+
+
+# -- footnotes ---------------------------------------------------------------------
+
+#: the seed's two notes under § 1/1 of article 17 (tests/sources/)
+NOTES = [
+    "Tel qu’indiqué dans le “Decreet betreffende de leerlingenbegeleiding in het",
+    "Tel qu’indiqué dans le « Décret relatif aux missions, programmes et rapport",
+]
+
+
+@pytest.mark.parametrize("name", WITH_PARAGRAPH_1_1)
+def test_footnotes_are_word_footnotes(layout_documents, name):
+    path = _docx(layout_documents, name)
+    assert "word/footnotes.xml" in docx_names(path)
+    assert 'PartName="/word/footnotes.xml"' in docx_part(path, "[Content_Types].xml")
+    assert 'Target="footnotes.xml"' in docx_part(path, "word/_rels/document.xml.rels")
+    notes = _xml(path, "word/footnotes.xml")
+    real = [n for n in notes.findall(f"{W}footnote") if n.get(f"{W}type") is None]
+    assert [n.get(f"{W}id") for n in real] == ["1", "2"]
+    texts = ["".join(n.itertext()).strip() for n in real]
+    assert [t[: len(start)] for t, start in zip(texts, NOTES, strict=True)] == NOTES
+    assert all(n.find(f".//{W}footnoteRef") is not None for n in real)
+    # in the body: the references where the seed prints ¹ and ², and no note paragraph
+    body = _xml(path, "word/document.xml")
+    paragraph = next(
+        p
+        for p in body.iter(f"{W}p")
+        if "Le centrum voor leerlingenbegeleiding" in "".join(p.itertext())
+    )
+    assert [r.get(f"{W}id") for r in paragraph.iter(f"{W}footnoteReference")] == ["1", "2"]
+    assert "leerlingenbegeleiding (CLB)" in "".join(paragraph.itertext())
+    assert not any(text.startswith("Tel qu’indiqué") for _, text in styled_paragraphs(path))
+    assert "¹" not in "".join(body.itertext())
+
+
+@pytest.mark.parametrize("name", ["sixth-children", "circular"])
+def test_documents_without_notes_have_no_footnotes_part(layout_documents, name):
+    assert "word/footnotes.xml" not in docx_names(_docx(layout_documents, name))

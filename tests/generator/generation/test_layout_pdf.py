@@ -128,3 +128,16 @@ def test_the_footer_says_page_n_of_m(layout_documents, name):
     for page in range(1, pages + 1):
         footer = [line.text for line in lines if line.page == page and "Réf. " in line.text]
         assert len(footer) == 1 and footer[0].endswith(f"– page {page} / {pages}"), footer
+
+
+@pytest.mark.parametrize("name", WITH_PARAGRAPH_1_1)
+def test_footnotes_are_at_the_foot_of_the_page_that_calls_them(layout_documents, name):
+    lines = printed_lines(_pdf(layout_documents, name))
+    calling = line_with(lines, "Le centrum voor leerlingenbegeleiding")
+    notes = [line_with(lines, f"{n} Tel qu’indiqué dans le") for n in ("1", "2")]
+    footer = next(x for x in lines if x.page == calling.page and x.text.startswith("Réf. "))
+    body = [x for x in _body(lines, calling.page) if x.size >= calling.size and x.y > footer.y]
+    assert all(note.page == calling.page for note in notes)
+    # under the last line of text, above the footer, in smaller type
+    assert all(footer.y < note.y < min(x.y for x in body) for note in notes)
+    assert all(note.size < calling.size for note in notes)
