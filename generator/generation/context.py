@@ -23,6 +23,7 @@ from generator.rendering.documents import (
 )
 from generator.rendering.language import TextPicker, format_date, plain_footnotes
 from generator.rendering.provisions import ABBREVIATIONS, NOT_IN_CORPUS, change_note
+from generator.rendering.typography import french_spacing_in
 
 IDENTITY = ("doc.id", "doc.reference", "doc.content_hash")
 
@@ -138,7 +139,18 @@ def template_context(
     context["title"] = plain_footnotes(title) or context.get("subject_label", "")
     context["blocks"] = [_block(b) for b in blocks if b.kind != "table"]
     pick.raise_if_missing()
-    return context
+    return _typography(context, lang)
+
+
+#: context values that are names, not printed text (the title goes to the metadata too)
+_NOT_PRINTED = frozenset({"title", "kind", "role", "code", "language"})
+
+
+def _typography(context: dict[str, Any], lang: str) -> dict[str, Any]:
+    """French documents keep : ; ? ! and « » with their words (non-breaking spaces)."""
+    if lang != "fr":
+        return context
+    return french_spacing_in(context, _NOT_PRINTED)
 
 
 _SUBJECT = {"fr": "Objet :", "nl": "Betreft:", "de": "Betreff:"}

@@ -162,7 +162,7 @@ def test_footnotes_are_word_footnotes(layout_documents, name):
     notes = _xml(path, "word/footnotes.xml")
     real = [n for n in notes.findall(f"{W}footnote") if n.get(f"{W}type") is None]
     assert [n.get(f"{W}id") for n in real] == ["1", "2"]
-    texts = ["".join(n.itertext()).strip() for n in real]
+    texts = ["".join(n.itertext()).strip().replace("\u00a0", " ") for n in real]
     assert [t[: len(start)] for t, start in zip(texts, NOTES, strict=True)] == NOTES
     assert all(n.find(f".//{W}footnoteRef") is not None for n in real)
     # in the body: the references where the seed prints ¹ and ², and no note paragraph
@@ -181,3 +181,26 @@ def test_footnotes_are_word_footnotes(layout_documents, name):
 @pytest.mark.parametrize("name", ["sixth-children", "circular"])
 def test_documents_without_notes_have_no_footnotes_part(layout_documents, name):
     assert "word/footnotes.xml" not in docx_names(_docx(layout_documents, name))
+
+
+# -- French typography -------------------------------------------------------------
+
+
+def _printed_text(path, part: str) -> str:
+    return "".join(t.text or "" for t in _xml(path, part).iter(f"{W}t"))
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_french_punctuation_keeps_to_its_word(layout_documents, name):
+    path = _docx(layout_documents, name)
+    parts = ["word/document.xml"] + (["word/footnotes.xml"] if name in WITH_PARAGRAPH_1_1 else [])
+    for part in parts:
+        text = _printed_text(path, part)
+        # an ordinary space never stands before : ; ? ! » nor after «
+        assert not re.search(r" [:;?!»]|« ", text), re.findall(r".{20} [:;?!»]|« .{20}", text)
+    text = _printed_text(path, "word/document.xml")
+    assert "\u00a0:" in text
+    if name in AMENDMENTS:
+        assert "«\u00a0" in text and "\u00a0»" in text
+    if name in WITH_PARAGRAPH_1_1:
+        assert "les conditions suivantes sont remplies\u00a0:" in text

@@ -141,3 +141,10 @@ def test_footnotes_are_at_the_foot_of_the_page_that_calls_them(layout_documents,
     # under the last line of text, above the footer, in smaller type
     assert all(footer.y < note.y < min(x.y for x in body) for note in notes)
     assert all(note.size < calling.size for note in notes)
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_no_line_begins_with_french_punctuation_or_ends_with_a_guillemet(layout_documents, name):
+    lines = printed_lines(_pdf(layout_documents, name))
+    broken = [x.text for x in lines if re.match(r"[:;?!»]", x.text) or x.text.endswith("«")]
+    assert not broken
