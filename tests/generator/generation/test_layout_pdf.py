@@ -148,3 +148,60 @@ def test_no_line_begins_with_french_punctuation_or_ends_with_a_guillemet(layout_
     lines = printed_lines(_pdf(layout_documents, name))
     broken = [x.text for x in lines if re.match(r"[:;?!»]", x.text) or x.text.endswith("«")]
     assert not broken
+
+
+# -- PDF/A metadata ----------------------------------------------------------------
+
+XMP_DATE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)")
+INFO_DATE = re.compile(r"D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(Z|[+-]\d\d'\d\d'?)")
+
+
+def _xmp(reader):
+    from lxml import etree
+
+    packet = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    return etree.fromstring(
+        packet[packet.index(b"<x:xmpmeta") : packet.rindex(b"</x:xmpmeta>") + 12]
+    )
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_the_xmp_title_is_the_documents_title(layout_documents, name):
+    reader = PdfReader(str(_pdf(layout_documents, name)))
+    info = reader.metadata
+    titles = _xmp(reader).findall(".//{http://purl.org/dc/elements/1.1/}title//{*}li")
+    assert [t.text for t in titles] == [info["/Title"]]
+    assert "&" not in titles[0].text  # not escaped twice: "l&apos;Institut"
+    if name.startswith("sixth"):
+        assert "de l'Institut national d'assurance maladie-invalidité" in titles[0].text
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_the_dates_are_well_formed_and_agree(layout_documents, name):
+    reader = PdfReader(str(_pdf(layout_documents, name)))
+    xmp = _xmp(reader)
+    created = INFO_DATE.fullmatch(reader.metadata["/CreationDate"])
+    assert created
+    xmp_dates = {e.tag.split("}")[1]: e.text for e in xmp.iter("{http://ns.adobe.com/xap/1.0/}*")}
+    assert XMP_DATE.fullmatch(xmp_dates["CreateDate"])
+    y, mo, d, h, mi, s, _ = created.groups()
+    assert xmp_dates["CreateDate"].startswith(f"{y}-{mo}-{d}T{h}:{mi}:{s}")
+    if "/ModDate" in reader.metadata:
+        assert reader.metadata["/ModDate"] == reader.metadata["/CreationDate"]
+        assert xmp_dates["ModifyDate"] == xmp_dates["CreateDate"]
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_every_font_is_embedded(layout_documents, name):
+    reader = PdfReader(str(_pdf(layout_documents, name)))
+    seen = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            described = (
+                font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            )
+            descriptor = described["/FontDescriptor"].get_object()
+            assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font["/BaseFont"]
+            seen.add(str(font["/BaseFont"]))
+    assert seen
