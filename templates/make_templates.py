@@ -33,7 +33,10 @@ LETTERHEAD = {
         "Avenue Galilée 5/01 – 1210 Bruxelles",
     ],
 }
-FOOTER = {"fr": "Réf. {{ reference }} – page "}
+#: the footer: the reference, then "page N / M" (PAGE and NUMPAGES fields)
+FOOTER = {"fr": ("Réf. {{ reference }} – page ", " / ")}
+#: the language every style is tagged with (Word's spelling checker, the PDF's /Lang)
+LANGUAGE_TAG = {"fr": "fr-BE", "nl": "nl-BE", "de": "de-BE"}
 
 STYLES = {
     # name: (size, bold, italic, left indent cm, space after pt, align)
@@ -45,18 +48,31 @@ STYLES = {
     "CV Text 1": (10.5, False, False, 0.8, 4, WD_ALIGN_PARAGRAPH.JUSTIFY),
     "CV Text 2": (10.5, False, False, 1.6, 4, WD_ALIGN_PARAGRAPH.JUSTIFY),
     "CV Text 3": (10.5, False, False, 2.4, 4, WD_ALIGN_PARAGRAPH.JUSTIFY),
+    # a provision an amendment quotes: indented, its headings bold but no outline level
+    "CV Quote Heading": (10.5, True, False, 1.0, 4, None),
+    "CV Quote": (10.5, False, False, 1.0, 6, WD_ALIGN_PARAGRAPH.JUSTIFY),
+    "CV Quote 1": (10.5, False, False, 1.8, 4, WD_ALIGN_PARAGRAPH.JUSTIFY),
+    "CV Quote 2": (10.5, False, False, 2.6, 4, WD_ALIGN_PARAGRAPH.JUSTIFY),
+    "CV Quote 3": (10.5, False, False, 3.4, 4, WD_ALIGN_PARAGRAPH.JUSTIFY),
     "CV Note": (9, False, True, 0, 4, None),
     "CV Footnote": (8.5, False, False, 0, 2, None),
     "CV Signature": (10.5, False, False, 0, 0, None),
     "CV Letterhead": (9, False, False, 0, 0, None),
     "CV Table": (9, False, False, 0, 0, None),
 }
+#: styles Word's navigation pane and the PDF's bookmarks show: style -> outline level
+#: (0 is the top); the quoted provisions' headings have none: they are not the
+#: document's own articles
+OUTLINE_LEVELS = {"CV Heading": 0, "CV Article": 1}
+#: the character style of a footnote's number, in the text and in the note
+FOOTNOTE_REFERENCE = "CV Footnote Reference"
 
 
-def _styles(document) -> None:
+def _styles(document, lang: str) -> None:
     normal = document.styles["Normal"]
     normal.font.name = "Arial"
     normal.font.size = Pt(10.5)
+    _language(document, LANGUAGE_TAG[lang])
     for name, (size, bold, italic, indent, after, align) in STYLES.items():
         style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
@@ -68,23 +84,60 @@ def _styles(document) -> None:
         fmt.space_after = Pt(after)
         if align is not None:
             fmt.alignment = align
-        if name in ("CV Heading", "CV Article"):
+        if name in ("CV Heading", "CV Article", "CV Quote Heading"):
             fmt.keep_with_next = True
             fmt.space_before = Pt(8)
         if name == "CV Note":
             style.font.color.rgb = RGBColor(0x6B, 0x4A, 0x00)
+        if name in OUTLINE_LEVELS:
+            outline = OxmlElement("w:outlineLvl")
+            outline.set(qn("w:val"), str(OUTLINE_LEVELS[name]))
+            style.element.get_or_add_pPr().append(outline)
+        _tag_language(style.element.get_or_add_rPr(), LANGUAGE_TAG[lang])
+    reference = document.styles.add_style(FOOTNOTE_REFERENCE, WD_STYLE_TYPE.CHARACTER)
+    reference.font.superscript = True
 
 
-def _page_number(paragraph) -> None:
-    run = paragraph.add_run()
+def _tag_language(rpr, tag: str) -> None:
+    """`<w:lang>` in a run-properties element: the text is in language `tag`."""
+    for old in rpr.findall(qn("w:lang")):
+        rpr.remove(old)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), tag)
+    lang.set(qn("w:eastAsia"), tag)
+    lang.set(qn("w:bidi"), "ar-SA")
+    rpr.append(lang)
+
+
+def _language(document, tag: str) -> None:
+    """The document's default language (styles.xml's docDefaults) and Normal's."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    _tag_language(rpr, tag)
+    _tag_language(document.styles["Normal"].element.get_or_add_rPr(), tag)
+
+
+def _field(paragraph, instruction: str, shown: str = "1") -> None:
+    """A field (PAGE, NUMPAGES) at the end of `paragraph`, showing `shown` until updated."""
     field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
-    text = OxmlElement("w:r")
-    t = OxmlElement("w:t")
-    t.text = "1"
-    text.append(t)
-    field.append(text)
-    run._r.addnext(field)
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = shown
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _footer(section, document, lang: str) -> None:
+    """ "Réf. … – page N / M" in the footer."""
+    before, between = FOOTER[lang]
+    footer = section.footer.paragraphs[0]
+    footer.style = document.styles["CV Letterhead"]
+    footer.add_run(before)
+    _field(footer, "PAGE")
+    footer.add_run(between)
+    _field(footer, "NUMPAGES")
 
 
 def _p(document, text: str, style: str = "CV Text"):
@@ -93,6 +146,23 @@ def _p(document, text: str, style: str = "CV Text"):
 
 #: how each kind of corpus block is laid out: (condition, paragraph text, style)
 BLOCK_LAYOUT = (
+    ('b.quoted and b.kind == "heading"', "{{ b.text }}", "CV Quote Heading"),
+    (
+        'b.quoted and b.kind == "paragraph" and b.level == 0',
+        "{{ b.prefix }}{{ b.text }}",
+        "CV Quote",
+    ),
+    (
+        'b.quoted and b.kind == "paragraph" and b.level == 1',
+        "{{ b.prefix }}{{ b.text }}",
+        "CV Quote 1",
+    ),
+    (
+        'b.quoted and b.kind == "paragraph" and b.level == 2',
+        "{{ b.prefix }}{{ b.text }}",
+        "CV Quote 2",
+    ),
+    ('b.quoted and b.kind == "paragraph"', "{{ b.prefix }}{{ b.text }}", "CV Quote 3"),
     ('b.kind == "title"', "{{ b.text }}", "CV Title"),
     ('b.kind == "subtitle"', "{{ b.text }}", "CV Subtitle"),
     ('b.kind == "heading" and b.level <= 2', "{{ b.text }}", "CV Heading"),
@@ -130,6 +200,27 @@ def _signatures(document) -> None:
     _p(document, "{%p endfor %}")
 
 
+#: the annex table's columns: the code column fits "Pseudocode" on one line
+ANNEX_WIDTHS = (Cm(2.8), Cm(13.8))
+
+
+def _row_properties(row, *, header: bool = False) -> None:
+    """A row never splits across pages; the header row repeats on every page.
+    (w:trPr's children in the schema's order: cantSplit, trHeight, tblHeader.)"""
+    properties = row._tr.get_or_add_trPr()
+    properties.insert(0, OxmlElement("w:cantSplit"))
+    if header:
+        properties.append(OxmlElement("w:tblHeader"))
+
+
+def _shade(cell, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
 def _annexes(document) -> None:
     _p(document, "{%p for a in annexes %}")
     heading = _p(document, "{{ a.heading }}", "CV Heading")
@@ -140,10 +231,10 @@ def _annexes(document) -> None:
     table = document.add_table(rows=3, cols=2)
     table.style = document.styles["Table Grid"]
     table.autofit = False
-    widths = (Cm(2.2), Cm(14))
     header = table.rows[0].cells
     header[0].text, header[1].text = "{{ a.columns[0] }}", "{{ a.columns[1] }}"
     for cell in header:
+        _shade(cell, "E7E6E6")
         for run in cell.paragraphs[0].runs:
             run.bold = True
     table.rows[1].cells[0].text = "{%tr for r in a.rows %}"
@@ -152,15 +243,19 @@ def _annexes(document) -> None:
     # the closing tag sits in its own row, removed at rendering
     row = table.add_row()
     row.cells[0].text = "{%tr endfor %}"
-    for column, width in zip(table.columns, widths, strict=True):
+    for column, width in zip(table.columns, ANNEX_WIDTHS, strict=True):
         column.width = width
     for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
+        for cell, width in zip(row.cells, ANNEX_WIDTHS, strict=True):
             cell.width = width
             for paragraph in cell.paragraphs:
                 paragraph.style = document.styles["CV Table"]
+    _row_properties(table.rows[0], header=True)
+    _row_properties(table.rows[2])  # the row docxtpl repeats for each code
+    # the notes and abbreviations under the table: body text, set off from the table
     _p(document, "{%p for line in a.after %}")
-    _p(document, "{{ line }}", "CV Text")
+    after = _p(document, "{{ line }}", "CV Text")
+    after.paragraph_format.space_before = Pt(6)
     _p(document, "{%p endfor %}")
     _p(document, "{%p endfor %}")
 
@@ -203,7 +298,7 @@ def _information_banner(document) -> None:
 
 def build(name: str, kind: str, lang: str = "fr") -> Path:
     document = Document()
-    _styles(document)
+    _styles(document, lang)
     section = document.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
     section.left_margin = section.right_margin = Cm(2.2)
@@ -213,10 +308,7 @@ def build(name: str, kind: str, lang: str = "fr") -> Path:
     header.text, header.style = first, document.styles["CV Letterhead"]
     for line in others:
         section.header.add_paragraph(line, style="CV Letterhead")
-    footer = section.footer.paragraphs[0]
-    footer.text = FOOTER[lang]
-    footer.style = document.styles["CV Letterhead"]
-    _page_number(footer)
+    _footer(section, document, lang)
     if kind == "coordinated":
         _information_banner(document)
     if kind == "circular":

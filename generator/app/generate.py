@@ -46,6 +46,7 @@ def context_json(
     from generator.generation.context import template_context
     from generator.generation.slots import unit_slot_values
     from generator.generation.units import document_spec, units_for
+    from generator.ooxml import footnotes
     from generator.parties.check import load_parties
 
     parties = load_parties(parties_file)
@@ -67,7 +68,8 @@ def context_json(
 
     def show(value: Any) -> Any:
         if isinstance(value, str):
-            return SENTINEL_RE.sub(lambda m: values.get(m.group(1), f"<{m.group(1)}>"), value)
+            shown = footnotes.plain(value)  # the marks Word's footnotes are made from
+            return SENTINEL_RE.sub(lambda m: values.get(m.group(1), f"<{m.group(1)}>"), shown)
         if isinstance(value, list):
             return [show(v) for v in value]
         if isinstance(value, dict):

@@ -14,6 +14,8 @@ from generator.generation.sentinels import sentinel, slot_filler
 from generator.generation.units import DocumentSpec
 from generator.model.annexes import Annex
 from generator.model.documents import Amendment, Circular, Closing
+from generator.model.text import FOOTNOTE_RE
+from generator.ooxml import footnotes
 from generator.rendering.blocks import Block
 from generator.rendering.documents import (
     Personalisation,
@@ -22,18 +24,24 @@ from generator.rendering.documents import (
 )
 from generator.rendering.language import TextPicker, format_date, plain_footnotes
 from generator.rendering.provisions import ABBREVIATIONS, NOT_IN_CORPUS, change_note
+from generator.rendering.typography import french_spacing_in
 
 IDENTITY = ("doc.id", "doc.reference", "doc.content_hash")
 
 
 def _block(block: Block) -> dict[str, Any]:
-    text = plain_footnotes(block.text)
+    """A block for the template; its footnote references and, in a footnote,
+    its mark are marked for generator/ooxml/footnotes.py to make Word's own."""
+    text = FOOTNOTE_RE.sub(lambda m: footnotes.reference_mark(m.group(1)), block.text)
+    if block.kind == "footnote":
+        text = footnotes.note_mark(block.label) + text
     return {
         "kind": block.kind,
         "level": block.level,
         "text": text,
         "label": block.label,
         "prefix": f"{block.label} " if block.label else "",
+        "quoted": block.quoted,
     }
 
 
@@ -133,7 +141,18 @@ def template_context(
     context["title"] = plain_footnotes(title) or context.get("subject_label", "")
     context["blocks"] = [_block(b) for b in blocks if b.kind != "table"]
     pick.raise_if_missing()
-    return context
+    return _typography(context, lang)
+
+
+#: context values that are names, not printed text (the title goes to the metadata too)
+_NOT_PRINTED = frozenset({"title", "kind", "role", "code", "language"})
+
+
+def _typography(context: dict[str, Any], lang: str) -> dict[str, Any]:
+    """French documents keep : ; ? ! and « » with their words (non-breaking spaces)."""
+    if lang != "fr":
+        return context
+    return french_spacing_in(context, _NOT_PRINTED)
 
 
 _SUBJECT = {"fr": "Objet :", "nl": "Betreft:", "de": "Betreff:"}

@@ -20,7 +20,7 @@ from typing import Any
 
 from generator.errors import ConventioError
 from generator.generation.sentinels import CLOSE, OPEN, fill_xml, names_in, sentinel
-from generator.ooxml import custom_properties
+from generator.ooxml import custom_properties, footnotes
 from generator.ooxml.namespaces import (
     CORE_PROPERTIES_NS,
     DC_NS,
@@ -113,6 +113,7 @@ def render_template(
         raise ConventioError(f"{template}: {refused}")
     with zipfile.ZipFile(io.BytesIO(_rendered_docx(template, context))) as archive:
         entries = {info.filename: archive.read(info) for info in archive.infolist()}
+    entries = footnotes.with_real_footnotes(entries)
     entries["docProps/core.xml"] = _core_xml(html.escape(context.get("title", "")), lang, at)
     custom_properties.add_custom_properties(entries, _IDENTITY)
     ordered = sorted(entries.items(), key=lambda kv: (kv[0] != "[Content_Types].xml", kv[0]))
@@ -218,6 +219,10 @@ def personalise(
     parts = dict(rendered.entries)
     body = fill_xml(parts["word/document.xml"].decode("utf-8"), {**values, **_BLANK_ID})
     text = document_text(body)
+    if footnotes.PART in parts:  # the notes are the document's text too
+        text += document_text(
+            fill_xml(parts[footnotes.PART].decode("utf-8"), {**values, **_BLANK_ID})
+        )
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     all_values = {**values, **identity, "doc.content_hash": content_hash}
     all_values["doc.reference"] = identity["doc.reference"].replace("{hash}", content_hash[:12])

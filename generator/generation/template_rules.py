@@ -55,6 +55,7 @@ BLOCK = {
     "label": _text('"1°", "§ 2", "•"'),
     "prefix": _text("the label and a space, or nothing"),
     "text": _text("the block's text"),
+    "quoted": Value("true in a provision an amendment quotes", "number"),
 }
 SIGNATURE = {"role": _text("who signs"), "lines": _texts("the lines of the block")}
 ANNEX_ROW = {"code": _text("the pseudocode"), "description": _text("what it is")}

@@ -40,7 +40,7 @@ from pypdf.generic import (
 
 from generator.errors import ConventioError
 from generator.pdf.checks import InvalidPdf, open_pdf, xmp_packet
-from generator.pdf.xmp import XmpError, with_identity
+from generator.pdf.xmp import XmpError, with_identity, with_title
 from generator.pdf.xmp import read_identity as xmp_identity
 
 INFO_DOCUMENT_ID = "/ConventioDocumentId"
@@ -202,7 +202,11 @@ def _write_identity(writer: PdfWriter, document_id: str, content_hash: str) -> N
     if existing is not None:
         stream = existing.get_object()
         # set_data keeps the stream's encoding (PDF/A-2 allows none or Flate here)
-        stream.set_data(with_identity(stream.get_data(), document_id, content_hash))
+        packet = with_identity(stream.get_data(), document_id, content_hash)
+        title = (writer.metadata or {}).get("/Title")
+        if title:  # the XMP says the document's title as the Info dictionary does
+            packet = with_title(packet, str(title))
+        stream.set_data(packet)
     else:
         stream = DecodedStreamObject()
         stream.set_data(with_identity(None, document_id, content_hash))

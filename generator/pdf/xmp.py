@@ -25,6 +25,8 @@ PDFAID = "http://www.aiim.org/pdfa/ns/id/"
 PDFA_EXTENSION = "http://www.aiim.org/pdfa/ns/extension/"
 PDFA_SCHEMA = "http://www.aiim.org/pdfa/ns/schema#"
 PDFA_PROPERTY = "http://www.aiim.org/pdfa/ns/property#"
+DC = "http://purl.org/dc/elements/1.1/"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 #: conventio's XMP namespace. It is a name, not an address to fetch; changing it
 #: would hide the identity of PDFs written before (the info dictionary keeps it too).
@@ -188,3 +190,30 @@ def with_identity(packet: bytes | None, document_id: str, content_hash: str) -> 
     etree.indent(root, space=" ")
     body = etree.tostring(root, encoding="unicode")
     return (before + body + after).encode("utf-8")
+
+
+def with_title(packet: bytes, title: str) -> bytes:
+    """The packet with `dc:title` saying `title` (the Info dictionary's /Title).
+
+    LibreOffice escapes an apostrophe twice in the XMP (`l&amp;apos;Institut`
+    where the document's title says `l'Institut`), and PDF/A wants the XMP and
+    the Info dictionary to agree: the title is written again, once, as text."""
+    before, root, after = _split(packet)
+    rdf = _rdf(root)
+    titles = list(rdf.iter(f"{{{DC}}}title"))
+    description = titles[0].getparent() if titles else None
+    for old in titles:
+        old.getparent().remove(old)
+    for each in rdf.iterfind(f"{{{RDF}}}Description"):
+        each.attrib.pop(f"{{{DC}}}title", None)
+    if description is None:
+        description = etree.SubElement(
+            rdf, f"{{{RDF}}}Description", {f"{{{RDF}}}about": ""}, nsmap={"dc": DC}
+        )
+    alt = _sub(_sub(description, DC, "title"), RDF, "Alt")
+    _sub(alt, RDF, "li", title, **{XML_LANG: "x-default"})
+    if titles:  # where it was: the first child of its description, as LibreOffice writes it
+        description.insert(0, description[-1])
+    etree.cleanup_namespaces(root)
+    etree.indent(root, space=" ")
+    return (before + etree.tostring(root, encoding="unicode") + after).encode("utf-8")

@@ -19,6 +19,9 @@ class Block:
     eid: str = ""
     columns: tuple[str, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()
+    #: part of a provision an amendment quotes ("« Article 14/1 ... »"), not
+    #: the amendment's own text: every format sets it apart
+    quoted: bool = False
 
 
 @dataclass

@@ -4,7 +4,7 @@ as its own text."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.consolidation.engine import Consolidation
 from generator.consolidation.tree import build_annex, build_provision
@@ -132,19 +132,19 @@ def amendment_blocks(
 
 
 def _quoted(blocks: list[Block], open_mark: str, close_mark: str) -> list[Block]:
-    """Put the amendment's quotation marks around the quoted provision."""
-    if not blocks or not (open_mark or close_mark):
-        return blocks
-    texts = [i for i, b in enumerate(blocks) if b.kind in ("heading", "paragraph")]
+    """The quoted provision's blocks, marked `quoted`, with the amendment's
+    quotation marks around them."""
+    result = [replace(b, quoted=True) for b in blocks]
+    if not result or not (open_mark or close_mark):
+        return result
+    texts = [i for i, b in enumerate(result) if b.kind in ("heading", "paragraph")]
     first, last = texts[0], texts[-1]
-    result = list(blocks)
     b = result[first]
     if b.label:  # "« §1/1 Par dérogation": the mark opens before the label
-        result[first] = Block(b.kind, b.text, b.level, open_mark + b.label, b.eid)
+        result[first] = replace(b, label=open_mark + b.label)
     else:
-        result[first] = Block(b.kind, open_mark + b.text, b.level, b.label, b.eid)
-    b = result[last]
-    result[last] = Block(b.kind, b.text + close_mark, b.level, b.label, b.eid)
+        result[first] = replace(b, text=open_mark + b.text)
+    result[last] = replace(result[last], text=result[last].text + close_mark)
     return result
 
 

@@ -66,6 +66,17 @@ def label_of(provision: Provision) -> str:
     return provision.label or default_label(provision.kind, provision.num)
 
 
+def _child_depth(kind: str, child_kind: str, depth: int, run_in: bool) -> int:
+    """How deep a provision's child prints. An article's children print at the
+    article's depth (its label is a heading of its own). When a paragraph's
+    label opened its first alinéa ("§1/1 Par dérogation ..."), the other alinéas
+    are that alinéa's siblings and print at its depth too: nested one level
+    deeper they would read as part of the first alinéa's last point."""
+    if kind == "article" or (run_in and child_kind == "alinea"):
+        return depth
+    return depth + 1
+
+
 def write_provision(out: BlockWriter, node: Node, pick: TextPicker, depth: int = 0) -> None:
     """One provision and what it contains, with its change note and state."""
     provision = node.provision
@@ -89,6 +100,7 @@ def write_provision(out: BlockWriter, node: Node, pick: TextPicker, depth: int =
         out.add("paragraph", text, level=depth, label=label, eid=node.eid)
         return
     children = list(node.children)
+    run_in = False
     if provision.text is not None:
         out.add(
             "paragraph", pick(provision.text, node.human), level=depth, label=label, eid=node.eid
@@ -97,6 +109,7 @@ def write_provision(out: BlockWriter, node: Node, pick: TextPicker, depth: int =
     elif label and children and children[0].kind == "alinea" and children[0].provision.text:
         # "§1/1 Par dérogation ...": the label opens the first alinéa
         first = children.pop(0)
+        run_in = True
         out.add(
             "paragraph",
             pick(first.provision.text, first.human),
@@ -106,9 +119,8 @@ def write_provision(out: BlockWriter, node: Node, pick: TextPicker, depth: int =
         )
         for grand in first.children:
             write_provision(out, grand, pick, depth + 1)
-    nested = depth if provision.kind == "article" else depth + 1
     for child in children:
-        write_provision(out, child, pick, nested)
+        write_provision(out, child, pick, _child_depth(provision.kind, child.kind, depth, run_in))
     if node.parent is None or node.parent.kind == "root":
         # footnotes go after the whole article, as at the foot of the page
         for item in node.walk():

@@ -44,5 +44,5 @@ def read_pdf(path: Path, reader: PdfReader | None = None) -> Extract:
         pages.append(make_lines(fragments, number, width, height))
     kept, omitted = remove_furniture(pages)
     lines = [line for page in kept for line in page]
-    blocks = make_blocks(find_tables(lines), measure(lines))
+    blocks = make_blocks(find_tables(lines, omitted), measure(lines))
     return Extract(source=path, kind="pdf", blocks=blocks, omitted=omitted, pages=len(pages))

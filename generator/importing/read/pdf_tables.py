@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.importing.read.extract import Omitted
 from generator.importing.read.pdf_lines import Line, Segment
 from generator.importing.read.text_rules import collapse_spaces, drop_soft_hyphens, join_lines
 
@@ -60,10 +61,16 @@ def _code_line(line: Line) -> tuple[str, float, str, float | None] | None:
     return match.group(1), first.x0, rest, line.segments[1].x0
 
 
-def find_tables(lines: Sequence[Line]) -> list[Line | TableRow]:
-    """The lines, with those that make up pseudocode tables replaced by their rows."""
+def find_tables(
+    lines: Sequence[Line], omitted: list[Omitted] | None = None
+) -> list[Line | TableRow]:
+    """The lines, with those that make up pseudocode tables replaced by their rows.
+    A table whose header row is printed again at the top of each page it goes
+    on to (Word's "repeat as header row") is one table, its header kept once;
+    the repeats go to `omitted`."""
     out: list[Line | TableRow] = []
     i = 0
+    ended, header = -1, None  # where the last table ended, and its header row
     while i < len(lines):
         found = _table_at(lines, i)
         if found is None:
@@ -72,9 +79,29 @@ def find_tables(lines: Sequence[Line]) -> list[Line | TableRow]:
             continue
         start, end, rows = found
         del out[len(out) - (i - start) :]  # header lines already passed
+        first = rows[0] if isinstance(rows[0], TableRow) and rows[0].bold else None
+        if start == ended and _repeats(first, header):
+            assert first is not None
+            if omitted is not None:
+                omitted.append(
+                    Omitted(" | ".join(first.cells), f"page {first.page}", "repeated table header")
+                )
+            rows = rows[1:]
+        else:
+            header = first
         out.extend(rows)
-        i = end
+        ended = i = end
     return out
+
+
+def _repeats(row: TableRow | None, header: TableRow | None) -> bool:
+    """`row` is the table's `header` printed again on a later page."""
+    return (
+        row is not None
+        and header is not None
+        and row.cells == header.cells
+        and row.page > header.page
+    )
 
 
 def _table_at(lines: Sequence[Line], i: int) -> tuple[int, int, list[TableRow | Line]] | None:

@@ -134,7 +134,8 @@ def test_show_formats_carry_attribution(mini):
 
 def test_amendment_shown_as_its_own_text_with_quotes(mini):
     text = render_document(load_corpus(mini), "conv/a1", None, "text", "fr")
-    assert "Un article 2/1 est ajouté comme suit :\n\n«Prime" in text
+    # the quoted article indented under the amendment's own text
+    assert "Un article 2/1 est ajouté comme suit :\n\n    «Prime" in text
     assert "La prime est de 1.000 euros.»" in text
     assert "792536  SPPL – séance de groupe - 2" in text
 

@@ -74,7 +74,7 @@ def test_generated_pdf_headers_articles_and_annex(generated):
         assert sum(o.text == line for o in headers) == pages
         assert line not in texts
     assert len(footers) == pages
-    assert all(re.search(r"^Réf\. .* – page \d+$", o.text) for o in footers)
+    assert all(re.search(r"^Réf\. .* – page \d+ / \d+$", o.text) for o in footers)
     assert not any("Réf. network-provider" in t for t in texts)
 
     assert "Article 1" in texts and "Article 2" in texts
@@ -87,14 +87,24 @@ def test_generated_pdf_headers_articles_and_annex(generated):
     code_rows = [row for row in rows if re.fullmatch(r"\d{6}", row.cells[0])]
     assert len(code_rows) == 46
     assert [tuple(row.cells) for row in code_rows] == _annex_rows()
-    assert {row.where for row in code_rows} >= {"page 4", "page 5"}
+    assert len({row.where for row in code_rows}) >= 2  # the table goes on to the next page
+    # ... with its header row printed again there: read once, the repeat left out
+    repeated = [o for o in extract.omitted if o.why == "repeated table header"]
+    assert [o.text for o in repeated] == ["pseudocode | description"]
 
 
 @pytest.mark.libreoffice
 def test_generated_docx_reads_the_same(generated):
     from_docx = read_document(generated["docx"])
     from_pdf = read_document(generated["pdf"])
-    assert block_texts(from_docx) == block_texts(from_pdf)
+    # the notes are Word footnotes: the DOCX reader gives each after the paragraph
+    # calling it, the PDF where it is printed, at the foot of the page
+    notes = [b.text for b in from_docx.blocks if b.where.startswith("footnote ")]
+    assert len(notes) == 2
+    assert [t for t in block_texts(from_docx) if t not in notes] == [
+        t for t in block_texts(from_pdf) if t not in notes
+    ]
+    assert all(note in block_texts(from_pdf) for note in notes)
     rows = [block.cells for block in from_docx.blocks if block.cells is not None]
     assert rows[0] == ("pseudocode", "description")
     assert [r for r in rows if re.fullmatch(r"\d{6}", r[0])] == _annex_rows()
@@ -118,6 +128,8 @@ def test_generated_pdf_every_word_accounted_for(generated):
         joined = join_lines(joined, line) if joined else line
     # the annex's header cell "pseudocode", wrapped mid-word in its narrow column
     seen = _words(joined.replace("pseudocod e description", "pseudocode description"))
-    kept = _words(" ".join([*block_texts(extract), *(o.text for o in extract.omitted)]))
+    kept_text = " ".join([*block_texts(extract), *(o.text for o in extract.omitted)])
+    # a Word footnote's number is a raised digit to pypdf, "¹" in a block
+    kept = _words(kept_text.translate(str.maketrans("¹²³", "123")))
     missing = seen - kept
     assert not missing, missing
