@@ -365,7 +365,11 @@ def _slim(path: Path) -> None:
         ).encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
-            archive.writestr(name, data)
+            # a fixed time stamp: the same script makes the same bytes, so a
+            # template changes in git only when its content does
+            entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(entry, data)
 
 
 #: template name -> layout
