@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
+from generator.rendering.typography import french_spacing
 from tests.support.minicorpus import CONVENTION, write_corpus
 from tests.support.paths import ROOT
 
@@ -43,7 +44,7 @@ def information_copy(tmp_path_factory):
 def test_the_docx_opens_with_the_banner_and_has_no_signature_block(information_copy):
     document = docx.Document(str(information_copy / "psy-0010@net-10.2023-09-01.fr.docx"))
     texts = [p.text for p in document.paragraphs if p.text]
-    assert texts[0] == BANNER
+    assert texts[0] == french_spacing(BANNER)  # the DOCX's French typography
     assert texts[1].startswith("Modèle de convention de collaboration entre le réseau")
     assert not [t for t in texts if t.startswith(("Pour le", "Faite à"))]
     manifest = json.loads((information_copy / "manifest.json").read_text(encoding="utf-8"))
