@@ -37,6 +37,8 @@ def slot_values(parties: ConventionParties) -> SlotValues:
     """Every slot these parties fill, keyed as in the corpus ('hospital.bce')."""
     network = parties.network
     values = SlotValues({"network.name": network.name})
+    if network.address:
+        values["network.address"] = network.address
     if network.inami:
         values["network.inami"] = format_inami(network.inami)
     if network.convention_title:
