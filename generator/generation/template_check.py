@@ -97,7 +97,7 @@ def _problems(path: Path, sample: Sample, corpus: Corpus, lang: str) -> list[str
         context = template_context(
             corpus, sample.spec, sample.variants, sample.roles, lang, sample.date
         )
-        render_template(path, context, lang, sample.date)
+        rendered = render_template(path, context, lang, sample.date)
     except ConventioError as exc:
         return [
             line if line.startswith(str(path)) else f"{path}: {line}"
@@ -105,4 +105,18 @@ def _problems(path: Path, sample: Sample, corpus: Corpus, lang: str) -> list[str
         ]
     except Exception as exc:  # a broken DOCX can fail anywhere inside docxtpl
         return [f"{path}: cannot be read as a Word template ({type(exc).__name__}: {exc})"]
-    return []
+    return _unmarked_signature_areas(path, rendered, context)
+
+
+def _unmarked_signature_areas(path: Path, rendered, context: dict) -> list[str]:
+    """Each role's signature block must keep its empty area for the signature,
+    marked by a bookmark named as the role's PDF signature field (sig_<role>)."""
+    from generator.pdf.finish import field_name
+
+    document = dict(rendered.entries).get("word/document.xml", b"").decode("utf-8")
+    return [
+        f"{path}: the signature block of {role!r} has no empty area for the signature "
+        f"marked by the bookmark {field_name(role)} (docs/templates.md, Signature blocks)"
+        for role in (block["role"] for block in context.get("signatures", []))
+        if f'w:name="{field_name(role)}"' not in document
+    ]

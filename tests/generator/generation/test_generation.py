@@ -42,7 +42,7 @@ def _paragraphs(path: Path) -> list[str]:
     document = docx.Document(str(path))
     texts = [p.text for p in document.paragraphs]
     for table in document.tables:
-        texts += [cell.text for row in table.rows for cell in row.cells]
+        texts += [p.text for row in table.rows for cell in row.cells for p in cell.paragraphs]
     return texts
 
 
@@ -310,9 +310,10 @@ def test_pdf_without_libreoffice_fails_clearly_and_writes_nothing(
 
 def test_covering_circular_letter_per_network(corpus, examples, tmp_path):
     generate(corpus, "circulars/psy-ort-2023-006", examples, tmp_path, only={"net-03"})
-    texts = _paragraphs(tmp_path / "circulars" / "psy-ort-2023-006" / "net-03.fr.docx")
-    assert texts[0] == examples.network("net-03").name
-    assert "Nos réf : Psy-Ort/2023/006 – 28 septembre 2023" in texts
+    folder_file = tmp_path / "circulars" / "psy-ort-2023-006" / "net-03.fr.docx"
+    texts = _paragraphs(folder_file)
+    assert examples.network("net-03").name in texts
+    assert "Nos réf : Psy-Ort/2023/006\tBruxelles, le 28 septembre 2023" in texts
     assert "Objet :" in texts
     assert (
         "Vous trouverez joint au mail vous ayant communiqué cette circulaire une version "
@@ -323,4 +324,5 @@ def test_covering_circular_letter_per_network(corpus, examples, tmp_path):
         "1) 80% de la prime est attribuée en fonction du volume de séances individuelles "
         "facturées." in texts
     )
-    assert texts[-2:] == ["Daniel Crabbe", "Conseiller Général"]
+    body = [p.text for p in docx.Document(str(folder_file)).paragraphs]
+    assert body[-2:] == ["Daniel Crabbe", "Conseiller Général"]
