@@ -119,12 +119,12 @@ def _blocks_loop(document, variable: str) -> None:
 SIGNATURE_STYLES = {
     "CV Signatory": (10.5, True, False, 0),
     "CV Capacity": (10.5, False, False, 0),
-    "CV Signature Label": (8, False, True, 0),
-    "CV Signature Box": (8, False, False, 10),
+    "CV Signature Box": (8, False, True, 10),
 }
-#: the empty area under a block where the role's PDF signature field goes: one empty
-#: paragraph exactly this high (the field is 1.9 cm high, 7 cm wide, inside it)
-SIGNATURE_BOX_HEIGHT = Cm(2.2)
+#: the area under a block where the role's PDF signature field goes: one paragraph of
+#: one line exactly this high, its label at the bottom (the field is 1.9 cm high and
+#: 7 cm wide, from the top of the line down)
+SIGNATURE_BOX_HEIGHT = Cm(3.0)
 #: the empty area of each role is marked by a bookmark named sig_<role> (see docs/templates.md)
 SIGNATURE_BOOKMARK = "sig_{{ s.role }}"
 #: bookmark ids: 90 then the block's number (Word needs them unique in the document)
@@ -162,23 +162,24 @@ def _no_borders(table) -> None:
 
 
 def _signature_box(document) -> None:
-    """The empty area where the role's signature goes: one empty paragraph of
-    fixed height spanned by the bookmark sig_<role>, which conventio finds in the
-    PDF (as a named destination) to put the role's signature field there."""
-    paragraph = _p(document, "", "CV Signature Box")
+    """The area where the role's signature goes: one line of fixed height whose
+    label ("Signature – Pour le réseau …") sits at its bottom, spanned by the
+    bookmark sig_<role>, which conventio finds in the PDF (as a named destination)
+    to put the role's signature field above the label."""
+    paragraph = _p(document, "{{ s.field_label }}", "CV Signature Box")
     start = OxmlElement("w:bookmarkStart")
     start.set(qn("w:id"), SIGNATURE_BOOKMARK_ID)
     start.set(qn("w:name"), SIGNATURE_BOOKMARK)
     end = OxmlElement("w:bookmarkEnd")
     end.set(qn("w:id"), SIGNATURE_BOOKMARK_ID)
-    paragraph._p.append(start)
+    paragraph._p.insert(1, start)  # after the paragraph's properties, before its text
     paragraph._p.append(end)
 
 
 def _signatures(document) -> None:
     """Each role's block, kept on one page: the heading ("Pour le réseau de santé
     mentale,"), the signatory's name and capacity, the other lines ("Signature :"),
-    then the field's label and the empty area for the signature."""
+    then the area for the signature, with the field's label at its bottom."""
     _signature_styles(document)
     _p(document, "{%p if place_date %}")
     _p(document, "{{ place_date }}", "CV Text").paragraph_format.keep_with_next = True
@@ -195,7 +196,6 @@ def _signatures(document) -> None:
         ("{%p for line in s.other_lines %}", "CV Signature"),
         ("{{ line }}", "CV Signature"),
         ("{%p endfor %}", "CV Signature"),
-        ("{{ s.field_label }}", "CV Signature Label"),
     ):
         _p(document, text, style)
     _signature_box(document)

@@ -35,6 +35,7 @@ class Renderer:
             date,
         )
         self._cache: dict[tuple[frozenset[str], tuple[str, ...]], RenderedTemplate] = {}
+        self._labels: dict[tuple[frozenset[str], tuple[str, ...]], dict[str, str]] = {}
         self._fixed: dict = {}
 
     def rendered(self, unit: Unit) -> RenderedTemplate:
@@ -44,7 +45,14 @@ class Renderer:
             self._cache[key] = render_template(
                 self.template, context, self.lang, self.date, self._fixed
             )
+            self._labels[key] = {s["role"]: s["field_label"] for s in context["signatures"]}
         return self._cache[key]
+
+    def field_labels(self, unit: Unit) -> dict[str, str]:
+        """The label of each role's signature field in this unit's copy
+        ("Signature – Pour le réseau de santé mentale"), its PDF tooltip."""
+        self.rendered(unit)
+        return self._labels[(unit.variants, unit.roles(self.spec))]
 
 
 def build_copy(renderer: Renderer, unit: Unit, parties: Any) -> tuple[bytes, str, str] | str:
