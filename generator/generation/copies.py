@@ -15,6 +15,7 @@ from typing import Any
 from generator.corpus.collection import Corpus
 from generator.generation.context import template_context
 from generator.generation.docx_engine import RenderedTemplate, personalise, render_template
+from generator.generation.name_joins import base_slot, joined_values
 from generator.generation.sentinels import literal
 from generator.generation.slots import missing_message, unit_slot_values
 from generator.generation.units import DocumentSpec, Unit, document_id
@@ -59,7 +60,8 @@ def build_copy(renderer: Renderer, unit: Unit, parties: Any) -> tuple[bytes, str
     """(docx bytes, document id, content hash), or the reason it cannot be made."""
     rendered = renderer.rendered(unit)
     values = unit_slot_values(unit, parties, renderer.lang)
-    missing = sorted(s for s in rendered.slots if is_blank(values.get(s)))
+    values |= joined_values(values, rendered.slots)
+    missing = sorted({base_slot(s) for s in rendered.slots if is_blank(values.get(s))})
     if missing:
         return "; ".join(missing_message(unit, s) for s in missing)
     escaped = {k: literal(v) for k, v in values.items()}

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from xml.sax.saxutils import escape
 
+from generator.generation.name_joins import NAME, slot_after
 from generator.model.slots import BY_HAND
 from generator.model.text import SLOT_RE
 
@@ -32,13 +33,16 @@ def sentinel(name: str) -> str:
 
 def slot_filler() -> Callable[[str], str]:
     """Turns `{network.name|XXX}` into the sentinel for `network.name`;
-    handwritten slots keep their printed placeholder."""
+    handwritten slots keep their printed placeholder. The network's name asks
+    for the slot that drops what the words before it already say (name_joins)."""
 
     def fill(text: str) -> str:
         def one(match: re.Match[str]) -> str:
             name = match.group(1)
             if name in BY_HAND:  # written by hand when signing: kept as printed
                 return match.group(2) or ""
+            if name == NAME:
+                return sentinel(slot_after(text[: match.start()]))
             return sentinel(name)
 
         return SLOT_RE.sub(one, text)

@@ -77,7 +77,10 @@ def test_sixth_amendment_for_every_network(corpus, examples, tmp_path):
     )
     # the party's data, in the adults' variant only
     block = next(t for t in texts if t.startswith("le réseau de santé mentale Adultes"))
-    assert network.name in block and hospital.name in block
+    # the name without the words the phrase just printed (issue 12: no "Adultes Réseau Adultes")
+    assert network.name == "Réseau Adultes Fictif Huy-Waremme"
+    assert block.startswith("le réseau de santé mentale Adultes Fictif Huy-Waremme, représenté")
+    assert hospital.name in block
     assert "710-11918" in block and hospital.bce in block
     assert not any(t.startswith("Le réseau de soins de santé mentale enfants") for t in texts)
     assert f"représenté ici par le directeur général {hospital.director}" in texts
@@ -169,7 +172,9 @@ def test_hostile_party_data_comes_out_literally(corpus, tmp_path):
     texts = _paragraphs(tmp_path / "out" / SIXTH / "net-02.fr.docx")
     shown = HOSTILE_NAME.replace("\x07", "␇")  # a control character becomes its visible symbol
     block = next(t for t in texts if t.startswith("le réseau de santé mentale Adultes"))
-    assert f"le réseau de santé mentale Adultes {shown}, représenté ici par" in block
+    # its leading "Réseau" is what the phrase just printed (issue 12): the rest comes out literally
+    distinct = shown.removeprefix("Réseau ")
+    assert f"le réseau de santé mentale Adultes {distinct}, représenté ici par" in block
     assert f"représenté ici par le directeur général {LONG_NAME.strip()}" in texts
     generate(corpus, PROVIDER_AMENDMENT, parties, tmp_path / "out")
     texts = _paragraphs(tmp_path / "out" / PROVIDER_AMENDMENT / "psy-0001@net-02.fr.docx")

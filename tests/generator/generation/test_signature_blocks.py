@@ -154,3 +154,51 @@ def test_circular_letter_carries_the_published_head(corpus, examples, tmp_path):
     assert "Nos réf : Psy-Ort/2023/006\tBruxelles, le 28 septembre 2023" in body
     core = docx.Document(str(path)).core_properties
     assert core.title.startswith("1) Avenant à la convention entre le Comité")
+
+
+def _all_texts(path: Path) -> list[str]:
+    document = docx.Document(str(path))
+    return [p.text for p in document.paragraphs] + [document.core_properties.title]
+
+
+def test_a_phrase_and_a_network_name_are_joined_without_repeating(corpus, examples, tmp_path):
+    """ "le Réseau de santé mentale" + "Réseau Enfants et Adolescents Fictif
+    Bruxelles-Nord" prints the name's own words once; the law's words stay."""
+    generate(corpus, SIXTH, examples, tmp_path, only={"net-01", "net-02", "net-31"})
+    generate(corpus, PROVIDER_AMENDMENT, examples, tmp_path, only={"psy-0010"})
+    copies = {
+        "net-01": tmp_path / SIXTH / "net-01.fr.docx",
+        "net-02": tmp_path / SIXTH / "net-02.fr.docx",
+        "net-31": tmp_path / SIXTH / "net-31.fr.docx",
+        "net-10": tmp_path / PROVIDER_AMENDMENT / "psy-0010@net-10.fr.docx",
+    }
+    for network_id, path in copies.items():
+        texts = _all_texts(path)
+        joined = " ".join(texts).casefold()
+        assert "santé mentale réseau" not in joined, network_id
+        assert "adultes réseau adultes" not in joined and "adolescents réseau" not in joined
+    title = _all_texts(copies["net-01"])[-1]
+    assert "le Réseau de santé mentale Enfants et Adolescents Fictif Bruxelles-Nord du 26" in title
+    preamble = _all_texts(copies["net-01"])
+    assert (
+        "Le réseau de soins de santé mentale enfants et adolescents Fictif Bruxelles-Nord, "
+        "portant le numéro INAMI 749-77931, appelé ci-après « le réseau »," in preamble
+    )
+    assert any(
+        t.startswith("le réseau de santé mentale Adultes Fictif Huy-Waremme, représenté ici")
+        for t in _all_texts(copies["net-02"])
+    )
+    # a name that does not repeat the phrase is printed whole
+    german = examples.network("net-31").name
+    assert f"le Réseau de santé mentale {german} du 26" in _all_texts(copies["net-31"])[-1]
+
+
+def test_distinct_name_drops_only_the_repeated_leading_words():
+    from generator.generation.name_joins import distinct_name, slot_after
+
+    words = slot_after("et le Réseau de santé mentale ").removeprefix("network.name_after.")
+    assert words == "et_le_reseau_de_sante_mentale"
+    assert distinct_name("Réseau Adultes Fictif", words.split("_")) == "Adultes Fictif"
+    assert distinct_name("Réseau Santé Mentale", words.split("_")) == "Réseau Santé Mentale"
+    assert distinct_name("Netwerk GGZ", words.split("_")) == "Netwerk GGZ"
+    assert slot_after("") == "network.name"
