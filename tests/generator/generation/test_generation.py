@@ -28,16 +28,6 @@ HOSTILE_NAME = (
 LONG_NAME = "Ó Súilleabháin " * 120
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
-def examples():
-    return load_parties(EXAMPLES)
-
-
 def _paragraphs(path: Path) -> list[str]:
     document = docx.Document(str(path))
     texts = [p.text for p in document.paragraphs]

@@ -11,7 +11,6 @@ import docx
 import pytest
 import yaml
 
-from generator.corpus.loader import load_corpus
 from generator.generation.batch import GenerationError, generate
 from generator.parties.check import load_parties
 from tests.support.paths import ROOT
@@ -20,16 +19,6 @@ EXAMPLES = ROOT / "examples" / "parties.yaml"
 SIXTH = "inami-network-2021/avenant-06"
 PROVIDER_AMENDMENT = "network-provider-2021/avenant-2023-09"
 CIRCULAR = "circulars/psy-ort-2023-006"
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
-def examples():
-    return load_parties(EXAMPLES)
 
 
 def _cells(path: Path) -> list[list[str]]:
