@@ -133,7 +133,9 @@ def _starts_paragraph(paragraph: list[Line], line: Line, layout: Layout) -> bool
         wrapped = full and same_edge and not previous.text.endswith((*SENTENCE_END, ","))
         if not wrapped:
             return True
-    both_centered = _centered(previous, layout) and _centered(line, layout)
+    both_centered = _centered(line, layout) and (
+        _centered(previous, layout) or _fills_the_measure(previous, layout)
+    )
     if abs(line.x0 - previous.x0) > 2 and not both_centered:
         first = len(paragraph) == 1
         hanging = first and line.x0 > previous.x0 and is_marker(previous.text)
@@ -159,6 +161,15 @@ def _is_full(previous: Line, line: Line, layout: Layout) -> bool:
         used = previous.segments[-1].x1 - previous.x0
         return used + space + word_width > layout.right - layout.left - 2
     return previous.x1 + space + word_width > layout.right - 2
+
+
+def _fills_the_measure(line: Line, layout: Layout) -> bool:
+    """A line as wide as the text, its middle the text's: it may be a centred line
+    that happens to fill the measure (a title's first line before a centred one)."""
+    x1 = line.segments[-1].x1
+    width = layout.right - layout.left
+    middle = (line.x0 + x1) / 2
+    return x1 - line.x0 >= 0.95 * width and abs(middle - (layout.left + layout.right) / 2) <= 4
 
 
 def _centered(line: Line, layout: Layout) -> bool:
