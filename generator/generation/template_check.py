@@ -109,13 +109,13 @@ def _problems(path: Path, sample: Sample, corpus: Corpus, lang: str) -> list[str
 
 
 def _unmarked_signature_areas(path: Path, rendered, context: dict) -> list[str]:
-    """Each role's signature block must keep its empty area for the signature,
+    """Each role's signature block must keep its area for the signature,
     marked by a bookmark named as the role's PDF signature field (sig_<role>)."""
     from generator.pdf.finish import field_name
 
     document = dict(rendered.entries).get("word/document.xml", b"").decode("utf-8")
     return [
-        f"{path}: the signature block of {role!r} has no empty area for the signature "
+        f"{path}: the signature block of {role!r} has no area for the signature "
         f"marked by the bookmark {field_name(role)} (docs/templates.md, Signature blocks)"
         for role in (block["role"] for block in context.get("signatures", []))
         if f'w:name="{field_name(role)}"' not in document

@@ -191,3 +191,29 @@ def test_distinct_name_drops_only_the_repeated_leading_words():
     assert distinct_name("Réseau Santé Mentale", words.split("_")) == "Réseau Santé Mentale"
     assert distinct_name("Netwerk GGZ", words.split("_")) == "Netwerk GGZ"
     assert slot_after("") == "network.name"
+
+
+def test_templates_check_refuses_a_block_without_its_signature_area(tmp_path):
+    """Without the bookmark sig_<role>, the PDF field would not find its block."""
+    import re as _re
+
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+    from tests.support.hostile import copy_templates
+
+    folder = copy_templates(tmp_path)
+    path = folder / "fr" / "amendment-inami-network.docx"
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    parts["word/document.xml"] = _re.sub(r"<w:bookmark(Start|End) [^>]*/>", "", xml).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    result = CliRunner().invoke(cli, ["templates", "check", "--templates", str(folder)])
+    assert result.exit_code == 1, result.output
+    assert (
+        f"{path}: the signature block of 'network' has no area for the signature "
+        "marked by the bookmark sig_network"
+    ) in result.output
