@@ -18,8 +18,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -186,17 +185,90 @@ def _blocks_loop(document, variable: str) -> None:
     _p(document, "{%p endfor %}")
 
 
+#: the signature blocks' own styles: (size, bold, italic, space after pt)
+SIGNATURE_STYLES = {
+    "CV Signatory": (10.5, True, False, 0),
+    "CV Capacity": (10.5, False, False, 0),
+    "CV Signature Box": (8, False, True, 10),
+}
+#: the area under a block where the role's PDF signature field goes: one paragraph of
+#: one line exactly this high, its label at the bottom (the field is 1.9 cm high and
+#: 7 cm wide, from the top of the line down)
+SIGNATURE_BOX_HEIGHT = Cm(3.0)
+#: the empty area of each role is marked by a bookmark named sig_<role> (see docs/templates.md)
+SIGNATURE_BOOKMARK = "sig_{{ s.role }}"
+#: bookmark ids: 90 then the block's number (Word needs them unique in the document)
+SIGNATURE_BOOKMARK_ID = "90{{ loop.index }}"
+
+
+def _signature_styles(document) -> None:
+    """The styles of the signature blocks (restyle them in Word: docs/templates.md).
+    Every one keeps with the next paragraph: a block never splits across pages."""
+    normal = document.styles["Normal"]
+    for name, (size, bold, italic, after) in SIGNATURE_STYLES.items():
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style.font.size = Pt(size)
+        style.font.bold = bold
+        style.font.italic = italic
+        style.paragraph_format.space_after = Pt(after)
+        style.paragraph_format.keep_with_next = name != "CV Signature Box"
+    box = document.styles["CV Signature Box"].paragraph_format
+    box.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    box.line_spacing = SIGNATURE_BOX_HEIGHT
+    document.styles["CV Signature"].paragraph_format.keep_with_next = True
+
+
+def _no_borders(table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    table._tbl.tblPr.append(borders)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+
+
+def _signature_box(document) -> None:
+    """The area where the role's signature goes: one line of fixed height whose
+    label ("Signature – Pour le réseau …") sits at its bottom, spanned by the
+    bookmark sig_<role>, which conventio finds in the PDF (as a named destination)
+    to put the role's signature field above the label."""
+    paragraph = _p(document, "{{ s.field_label }}", "CV Signature Box")
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), SIGNATURE_BOOKMARK_ID)
+    start.set(qn("w:name"), SIGNATURE_BOOKMARK)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), SIGNATURE_BOOKMARK_ID)
+    paragraph._p.insert(1, start)  # after the paragraph's properties, before its text
+    paragraph._p.append(end)
+
+
 def _signatures(document) -> None:
+    """Each role's block, kept on one page: the heading ("Pour le réseau de santé
+    mentale,"), the signatory's name and capacity, the other lines ("Signature :"),
+    then the area for the signature, with the field's label at its bottom."""
+    _signature_styles(document)
     _p(document, "{%p if place_date %}")
-    _p(document, "{{ place_date }}", "CV Text")
+    _p(document, "{{ place_date }}", "CV Text").paragraph_format.keep_with_next = True
     _p(document, "{%p endif %}")
     _p(document, "{%p for s in signatures %}")
-    _p(document, "", "CV Signature")
-    _p(document, "{%p for line in s.lines %}")
-    _p(document, "{{ line }}", "CV Signature")
-    _p(document, "{%p endfor %}")
-    _p(document, "", "CV Signature")
-    _p(document, "", "CV Signature")
+    _p(document, "{{ s.heading }}", "CV Signature")
+    for text, style in (
+        ("{%p if s.name %}", "CV Signature"),
+        ("{{ s.name }}", "CV Signatory"),
+        ("{%p endif %}", "CV Signature"),
+        ("{%p if s.capacity %}", "CV Signature"),
+        ("{{ s.capacity }}", "CV Capacity"),
+        ("{%p endif %}", "CV Signature"),
+        ("{%p for line in s.other_lines %}", "CV Signature"),
+        ("{{ line }}", "CV Signature"),
+        ("{%p endfor %}", "CV Signature"),
+    ):
+        _p(document, text, style)
+    _signature_box(document)
     _p(document, "{%p endfor %}")
 
 
@@ -260,23 +332,71 @@ def _annexes(document) -> None:
     _p(document, "{%p endfor %}")
 
 
-SIGNATURE_CAPTION = {"fr": "Signatures électroniques"}
+def _letterhead(document, section, lang: str) -> None:
+    """The page header: INAMI's letterhead (fixed words, translated with the
+    template) on what INAMI issues, the network's name and address (party data)
+    on what a network issues; who issues what is decided by conventio
+    (`issuer`), never by the template."""
+    name = document.styles.add_style("CV Letterhead Name", WD_STYLE_TYPE.PARAGRAPH)
+    name.base_style = document.styles["CV Letterhead"]
+    name.font.bold = True
+    header = section.header
+    first = header.paragraphs[0]
+    first.text, first.style = '{%p if issuer == "network" %}', document.styles["CV Letterhead"]
+    lines = [
+        ("{%p for line in issuer_lines %}", "CV Letterhead"),
+        ("{%p if loop.first %}", "CV Letterhead"),
+        ("{{ line }}", "CV Letterhead Name"),
+        ("{%p else %}", "CV Letterhead"),
+        ("{{ line }}", "CV Letterhead"),
+        ("{%p endif %}", "CV Letterhead"),
+        ("{%p endfor %}", "CV Letterhead"),
+        ("{%p else %}", "CV Letterhead"),
+        *((line, "CV Letterhead") for line in LETTERHEAD[lang]),
+        ("{%p endif %}", "CV Letterhead"),
+        ("", "CV Letterhead"),  # a line of space above the text
+    ]
+    for text, style in lines:
+        header.add_paragraph(text, style=style)
 
 
-def _signature_band(document, lang: str) -> None:
-    """A fixed-height, unsplittable block at the end: the PDF's signature
-    fields go in a band at the bottom of the last page, and this block keeps
-    that band free of text wherever the text ends."""
-    table = document.add_table(rows=1, cols=1)
-    row = table.rows[0]
-    row.height = Cm(3.2)
-    row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
-    properties = row._tr.get_or_add_trPr()
-    cant_split = OxmlElement("w:cantSplit")
-    properties.append(cant_split)
-    cell = row.cells[0]
-    cell.paragraphs[0].text = SIGNATURE_CAPTION[lang]
-    cell.paragraphs[0].style = document.styles["CV Note"]
+#: the circular letter's own styles: (size, bold)
+LETTER_STYLES = {"CV Sender": (8, False), "CV Letter Head": (9, False)}
+
+
+def _circular_head(document) -> None:
+    """The head of a circular letter as the published letter lays it out: the
+    sender, to whom (left) beside the service, correspondent and e-mail (right),
+    then the reference and the place and date on one line, then the subject."""
+    for style_name, (size, bold) in LETTER_STYLES.items():
+        style = document.styles.add_style(style_name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = document.styles["Normal"]
+        style.font.size, style.font.bold = Pt(size), bold
+        style.paragraph_format.space_after = Pt(0)
+    _p(document, "{{ sender }}", "CV Sender")
+    table = document.add_table(rows=1, cols=2)
+    table.autofit = False
+    _no_borders(table)
+    left, right = table.rows[0].cells
+    for cell, width in zip((left, right), (Cm(9.1), Cm(7.5)), strict=True):
+        cell.width = width
+    left.paragraphs[0].text, left.paragraphs[0].style = "{{ addressed_to }}", "CV Text"
+    for text in ("{{ addressee }}", "{%p for line in addressee_lines %}", "{{ line }}"):
+        left.add_paragraph(text, style="CV Text")
+    left.add_paragraph("{%p endfor %}", style="CV Text")
+    right.paragraphs[0].text, right.paragraphs[0].style = "{{ service }}", "CV Letter Head"
+    right.add_paragraph("{%p for c in contacts %}", style="CV Letter Head")
+    right.add_paragraph("{{ c.label }} {{ c.text }}", style="CV Letter Head")
+    right.add_paragraph("{%p endfor %}", style="CV Letter Head")
+    _p(document, "", "CV Text")
+    line = _p(document, "{{ reference_line }}", "CV Text")
+    line.paragraph_format.tab_stops.add_tab_stop(Cm(16.6), WD_TAB_ALIGNMENT.RIGHT)
+    line.add_run().add_tab()
+    line.add_run("{{ place_date }}")
+    _p(document, "{{ subject_label }}", "CV Heading")
+    _p(document, "{%p for line in subject %}")
+    _p(document, "{{ line }}", "CV Text")
+    _p(document, "{%p endfor %}")
 
 
 def _information_banner(document) -> None:
@@ -303,24 +423,12 @@ def build(name: str, kind: str, lang: str = "fr") -> Path:
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
     section.left_margin = section.right_margin = Cm(2.2)
     section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
-    first, *others = LETTERHEAD[lang]
-    header = section.header.paragraphs[0]
-    header.text, header.style = first, document.styles["CV Letterhead"]
-    for line in others:
-        section.header.add_paragraph(line, style="CV Letterhead")
+    _letterhead(document, section, lang)
     _footer(section, document, lang)
     if kind == "coordinated":
         _information_banner(document)
     if kind == "circular":
-        _p(document, "{{ addressee }}", "CV Text")
-        _p(document, "{%p for line in addressee_lines %}")
-        _p(document, "{{ line }}", "CV Text")
-        _p(document, "{%p endfor %}")
-        _p(document, "{{ reference_line }}", "CV Text")
-        _p(document, "{{ subject_label }}", "CV Heading")
-        _p(document, "{%p for line in subject %}")
-        _p(document, "{{ line }}", "CV Text")
-        _p(document, "{%p endfor %}")
+        _circular_head(document)
     _blocks_loop(document, "blocks")
     if kind == "circular":
         _p(document, "{%p if salutation %}")
@@ -332,7 +440,6 @@ def build(name: str, kind: str, lang: str = "fr") -> Path:
     if kind != "circular":
         _signatures(document)
         _annexes(document)
-        _signature_band(document, lang)
     core = document.core_properties
     core.author = "INAMI – conventio"
     core.language = lang

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 
 from .maker import Maker
-from .vocabulary import FR_REGIONS, HOSPITAL_NAMES, NL_REGIONS
+from .vocabulary import FIRST_GENDER, FR_REGIONS, HOSPITAL_NAMES, NL_REGIONS
 
 #: how many networks of each kind and language (before shuffling)
 NETWORK_PLAN = (
@@ -139,3 +139,20 @@ def _share_a_collecting_hospital(networks: list[dict]) -> None:
         return
     fr = [n for n in networks if n["language"] == "fr"]
     fr[1]["collecting_hospital"] = fr[0]["collecting_hospital"]
+
+
+#: every third hospital states no director's gender: its documents print the
+#: capacity as the published model does
+NO_GENDER_EVERY = 3
+
+
+def add_letterheads_and_genders(maker: Maker, networks: list[dict], hospitals: list[dict]) -> None:
+    """The fields added after the first examples were drawn (drawn last, so that
+    every earlier value stays the same): each network's address, printed in the
+    letterhead of what it issues, and most directors' gender."""
+    for network in networks:
+        network["address"] = maker.address(network["language"])
+    for index, hospital in enumerate(hospitals, start=1):
+        first_name = hospital["director"].split()[0]
+        if index % NO_GENDER_EVERY and first_name in FIRST_GENDER:
+            hospital["director_gender"] = FIRST_GENDER[first_name]

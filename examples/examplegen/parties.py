@@ -1,14 +1,15 @@
 """All the fictional example parties, built from one seed.
 
 The stages draw from one generator in this order: networks and their hospitals,
-then psychologists, then organisations. Changing the order (or the seed) changes
+then psychologists, then organisations, then the fields added later (network
+addresses, directors' genders). Changing the order (or the seed) changes
 every example file.
 """
 
 from __future__ import annotations
 
 from .maker import Maker
-from .networks import build_networks
+from .networks import add_letterheads_and_genders, build_networks
 from .providers import build_organisations, build_psychologists
 
 SEED = 20230925
@@ -20,6 +21,7 @@ def build_parties(seed: int = SEED) -> dict[str, list[dict]]:
     networks, hospitals = build_networks(maker)
     psychologists = build_psychologists(maker, networks)
     organisations = build_organisations(maker, networks)
+    add_letterheads_and_genders(maker, networks, hospitals)
     return {
         "networks": networks,
         "hospitals": hospitals,

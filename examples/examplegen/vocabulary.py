@@ -140,6 +140,23 @@ FIRST = {
     ],
     "de": ["Jürgen", "Anna", "Lukas", "Käthe", "Matthias", "Sören", "Lena", "Jörg"],
 }
+#: the gender the example data give the directors with these invented first names
+#: (`director_gender`); names borne by women and men alike (Camille) get none, and
+#: neither do some directors on purpose, so that the examples also show the
+#: capacity as the published model prints it. conventio itself never infers a
+#: gender from a name: it prints what the party file says.
+FIRST_GENDER = {
+    **dict.fromkeys(
+        ["Élodie", "Hélène", "Léa", "Noémie", "Amélie", "Céline", "Gaëlle", "Maëlle"], "f"
+    ),
+    **dict.fromkeys(["Thérèse", "Anaïs", "Zoé", "Aurélie", "An", "Els", "Femke", "Joke"], "f"),
+    **dict.fromkeys(["Liesbeth", "Nele", "Sofie", "Tine", "Ilse", "Katrien", "Lotte"], "f"),
+    **dict.fromkeys(["Anna", "Käthe", "Lena"], "f"),
+    **dict.fromkeys(["François", "Jérôme", "Benoît", "Loïc", "Raphaël", "Sébastien"], "m"),
+    **dict.fromkeys(["Joël", "Bram", "Jeroen", "Karel", "Maarten", "Pieter", "Stijn"], "m"),
+    **dict.fromkeys(["Wouter", "Joris", "Ruben", "Jürgen", "Lukas", "Matthias", "Sören"], "m"),
+    **dict.fromkeys(["Jörg"], "m"),
+}
 LAST = {
     "fr": [
         "Dubois",

@@ -10,10 +10,12 @@ from typing import Any
 from generator.consolidation.engine import consolidate
 from generator.corpus.collection import Corpus
 from generator.generation.coordinated import information_banner, missing_in
+from generator.generation.letterhead import circular_context, letterhead_context
 from generator.generation.sentinels import sentinel, slot_filler
+from generator.generation.signature_blocks import signature_context
 from generator.generation.units import DocumentSpec
 from generator.model.annexes import Annex
-from generator.model.documents import Amendment, Circular, Closing
+from generator.model.documents import Amendment, Circular
 from generator.model.text import FOOTNOTE_RE
 from generator.ooxml import footnotes
 from generator.rendering.blocks import Block
@@ -72,24 +74,6 @@ def _annex(annex: Annex, pick: TextPicker, fill, note: str = "") -> dict[str, An
     }
 
 
-def _signatures(closing: Closing | None, pick: TextPicker, fill, roles) -> dict[str, Any]:
-    if closing is None:
-        return {"place_date": "", "signatures": []}
-    return {
-        "place_date": fill(pick(closing.place_date, "place and date"))
-        if closing.place_date
-        else "",
-        "signatures": [
-            {
-                "role": s.role,
-                "lines": [fill(pick(line, f"signature ({s.role})")) for line in s.lines],
-            }
-            for s in closing.signatures
-            if s.role in roles
-        ],
-    }
-
-
 def template_context(
     corpus: Corpus,
     spec: DocumentSpec,
@@ -110,10 +94,11 @@ def template_context(
         "content_hash": sentinel("doc.content_hash"),
         "language": lang,
         "date": format_date(at, lang),
+        **letterhead_context(spec.convention.kind if spec.convention else None, fill),
     }
     if isinstance(document, Amendment):
         blocks = amendment_blocks(document, lang, person, closing=False, annexes=False)
-        context.update(_signatures(document.closing, pick, fill, roles))
+        context.update(signature_context(document.closing, pick, fill, roles, variants))
         context["annexes"] = [_annex(a, pick, fill) for a in document.annexes]
     elif isinstance(document, Circular):
         blocks = [
@@ -125,20 +110,20 @@ def template_context(
             )
             for i, b in enumerate(document.body, start=1)
         ]
-        context.update(_circular(document, pick, fill, lang))
+        context.update(circular_context(document, pick, fill, lang))
     else:
         assert spec.convention is not None
         result = consolidate(spec.convention, corpus.amendments_of(spec.doc_id), at, lang)
         blocks = consolidated_blocks(result, lang, fill, annexes=False, variants=variants)
         context["information_banner"] = information_banner(missing_in(result), lang)
-        context.update(_signatures(spec.convention.closing, pick, fill, roles))
+        context.update(signature_context(spec.convention.closing, pick, fill, roles, variants))
         context["annexes"] = [
             _annex(node.annex, pick, fill, change_note(node.change, lang) if node.change else "")
             for node in result.annexes.children
             if node.annex is not None and not node.repealed
         ]
     title = next((b.text for b in blocks if b.kind == "title"), "")
-    context["title"] = plain_footnotes(title) or context.get("subject_label", "")
+    context["title"] = plain_footnotes(title) or context.get("title", "")
     context["blocks"] = [_block(b) for b in blocks if b.kind != "table"]
     pick.raise_if_missing()
     return _typography(context, lang)
@@ -153,25 +138,3 @@ def _typography(context: dict[str, Any], lang: str) -> dict[str, Any]:
     if lang != "fr":
         return context
     return french_spacing_in(context, _NOT_PRINTED)
-
-
-_SUBJECT = {"fr": "Objet :", "nl": "Betreft:", "de": "Betreff:"}
-_REFERENCE = {"fr": "Nos réf : {ref}", "nl": "Onze ref.: {ref}", "de": "Unser Zeichen: {ref}"}
-
-
-def _circular(circular: Circular, pick: TextPicker, fill, lang: str) -> dict[str, Any]:
-    reference = _REFERENCE[lang].format(ref=circular.reference or "—")
-    return {
-        "addressee": fill("{network.name|}"),
-        "addressee_lines": [],
-        "reference_line": f"{reference} – {format_date(circular.date, lang)}",
-        "subject_label": _SUBJECT[lang],
-        "subject": [fill(pick(s, "subject")) for s in circular.subject],
-        "salutation": pick(circular.salutation, "salutation") if circular.salutation else "",
-        "signatory_lines": [
-            line.strip() for line in (circular.signatory or "").split(",") if line.strip()
-        ],
-        "place_date": "",
-        "signatures": [],
-        "annexes": [],
-    }

@@ -16,6 +16,7 @@ from generator.corpus.collection import Corpus
 from generator.generation.context import template_context
 from generator.generation.docx_engine import RenderedTemplate, personalise, render_template
 from generator.generation.leftovers import describe, leftovers_in
+from generator.generation.name_joins import base_slot, joined_values
 from generator.generation.sentinels import literal
 from generator.generation.slots import missing_message, unit_slot_values
 from generator.generation.units import DocumentSpec, Unit, document_id
@@ -40,6 +41,7 @@ class Renderer:
         #: hold whole, generation/coordinated.py): nobody signs them
         self.information = False
         self._cache: dict[tuple[frozenset[str], tuple[str, ...]], RenderedTemplate] = {}
+        self._labels: dict[tuple[frozenset[str], tuple[str, ...]], dict[str, str]] = {}
         self._fixed: dict = {}
         #: per rendering, the model's words it would still print (leftovers.py)
         self._leftovers: dict[tuple[frozenset[str], tuple[str, ...]], str] = {}
@@ -52,6 +54,7 @@ class Renderer:
                 self.template, context, self.lang, self.date, self._fixed
             )
             self._leftovers[key] = describe(leftovers_in(self._cache[key]))
+            self._labels[key] = {s["role"]: s["field_label"] for s in context["signatures"]}
         return self._cache[key]
 
     def leftovers(self, unit: Unit) -> str:
@@ -62,6 +65,12 @@ class Renderer:
     def roles(self, unit: Unit) -> tuple[str, ...]:
         """The roles that sign the unit's copy: none for an information copy."""
         return () if self.information else unit.roles(self.spec)
+
+    def field_labels(self, unit: Unit) -> dict[str, str]:
+        """The label of each role's signature field in this unit's copy
+        ("Signature – Pour le réseau de santé mentale"), its PDF tooltip."""
+        self.rendered(unit)
+        return self._labels[(unit.variants, self.roles(unit))]
 
 
 def build_copy(renderer: Renderer, unit: Unit, parties: Any) -> tuple[bytes, str, str] | str:
@@ -76,7 +85,8 @@ def build_copy(renderer: Renderer, unit: Unit, parties: Any) -> tuple[bytes, str
             f"words out of the template {renderer.template}"
         )
     values = unit_slot_values(unit, parties, renderer.lang)
-    missing = sorted(s for s in rendered.slots if is_blank(values.get(s)))
+    values |= joined_values(values, rendered.slots)
+    missing = sorted({base_slot(s) for s in rendered.slots if is_blank(values.get(s))})
     if missing:
         return "; ".join(missing_message(unit, s) for s in missing)
     escaped = {k: literal(v) for k, v in values.items()}

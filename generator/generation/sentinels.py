@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection, Mapping
 from xml.sax.saxutils import escape
 
 from generator.errors import ConventioError
+from generator.generation.name_joins import NAME, slot_after
 from generator.model.choices import ChoiceError, resolve_choices
 from generator.model.slots import BY_HAND
 from generator.model.text import SLOT_RE
@@ -38,7 +39,8 @@ def sentinel(name: str) -> str:
 def slot_filler(kinds: Collection[str] = ()) -> Callable[[str], str]:
     """For a party of these `kinds` (adults, psychologist...): resolves each
     choice, turns `{network.name|XXX}` into the sentinel for `network.name`;
-    handwritten slots keep their printed placeholder."""
+    handwritten slots keep their printed placeholder. The network's name asks
+    for the slot that drops what the words before it already say (name_joins)."""
 
     def fill(text: str) -> str:
         try:
@@ -50,6 +52,8 @@ def slot_filler(kinds: Collection[str] = ()) -> Callable[[str], str]:
             name = match.group(1)
             if name in BY_HAND:  # written by hand when signing: kept as printed
                 return match.group(2) or ""
+            if name == NAME:
+                return sentinel(slot_after(text[: match.start()]))
             return sentinel(name)
 
         return SLOT_RE.sub(one, text)

@@ -106,12 +106,28 @@ def _problems(path: Path, sample: Sample, corpus: Corpus, lang: str) -> list[str
         ]
     except Exception as exc:  # a broken DOCX can fail anywhere inside docxtpl
         return [f"{path}: cannot be read as a Word template ({type(exc).__name__}: {exc})"]
+    problems = _unmarked_signature_areas(path, rendered, context)
     leftovers = leftovers_in(rendered)
     if leftovers:
         kinds = ", ".join(sorted(sample.variants))
-        return [
+        problems.insert(
+            0,
             f"{path}: a copy of {sample.spec.doc_id} ({kinds}) would still print the model's "
             f"{describe(leftovers)}; a copy must print none (docs/templates.md, "
-            "« What a copy never prints »)"
-        ]
-    return []
+            "« What a copy never prints »)",
+        )
+    return problems
+
+
+def _unmarked_signature_areas(path: Path, rendered, context: dict) -> list[str]:
+    """Each role's signature block must keep its area for the signature,
+    marked by a bookmark named as the role's PDF signature field (sig_<role>)."""
+    from generator.pdf.finish import field_name
+
+    document = dict(rendered.entries).get("word/document.xml", b"").decode("utf-8")
+    return [
+        f"{path}: the signature block of {role!r} has no area for the signature "
+        f"marked by the bookmark {field_name(role)} (docs/templates.md, Signature blocks)"
+        for role in (block["role"] for block in context.get("signatures", []))
+        if f'w:name="{field_name(role)}"' not in document
+    ]

@@ -57,7 +57,16 @@ BLOCK = {
     "text": _text("the block's text"),
     "quoted": Value("true in a provision an amendment quotes", "number"),
 }
-SIGNATURE = {"role": _text("who signs"), "lines": _texts("the lines of the block")}
+SIGNATURE = {
+    "role": _text("who signs: committee, network, hospital, provider or organisation"),
+    "lines": _texts("the lines of the block, as the corpus prints them"),
+    "heading": _text('the first line: "Pour le réseau de santé mentale,"'),
+    "name": _text("the signatory's name, from the party data; empty for the committee"),
+    "capacity": _text("the signatory's capacity in the corpus's words: \"directeur général\""),
+    "other_lines": _texts('the lines after the heading, but the name: "Signature :"'),
+    "field_label": _text('the label of the signature field: "Signature – Pour le réseau …"'),
+}
+CONTACT = {"label": _text('"Correspondant :"'), "text": _text("what follows the label")}
 ANNEX_ROW = {"code": _text("the pseudocode"), "description": _text("what it is")}
 ANNEX = {
     "heading": _text("the annex's heading"),
@@ -71,7 +80,10 @@ ANNEX = {
 CONTEXT: dict[str, Value] = {
     "title": _text("the document's title, slots filled and choices resolved for the party"),
     "blocks": _records("the text in order", **BLOCK),
-    "place_date": _text('"Bruxelles," / "Faite à ….. le ….," as the model prints it'),
+    "place_date": _text(
+        '"Bruxelles," / "Faite à ….. le ….," as the model prints it; in a circular letter '
+        '"Bruxelles, le 28 septembre 2023"'
+    ),
     "signatures": _records("the signature blocks of the roles that sign this copy", **SIGNATURE),
     "annexes": _records("the annexes", **ANNEX),
     "reference": _text("the short reference printed in the footer: document · party · hash"),
@@ -84,9 +96,15 @@ CONTEXT: dict[str, Value] = {
         "corpus does not hold its whole text: how many provisions are missing; not for "
         "signing); empty when the text is complete"
     ),
+    "issuer": _text('who issues the document: "inami" or "network" (whose letterhead)'),
+    "issuer_lines": _texts("the network's name and address, when it issues the document"),
+    "sender": _text('circular letter: "Exp./Afz. : INAMI (SSS), …"'),
+    "addressed_to": _text('circular letter: "Aux réseaux de santé mentale"'),
     "addressee": _text("circular letter: the network addressed"),
     "addressee_lines": _texts("circular letter: further lines of the address"),
-    "reference_line": _text('circular letter: "Nos réf : … – date"'),
+    "service": _text('circular letter: "SERVICE DES SOINS DE SANTE"'),
+    "contacts": _records("circular letter: correspondent and e-mail", **CONTACT),
+    "reference_line": _text('circular letter: "Nos réf : Psy-Ort/2023/006"'),
     "subject_label": _text('circular letter: "Objet :"'),
     "subject": _texts("circular letter: the lines of the subject"),
     "salutation": _text('circular letter: "Bien à vous,"'),

@@ -45,6 +45,9 @@ class Unit:
     network: Any
     provider: Any | None = None
     provider_kind: str | None = None  # psychologist | organisation
+    #: what else the party data choose among the corpus's wordings (a director's
+    #: gender: generator.parties.slots.wording_choices)
+    choices: frozenset[str] = frozenset()
 
     @property
     def party_id(self) -> str:
@@ -54,7 +57,9 @@ class Unit:
 
     @property
     def variants(self) -> frozenset[str]:
-        kinds = {self.network.kind}
+        """What chooses among the corpus's wordings for this copy: the network's
+        and the provider's kinds, and the other choices of the party data."""
+        kinds = {self.network.kind, *self.choices}
         if self.provider_kind:
             kinds.add(self.provider_kind)
         return frozenset(kinds)
@@ -127,13 +132,16 @@ def _scope(convention: Convention) -> str:
 def units_for(spec: DocumentSpec, parties: Any, only: set[str] | None = None) -> list[Unit]:
     """Every unit of a batch, in a stable order; `only` keeps the party ids
     (a network, a provider, or provider@network) named."""
+    from generator.parties.slots import wording_choices
+
     units: list[Unit] = []
+    choices = {n.id: wording_choices(parties.parties_for(n.id)) for n in parties.networks}
     if spec.scope == "network":
-        units = [Unit(network) for network in parties.networks]
+        units = [Unit(network, choices=choices[network.id]) for network in parties.networks]
     else:
         for provider in parties.providers:
             for network in parties.networks_of(provider.id):
-                units.append(Unit(network, provider, provider.party_type))
+                units.append(Unit(network, provider, provider.party_type, choices[network.id]))
     if only:
         wanted = set(only)
         units = [

@@ -76,8 +76,25 @@ class PreambleBlock(Strict):
 
 
 class SignatureBlock(Strict):
+    """A role's signature block: its `lines` as the published text prints them
+    (the blank model prints nothing else), and the capacity its signatory signs
+    in, which a personalised copy prints under the signatory's name (who that is:
+    `generator.model.signing.SIGNATORY`)."""
+
     role: Role
     lines: Annotated[list[I18nText], Field(min_length=1)]
+    #: the capacity in the published text's words ("directeur général"): printed
+    #: when the party data give no gender, or give the one these words are in
+    capacity: I18nText | None = None
+    #: the same capacity for a woman ("directrice générale"), printed when the
+    #: party data say the signatory is one
+    capacity_feminine: I18nText | None = None
+
+    @model_validator(mode="after")
+    def _capacity_first(self) -> SignatureBlock:
+        if self.capacity_feminine is not None and self.capacity is None:
+            raise ValueError("'capacity_feminine' is the feminine of 'capacity': give 'capacity'")
+        return self
 
 
 class Closing(Strict):
@@ -251,6 +268,13 @@ class LetterBlock(Strict):
     text: I18nText
 
 
+class LetterDetail(Strict):
+    """A line of a letter's head: its label ("Correspondant :") and its text."""
+
+    label: I18nText
+    text: I18nText
+
+
 class Circular(_Document):
     """A letter of INAMI to the networks that carries or explains documents."""
 
@@ -260,6 +284,14 @@ class Circular(_Document):
     note: str | None = None
     reference: str | None = None
     date: dt.date
+    #: the head of the letter, word for word: the sender ("Exp./Afz. : INAMI (SSS), ..."),
+    #: to whom it is addressed ("Aux réseaux de santé mentale"), the service writing,
+    #: its correspondent and e-mail, and the place and date as printed
+    sender: I18nText | None = None
+    addressed_to: I18nText | None = None
+    service: I18nText | None = None
+    contacts: list[LetterDetail] = Field(default_factory=list)
+    place_date: I18nText | None = None
     subject: list[I18nText] = Field(min_length=1)
     signatory: str | None = None
     concerns: list[DocumentId] = Field(default_factory=list)

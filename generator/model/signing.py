@@ -1,4 +1,4 @@
-"""Who signs a document, declared once.
+"""Who signs a document, in which name, and who issues it: declared once.
 
 The corpus says who signs each convention and amendment (its `signatories`,
 which `conventio check` holds to its signature blocks); a circular is a letter
@@ -18,11 +18,32 @@ for one provider keeps only the role of its kind (`SIGNS_AS`).
 Generation applies this when it makes each copy and writes the roles, the
 party signing in each and the provider's kind into the manifest; the signature
 register reads them from there and never decides again.
+
+In a personalised copy each role's signature block names its signatory
+(`SIGNATORY`): the network signs through the director general of the hospital
+representing it (the one with which the SPF concluded a convention B4), the
+hospital through the director general of the collecting hospital, a provider by
+its own name, an organisation by its representative's; the insurance
+committee's official is printed by the corpus itself. The director's capacity
+is in the corpus's words, chosen by the gender the party data give (`choice`).
+
+>>> SIGNATORY["network"].name, SIGNATORY["organisation"].gender
+('hospital.director', None)
+>>> choice("hospital.director_gender", "f")
+'hospital.director_gender=f'
+
+Who issues a document decides its letterhead: INAMI issues its conventions
+with the networks, their amendments and its letters; a network issues the
+model convention with its providers and its amendments (`issuer`).
+
+>>> ISSUERS["network-provider"], issuer(None)
+('network', 'inami')
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
@@ -83,3 +104,47 @@ def signer_parties(
         "organisation": provider or None,
     }
     return {role: known[role] for role in roles}
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """The person who signs in a role, as the party data name them."""
+
+    #: the slot holding their name ("hospital.director")
+    name: str
+    #: the party field giving their gender (f/m), which chooses the words of the
+    #: block's capacity; None when the role's block states no gendered capacity
+    gender: str | None = None
+
+
+#: who signs in each role; the committee is absent: the corpus prints its official
+SIGNATORY: Mapping[str, Signatory] = MappingProxyType(
+    {
+        "network": Signatory("hospital.director", "hospital.director_gender"),
+        "hospital": Signatory(
+            "collecting_hospital.director", "collecting_hospital.director_gender"
+        ),
+        "provider": Signatory("provider.name"),
+        "organisation": Signatory("organisation.representative"),
+    }
+)
+#: the gender that chooses a block's `capacity_feminine`
+FEMININE = "f"
+
+
+def choice(gender_field: str, gender: str) -> str:
+    """How a copy's party data choose among the corpus's wordings ("adults",
+    "psychologist" for the kinds): here, the gender a party field gives."""
+    return f"{gender_field}={gender}"
+
+
+#: who issues the documents of each kind of convention (its letterhead)
+ISSUERS: Mapping[str, str] = MappingProxyType(
+    {"inami-network": "inami", "network-provider": "network"}
+)
+
+
+def issuer(convention_kind: str | None) -> str:
+    """Who issues a document: by the kind of the convention it is (or amends);
+    None for a letter, which INAMI writes."""
+    return "inami" if convention_kind is None else ISSUERS[convention_kind]

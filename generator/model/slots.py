@@ -66,7 +66,7 @@ NATIONAL_NUMBER = "provider.nrn"
 
 #: every slot, grouped by party (the order of docs/corpus-format.md)
 VOCABULARY: tuple[Slot, ...] = (
-    *_fields("network", "name", "inami", "convention_title"),
+    *_fields("network", "name", "address", "inami", "convention_title"),
     *_fields("hospital", "name", "inami", "bce", "director"),
     *_fields("collecting_hospital", "name", "inami", "bce", "director"),
     *_fields("provider", "name", "address", "inami", "email", "phone"),

@@ -78,6 +78,23 @@ def _flag(value: Any) -> Any:
     raise ValueError("must be true or false (TRUE/FALSE, yes/no, oui/non, 1/0)")
 
 
+#: how a gender may be written; kept as "f" or "m"
+_GENDERS = {"f": "f", "female": "f", "m": "m", "male": "m"}
+
+
+def _gender(value: Any) -> Any:
+    """f or m (female, male), in any case; chooses the words of a capacity
+    ("directrice générale" / "directeur général"), never guessed from a name."""
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip().lower() in _GENDERS:
+        return _GENDERS[value.strip().lower()]
+    raise ValueError(
+        "must be f (female) or m (male); leave it empty and documents print the "
+        "capacity as the published model does"
+    )
+
+
 def _id_list(value: Any) -> Any:
     """'net-01; net-02' or 'net-01, net-02' (a spreadsheet cell) or a list."""
     if isinstance(value, str):
@@ -137,6 +154,7 @@ Nrn = Annotated[
 Phone = Annotated[str, AfterValidator(_number_check(numbers.normalise_phone))]
 Email = Annotated[str, AfterValidator(_number_check(numbers.normalise_email))]
 Lang = Annotated[Language, BeforeValidator(_lower)]
+Gender = Annotated[Literal["f", "m"], BeforeValidator(_gender)]
 NetworkIds = Annotated[tuple[PartyId, ...], BeforeValidator(_id_list), Field(min_length=1)]
 SigningCertificates = Annotated[tuple[str, ...], BeforeValidator(_certificate_list)]
 
@@ -159,6 +177,8 @@ class Network(Party):
 
     kind: Annotated[NetworkKind, BeforeValidator(_lower)]
     name: Text
+    #: printed in the letterhead of the documents the network issues (to its providers)
+    address: Text | None = None
     inami: Inami | None = None
     language: Lang
     hospital: PartyId  # the hospital representing the network
@@ -196,6 +216,9 @@ class Hospital(Party):
     inami: Inami
     bce: Bce
     director: Text  # the director general, "nom et prénom"
+    #: f or m: the director's capacity in the signature blocks, "directrice générale" or
+    #: "directeur général"; when not given, documents print the published model's form
+    director_gender: Gender | None = None
 
 
 class Psychologist(Party):

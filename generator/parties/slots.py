@@ -8,6 +8,7 @@ has no `network.inami`); the document decides what a missing slot prints.
 
 from __future__ import annotations
 
+from generator.model.signing import SIGNATORY, choice
 from generator.model.slots import SECRET
 from generator.parties.model import Hospital, Organisation, Psychologist
 from generator.parties.numbers import format_inami, format_nrn, format_phone
@@ -37,6 +38,8 @@ def slot_values(parties: ConventionParties) -> SlotValues:
     """Every slot these parties fill, keyed as in the corpus ('hospital.bce')."""
     network = parties.network
     values = SlotValues({"network.name": network.name})
+    if network.address:
+        values["network.address"] = network.address
     if network.inami:
         values["network.inami"] = format_inami(network.inami)
     if network.convention_title:
@@ -70,3 +73,18 @@ def slot_values(parties: ConventionParties) -> SlotValues:
         if provider.inami:
             values["organisation.inami"] = format_inami(provider.inami)
     return values
+
+
+def wording_choices(parties: ConventionParties) -> frozenset[str]:
+    """The party data that choose among the corpus's wordings without being
+    printed: the gender each signatory's party field gives
+    ("hospital.director_gender=f"); nothing for a field left empty."""
+    found = set()
+    for signatory in SIGNATORY.values():
+        if signatory.gender is None:
+            continue
+        party, _, field = signatory.gender.partition(".")
+        gender = getattr(getattr(parties, party, None), field, None)
+        if gender:
+            found.add(choice(signatory.gender, gender))
+    return frozenset(found)

@@ -7,9 +7,15 @@ as they are, so PDF/A-2b conformance is kept too):
   (`/ConventioDocumentId`, `/ConventioContentHash`) and in the XMP metadata
   (`conventio:DocumentId`, `conventio:ContentHash`, described by a PDF/A
   extension schema, as PDF/A requires of any property outside its own schemas);
-- one empty, named signature field per signing role (`sig_<role>`), each a
-  visible box in the lower part of the last page, that a signing program
-  (pyHanko, Acrobat, ...) fills later.
+- one empty, named signature field per signing role (`sig_<role>`), a visible
+  box that a signing program (pyHanko, Acrobat, ...) fills later, with the
+  role's label as its tooltip (/TU, "Signature – Pour le réseau de santé
+  mentale"). Each sits in its role's signature block: the template keeps an
+  empty area there marked by the bookmark `sig_<role>`, which LibreOffice
+  exports as a named destination (page, left, top); the field goes from that
+  point down (`placed_box`). A role without such a destination (a template
+  without the bookmark, a PDF made elsewhere) gets its box in the lower part of
+  the last page (`signature_boxes`).
 
 The result depends only on the arguments: no clock, no random identifier; the
 same input always gives the same bytes.
@@ -22,7 +28,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pypdf import PdfWriter
@@ -69,6 +75,10 @@ class SignatureLayout:
     gap: float = 12.0
     min_width: float = 140.0
     max_width: float = 220.0
+    #: a field placed at its role's destination: 7 cm by 1.9 cm (the template's
+    #: empty area is 2.2 cm high), narrower if the right margin comes first
+    field_width: float = 198.4
+    field_height: float = 53.9
 
 
 def field_name(role: str) -> str:
@@ -101,6 +111,24 @@ def signature_boxes(
         x2, y2 = x1 + width, y1 + layout.height
         boxes.append((round(x1, 2), round(y1, 2), round(x2, 2), round(y2, 2)))
     return boxes
+
+
+def destination_name(role: str) -> str:
+    """The named destination LibreOffice makes of the bookmark sig_<role>: it writes
+    each character but letters and digits as its hexadecimal code ("_" as "5F")."""
+    return re.sub(r"[^A-Za-z0-9]", lambda m: f"{ord(m.group()):02X}", field_name(role))
+
+
+def placed_box(
+    page: tuple[float, float, float, float], left: float, top: float, layout: SignatureLayout
+) -> tuple[float, float, float, float]:
+    """The box (x1, y1, x2, y2) of a field whose empty area starts at (left, top):
+    from there down, inside the page's side margins."""
+    x1 = max(page[0] + layout.margin, left + 1)
+    x2 = min(page[2] - layout.margin, x1 + layout.field_width)
+    y2 = top - 2
+    y1 = max(page[1] + layout.margin, y2 - layout.field_height)
+    return (round(x1, 2), round(y1, 2), round(x2, 2), round(y2, 2))
 
 
 def _check_text(what: str, value: str) -> None:
@@ -168,13 +196,19 @@ def finish(
     document_id: str,
     content_hash: str,
     signing_roles: Sequence[str] = (),
+    field_labels: Mapping[str, str] | None = None,
     layout: SignatureLayout | None = None,
 ) -> bytes:
     """`pdf` with its identity written into its metadata and one empty signature
-    field `sig_<role>` per signing role on its last page, as new bytes."""
+    field `sig_<role>` per signing role in that role's signature block (else on
+    the last page), as new bytes; `field_labels` gives each field's tooltip in the
+    document's language."""
     _check_text("document id", document_id)
     _check_text("content hash", content_hash)
     _check_roles(signing_roles)
+    labels = dict(field_labels or {})
+    for label in labels.values():
+        _check_text("signature field label", label)
     layout = layout or SignatureLayout()
     try:
         reader = open_pdf(pdf)
@@ -183,7 +217,8 @@ def finish(
         writer = PdfWriter(reader, incremental=True)
         _write_identity(writer, document_id, content_hash)
         if signing_roles:
-            _add_signature_fields(writer, signing_roles, layout)
+            places = _places(reader, signing_roles, layout)
+            _add_signature_fields(writer, places, labels)
         out = io.BytesIO()
         writer.write(out)
     except InvalidPdf as exc:
@@ -215,15 +250,36 @@ def _write_identity(writer: PdfWriter, document_id: str, content_hash: str) -> N
         root[NameObject("/Metadata")] = writer._add_object(stream)
 
 
-def _add_signature_fields(writer: PdfWriter, roles: Sequence[str], layout: SignatureLayout) -> None:
-    root = writer.root_object
-    page = writer.pages[-1]
-    page_ref = page.indirect_reference
-    box = page.cropbox
-    rects = signature_boxes(
-        (float(box.left), float(box.bottom), float(box.right), float(box.top)), len(roles), layout
-    )
+def _places(reader, roles: Sequence[str], layout: SignatureLayout) -> list[tuple[str, int, tuple]]:
+    """(role, page index, box) of each role's field: at its named destination when
+    the PDF has one, else in the band at the bottom of the last page."""
+    # pypdf gives a destination named by a PDF name object with its leading "/"
+    destinations = {str(name).lstrip("/"): d for name, d in reader.named_destinations.items()}
+    placed, rest = [], []
+    for role in roles:
+        destination = destinations.get(destination_name(role))
+        index = reader.get_destination_page_number(destination) if destination else None
+        if destination is None or index is None or destination.get("/Top") is None:
+            rest.append(role)
+            continue
+        box = reader.pages[index].cropbox
+        page = (float(box.left), float(box.bottom), float(box.right), float(box.top))
+        left = float(destination.get("/Left") or page[0])
+        placed.append((role, index, placed_box(page, left, float(destination["/Top"]), layout)))
+    if rest:
+        last = len(reader.pages) - 1
+        box = reader.pages[last].cropbox
+        page = (float(box.left), float(box.bottom), float(box.right), float(box.top))
+        placed += [
+            (role, last, rect)
+            for role, rect in zip(rest, signature_boxes(page, len(rest), layout), strict=True)
+        ]
+    order = {role: n for n, role in enumerate(roles)}
+    return sorted(placed, key=lambda p: order[p[0]])
 
+
+def _form_fields(writer: PdfWriter, roles: list[str]) -> ArrayObject:
+    root = writer.root_object
     form_ref = root.get("/AcroForm")
     if form_ref is None:
         form = DictionaryObject({NameObject("/Fields"): ArrayObject()})
@@ -240,32 +296,41 @@ def _add_signature_fields(writer: PdfWriter, roles: Sequence[str], layout: Signa
         )
     # SignaturesExist: the document has signature fields (set by signing programs too)
     form[NameObject("/SigFlags")] = NumberObject(int(form.get("/SigFlags", 0)) | 1)
+    return fields
 
+
+def _page_annotations(page) -> ArrayObject:
     annots = page.get("/Annots")
     if annots is None:
         annots = ArrayObject()
         page[NameObject("/Annots")] = annots
-    annots = annots.get_object()
+    return annots.get_object()
 
-    for role, (x1, y1, x2, y2) in zip(roles, rects, strict=True):
+
+def _add_signature_fields(
+    writer: PdfWriter, places: list[tuple[str, int, tuple]], labels: Mapping[str, str]
+) -> None:
+    fields = _form_fields(writer, [role for role, _, _ in places])
+    for role, index, (x1, y1, x2, y2) in places:
+        page = writer.pages[index]
         width, height = x2 - x1, y2 - y1
         appearance = writer._add_object(_appearance(width, height))
         field = DictionaryObject(
             {
                 NameObject("/FT"): NameObject("/Sig"),
                 NameObject("/T"): TextStringObject(field_name(role)),
-                NameObject("/TU"): TextStringObject(f"Signature: {role}"),
+                NameObject("/TU"): TextStringObject(labels.get(role, f"Signature: {role}")),
                 NameObject("/Type"): NameObject("/Annot"),
                 NameObject("/Subtype"): NameObject("/Widget"),
                 NameObject("/F"): NumberObject(_PRINT | _LOCKED),
                 NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (x1, y1, x2, y2)]),
-                NameObject("/P"): page_ref,
+                NameObject("/P"): page.indirect_reference,
                 NameObject("/AP"): DictionaryObject({NameObject("/N"): appearance}),
             }
         )
         ref: IndirectObject = writer._add_object(field)
         fields.append(ref)
-        annots.append(ref)
+        _page_annotations(page).append(ref)
 
 
 def read_identity(pdf: bytes) -> tuple[str, str] | None:

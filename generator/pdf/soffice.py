@@ -19,8 +19,13 @@ from generator.errors import ConventioError
 
 #: environment variable naming the soffice program to use
 SOFFICE_ENV = "CONVENTIO_SOFFICE"
-#: `--convert-to` argument: Writer's PDF export, PDF/A-2b (SelectPdfVersion 2)
-PDFA_2B_EXPORT = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+#: `--convert-to` argument: Writer's PDF export, PDF/A-2b (SelectPdfVersion 2), the
+#: DOCX bookmarks as named destinations (where `finish()` puts each role's signature
+#: field: the bookmark sig_<role> of the template, docs/templates.md)
+PDFA_2B_EXPORT = (
+    'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},'
+    '"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
+)
 #: LibreOffice's import filter for .docx; forcing it makes a non-DOCX fail to load
 #: instead of being imported as plain text
 DOCX_IMPORT_FILTER = "MS Word 2007 XML"

@@ -42,7 +42,10 @@ def test_a_template_cannot_run_a_command(tmp_path):
         ("{% do blocks.append(1) %}", "template error: Encountered unknown tag 'do'"),
         ("{{ title.format(1) }}", "calling a function or a method (name(...)) is not allowed"),
         ("{{ range(10) }}", "calling a function or a method"),
-        ("{{ config }}", "the variable 'config' is not in the context (it has: addressee,"),
+        (
+            "{{ config }}",
+            "the variable 'config' is not in the context (it has: addressed_to, addressee,",
+        ),
         ("{{ subject }}", "the variable 'subject' is not in the context (it has: annexes,"),
         ("{{ blocks[0].kind.upper }}", "blocks[0].kind has no field 'upper': it is a text"),
         ("{{ title['__class__'] }}", "'__class__' is not allowed"),

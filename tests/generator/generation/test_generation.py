@@ -28,21 +28,11 @@ HOSTILE_NAME = (
 LONG_NAME = "Ó Súilleabháin " * 120
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
-def examples():
-    return load_parties(EXAMPLES)
-
-
 def _paragraphs(path: Path) -> list[str]:
     document = docx.Document(str(path))
     texts = [p.text for p in document.paragraphs]
     for table in document.tables:
-        texts += [cell.text for row in table.rows for cell in row.cells]
+        texts += [p.text for row in table.rows for cell in row.cells for p in cell.paragraphs]
     # the seed's words, the French non-breaking spaces read as spaces (test_layout_docx)
     return [text.replace("\u00a0", " ") for text in texts]
 
@@ -78,7 +68,10 @@ def test_sixth_amendment_for_every_network(corpus, examples, tmp_path):
     )
     # the party's data, in the adults' variant only
     block = next(t for t in texts if t.startswith("le réseau de santé mentale Adultes"))
-    assert network.name in block and hospital.name in block
+    # the name without the words the phrase just printed (issue 12: no "Adultes Réseau Adultes")
+    assert network.name == "Réseau Adultes Fictif Huy-Waremme"
+    assert block.startswith("le réseau de santé mentale Adultes Fictif Huy-Waremme, représenté")
+    assert hospital.name in block
     assert "710-11918" in block and hospital.bce in block
     assert not any(t.startswith("Le réseau de soins de santé mentale enfants") for t in texts)
     assert f"représenté ici par le directeur général {hospital.director}" in texts
@@ -170,7 +163,9 @@ def test_hostile_party_data_comes_out_literally(corpus, tmp_path):
     texts = _paragraphs(tmp_path / "out" / SIXTH / "net-02.fr.docx")
     shown = HOSTILE_NAME.replace("\x07", "␇")  # a control character becomes its visible symbol
     block = next(t for t in texts if t.startswith("le réseau de santé mentale Adultes"))
-    assert f"le réseau de santé mentale Adultes {shown}, représenté ici par" in block
+    # its leading "Réseau" is what the phrase just printed (issue 12): the rest comes out literally
+    distinct = shown.removeprefix("Réseau ")
+    assert f"le réseau de santé mentale Adultes {distinct}, représenté ici par" in block
     assert f"représenté ici par le directeur général {LONG_NAME.strip()}" in texts
     generate(corpus, PROVIDER_AMENDMENT, parties, tmp_path / "out")
     texts = _paragraphs(tmp_path / "out" / PROVIDER_AMENDMENT / "psy-0001@net-02.fr.docx")
@@ -311,9 +306,10 @@ def test_pdf_without_libreoffice_fails_clearly_and_writes_nothing(
 
 def test_covering_circular_letter_per_network(corpus, examples, tmp_path):
     generate(corpus, "circulars/psy-ort-2023-006", examples, tmp_path, only={"net-03"})
-    texts = _paragraphs(tmp_path / "circulars" / "psy-ort-2023-006" / "net-03.fr.docx")
-    assert texts[0] == examples.network("net-03").name
-    assert "Nos réf : Psy-Ort/2023/006 – 28 septembre 2023" in texts
+    folder_file = tmp_path / "circulars" / "psy-ort-2023-006" / "net-03.fr.docx"
+    texts = _paragraphs(folder_file)
+    assert examples.network("net-03").name in texts
+    assert "Nos réf : Psy-Ort/2023/006\tBruxelles, le 28 septembre 2023" in texts
     assert "Objet :" in texts
     assert (
         "Vous trouverez joint au mail vous ayant communiqué cette circulaire une version "
@@ -324,4 +320,5 @@ def test_covering_circular_letter_per_network(corpus, examples, tmp_path):
         "1) 80% de la prime est attribuée en fonction du volume de séances individuelles "
         "facturées." in texts
     )
-    assert texts[-2:] == ["Daniel Crabbe", "Conseiller Général"]
+    body = [p.text for p in docx.Document(str(folder_file)).paragraphs]
+    assert body[-2:] == ["Daniel Crabbe", "Conseiller Général"]

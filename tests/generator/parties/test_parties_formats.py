@@ -139,3 +139,41 @@ def test_signing_certificates_in_every_format(tmp_path):
     )
     assert register.hospital("hosp-01").signing_certificates == ("Anne Müller",)
     assert register.network("net-02").signing_certificates == ()
+
+
+def test_director_gender_and_network_address_in_every_format(tmp_path):
+    """A hospital may say its director's gender (f/m, in any case, or female/male),
+    and a network its address (for the letterhead of what it issues): optional, read
+    alike from YAML, XLSX, a CSV folder and one CSV."""
+    data = changed("hospitals", 0, director_gender="F")
+    data["hospitals"][1]["director_gender"] = "male"
+    data["networks"][0]["address"] = "Rue de l'Exemple 7, 1000 Bruxelles"
+    registers = [
+        load_parties(write_yaml(tmp_path / "p.yaml", data)),
+        load_parties(write_xlsx(tmp_path / "p.xlsx", data)),
+        load_parties(write_csv_folder(tmp_path / "csv", data)),
+        load_parties(write_single_csv(tmp_path / "p.csv", data)),
+    ]
+    assert all(r == registers[0] for r in registers[1:])
+    register = registers[0]
+    assert register.hospital("hosp-01").director_gender == "f"
+    assert register.hospital("hosp-02").director_gender == "m"
+    assert slot_values(register.parties_for("net-01"))["network.address"] == (
+        "Rue de l'Exemple 7, 1000 Bruxelles"
+    )
+    # both optional: a file without them is valid, and nothing is made up
+    plain = load_parties(write_yaml(tmp_path / "plain.yaml"))
+    assert plain.hospital("hosp-01").director_gender is None
+    assert "network.address" not in slot_values(plain.parties_for("net-01"))
+
+
+def test_a_gender_that_is_not_f_or_m_is_refused_at_its_cell(tmp_path):
+    from generator.parties.check import check_parties
+
+    data = changed("hospitals", 1, director_gender="Madame")
+    path = write_xlsx(tmp_path / "p.xlsx", data)
+    problems = [str(p) for p in check_parties(path)]
+    assert problems == [
+        f"{path}:hospitals!F3: error: director_gender: must be f (female) or m (male); "
+        "leave it empty and documents print the capacity as the published model does"
+    ]

@@ -59,8 +59,8 @@ def test_missing_column_said_once_at_the_header(tmp_path):
     folder = write_csv_folder(tmp_path / "csv", data)
     assert lines(folder) == [
         f"{folder / 'hospitals.csv'}:1:1: error: missing column 'director': this sheet needs it "
-        "(the columns are: id, name, inami, bce, director, signing_certificates, "
-        "verified_by_hand)"
+        "(the columns are: id, name, inami, bce, director, director_gender, "
+        "signing_certificates, verified_by_hand)"
     ]
 
 
@@ -110,8 +110,8 @@ def test_single_csv_problems(tmp_path):
     path.write_text("\n".join(text) + "\n", encoding="utf-8")
     assert lines(path) == [
         f"{path}:5:{header.index('nrn') + 1}: error: the column 'nrn' does not apply to a "
-        "hospital (a hospital has: id, name, inami, bce, director, signing_certificates, "
-        "verified_by_hand)",
+        "hospital (a hospital has: id, name, inami, bce, director, director_gender, "
+        "signing_certificates, verified_by_hand)",
     ]
 
 

@@ -66,11 +66,10 @@ def test_generated_pdf_headers_articles_and_annex(generated):
 
     headers = [o for o in extract.omitted if o.why == "running header"]
     footers = [o for o in extract.omitted if o.why == "footer"]
-    for line in (
-        "Institut national d'assurance maladie-invalidité",
-        "Service des soins de santé",
-        "Avenue Galilée 5/01 – 1210 Bruxelles",
-    ):
+    # a network issues the provider amendment: its letterhead, not INAMI's (issue 12)
+    network = yaml.safe_load((ROOT / "examples" / "parties.yaml").read_text("utf-8"))["networks"]
+    net_10 = next(n for n in network if n["id"] == "net-10")
+    for line in (net_10["name"], net_10["address"]):
         assert sum(o.text == line for o in headers) == pages
         assert line not in texts
     assert len(footers) == pages
@@ -109,7 +108,7 @@ def test_generated_docx_reads_the_same(generated):
     assert rows[0] == ("pseudocode", "description")
     assert [r for r in rows if re.fullmatch(r"\d{6}", r[0])] == _annex_rows()
     omitted = {o.text for o in from_docx.omitted}
-    assert "Avenue Galilée 5/01 – 1210 Bruxelles" in omitted
+    assert "Réseau Adultes Fictif Namur-Sud" in omitted  # the network's letterhead
 
 
 def _words(text: str) -> Counter[str]:
