@@ -108,6 +108,14 @@ def _tag_language(rpr, tag: str) -> None:
     rpr.append(lang)
 
 
+def _tag_every_style(document, lang: str) -> None:
+    """Every conventio paragraph style says its language, also those added after
+    `_styles` (the signature blocks', the letterhead's)."""
+    for style in document.styles:
+        if style.name.startswith("CV ") and style.type == WD_STYLE_TYPE.PARAGRAPH:
+            _tag_language(style.element.get_or_add_rPr(), LANGUAGE_TAG[lang])
+
+
 def _language(document, tag: str) -> None:
     """The document's default language (styles.xml's docDefaults) and Normal's."""
     defaults = document.styles.element.find(qn("w:docDefaults"))
@@ -440,6 +448,7 @@ def build(name: str, kind: str, lang: str = "fr") -> Path:
     if kind != "circular":
         _signatures(document)
         _annexes(document)
+    _tag_every_style(document, lang)
     core = document.core_properties
     core.author = "INAMI – conventio"
     core.language = lang

@@ -96,27 +96,56 @@ def _right_margin(ends: list[float]) -> float:
     return ordered[0]
 
 
-def make_blocks(items: Sequence[Line | TableRow], layout: Layout) -> list[Block]:
+def make_blocks(
+    items: Sequence[Line | TableRow], layout: Layout, with_notes: bool = True
+) -> list[Block]:
     """The blocks, in reading order."""
     vocabulary = word_set(item.text for item in items if isinstance(item, Line))
+    notes = _foot_of_page_notes(items, layout) if with_notes else set()
     blocks: list[Block] = []
     paragraph: list[Line] = []
+    pending: list[Line] = []  # notes at the foot of a page, read after its last paragraph
+
+    def close_paragraph() -> None:
+        if paragraph:
+            blocks.append(_paragraph_block(paragraph, layout, vocabulary))
+            paragraph.clear()
+        if pending:
+            blocks.extend(make_blocks(pending, layout, with_notes=False))
+            pending.clear()
+
     for item in items:
         if isinstance(item, TableRow):
-            if paragraph:
-                blocks.append(_paragraph_block(paragraph, layout, vocabulary))
-                paragraph = []
+            close_paragraph()
             blocks.append(_row_block(item, layout))
+            continue
+        if id(item) in notes:
+            pending.append(item)
             continue
         if paragraph and not _starts_paragraph(paragraph, item, layout):
             paragraph.append(item)
             continue
-        if paragraph:
-            blocks.append(_paragraph_block(paragraph, layout, vocabulary))
-        paragraph = [item]
-    if paragraph:
-        blocks.append(_paragraph_block(paragraph, layout, vocabulary))
+        close_paragraph()
+        paragraph.append(item)
+    close_paragraph()
     return blocks
+
+
+def _foot_of_page_notes(items: Sequence[Line | TableRow], layout: Layout) -> set[int]:
+    """The lines printed smaller than the body at the foot of a page, after its
+    last line of body text (footnotes): a paragraph that goes on to the next
+    page is read whole, and the notes after it."""
+    notes: set[int] = set()
+    for previous, line in itertools.pairwise([*items, None]):
+        if not isinstance(previous, Line) or (
+            isinstance(line, Line) and line.page == previous.page
+        ):
+            continue
+        page = [i for i in items if isinstance(i, Line) and i.page == previous.page]
+        tail = list(itertools.takewhile(lambda i: i.size < layout.body_size - 0.6, page[::-1]))
+        if tail and len(tail) < len(page):
+            notes.update(id(i) for i in tail)
+    return notes
 
 
 def _starts_paragraph(paragraph: list[Line], line: Line, layout: Layout) -> bool:
@@ -133,8 +162,11 @@ def _starts_paragraph(paragraph: list[Line], line: Line, layout: Layout) -> bool
         wrapped = full and same_edge and not previous.text.endswith((*SENTENCE_END, ","))
         if not wrapped:
             return True
-    both_centered = _centered(line, layout) and (
-        _centered(previous, layout) or _centered_filling(previous, layout)
+    # lines of one centred paragraph; one of them may fill the measure
+    both_centered = (
+        _centred_like(line, layout)
+        and _centred_like(previous, layout)
+        and (_centered(line, layout) or _centered(previous, layout))
     )
     if abs(line.x0 - previous.x0) > 2 and not both_centered:
         first = len(paragraph) == 1
@@ -161,6 +193,23 @@ def _is_full(previous: Line, line: Line, layout: Layout) -> bool:
         used = previous.segments[-1].x1 - previous.x0
         return used + space + word_width > layout.right - layout.left - 2
     return previous.x1 + space + word_width > layout.right - 2
+
+
+def _centred_like(line: Line, layout: Layout) -> bool:
+    return (
+        _centered(line, layout)
+        or _centered_filling(line, layout)
+        or _fills_the_measure(line, layout)
+    )
+
+
+def _fills_the_measure(line: Line, layout: Layout) -> bool:
+    """A line as wide as the text, its middle the text's: it may be a centred line
+    that happens to fill the measure (a title's first line before a centred one)."""
+    x1 = line.segments[-1].x1
+    width = layout.right - layout.left
+    middle = (line.x0 + x1) / 2
+    return x1 - line.x0 >= 0.95 * width and abs(middle - (layout.left + layout.right) / 2) <= 4
 
 
 def _centered(line: Line, layout: Layout) -> bool:

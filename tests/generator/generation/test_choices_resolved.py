@@ -11,6 +11,7 @@ import pytest
 
 from generator.corpus.loader import load_corpus
 from generator.generation.batch import generate
+from generator.generation.name_joins import _folded, distinct_name
 from generator.parties.check import load_parties
 from tests.support.paths import ROOT
 
@@ -60,7 +61,12 @@ def _docx_text(path) -> str:
 
 
 def _network_name(parties, stem: str) -> str:
-    return parties.network(stem.split("@")[1]).name
+    """The network's name as the title prints it: without the words the phrase
+    before it already says (generator/generation/name_joins.py)."""
+    name = parties.network(stem.split("@")[1]).name
+    return distinct_name(
+        name, [_folded(w) for w in ["le", "réseau", "de", "soins", "en", "santé", "mentale"]]
+    )
 
 
 @pytest.mark.libreoffice

@@ -24,8 +24,6 @@ pytestmark = pytest.mark.libreoffice
 #: a table row's first line: its code (in the text, codes come in lists: "792595, 792610")
 CODE = re.compile(r"\d{6}(?![\d,])")
 HEADER = "pseudocodedescription"  # the header row, its cells' words joined
-#: the running header INAMI prints on every page
-LETTERHEAD = 3
 
 
 def _pdf(layout_documents, name):
@@ -42,9 +40,20 @@ def _cells(line) -> str:
 
 
 def _body(lines, page: int):
-    """The lines of one page, without the running header and the footer."""
-    on_page = [line for line in lines if line.page == page]
-    return [line for line in on_page[LETTERHEAD:] if not line.text.startswith("Réf. ")]
+    """The lines of one page, without the running header (the issuer's letterhead:
+    the lines printed alike at the top of every page) and the footer."""
+    pages = {line.page for line in lines}
+    seen: dict[tuple[float, str], set[int]] = {}
+    for line in lines:
+        seen.setdefault((round(line.y), line.text), set()).add(line.page)
+    running = {key for key, on in seen.items() if on == pages}
+    return [
+        line
+        for line in lines
+        if line.page == page
+        and (round(line.y), line.text) not in running
+        and not line.text.startswith("Réf. ")
+    ]
 
 
 @pytest.mark.parametrize("name", WITH_ANNEX)

@@ -21,11 +21,17 @@ PROVIDER_AMENDMENT = "network-provider-2021/avenant-2023-09"
 CIRCULAR = "circulars/psy-ort-2023-006"
 
 
+def _plain(text: str) -> str:
+    """The words as printed, the copy's French non-breaking spaces read as spaces
+    (the typography is proved in test_layout_docx.py)."""
+    return text.replace("\u00a0", " ")
+
+
 def _cells(path: Path) -> list[list[str]]:
     """The paragraphs of each table cell, in order."""
     document = docx.Document(str(path))
     return [
-        [p.text for p in cell.paragraphs]
+        [_plain(p.text) for p in cell.paragraphs]
         for table in document.tables
         for row in table.rows
         for cell in row.cells
@@ -34,7 +40,7 @@ def _cells(path: Path) -> list[list[str]]:
 
 def _block(path: Path, heading: str) -> list[str]:
     """A signature block's lines: from its heading to the label of its field."""
-    texts = [p.text for p in docx.Document(str(path)).paragraphs]
+    texts = [_plain(p.text) for p in docx.Document(str(path)).paragraphs]
     start = texts.index(heading)
     end = next(i for i in range(start, len(texts)) if texts[i].startswith("Signature – "))
     return texts[start : end + 1]
@@ -132,7 +138,7 @@ def test_letterhead_is_the_issuers(corpus, examples, tmp_path):
 def test_circular_letter_carries_the_published_head(corpus, examples, tmp_path):
     generate(corpus, CIRCULAR, examples, tmp_path, only={"net-03"})
     path = tmp_path / CIRCULAR / "net-03.fr.docx"
-    body = [p.text for p in docx.Document(str(path)).paragraphs]
+    body = [_plain(p.text) for p in docx.Document(str(path)).paragraphs]
     cells = [line for cell in _cells(path) for line in cell]
     assert body[0] == "Exp./Afz. : INAMI (SSS), Avenue Galilée 5/1, 1210 Bruxelles"
     assert "Aux réseaux de santé mentale" in cells
@@ -147,7 +153,7 @@ def test_circular_letter_carries_the_published_head(corpus, examples, tmp_path):
 
 def _all_texts(path: Path) -> list[str]:
     document = docx.Document(str(path))
-    return [p.text for p in document.paragraphs] + [document.core_properties.title]
+    return [_plain(p.text) for p in document.paragraphs] + [document.core_properties.title]
 
 
 def test_a_phrase_and_a_network_name_are_joined_without_repeating(corpus, examples, tmp_path):
