@@ -100,7 +100,7 @@ def naive_contexts(corpus, parties, manifest_entries) -> list[tuple[Path, dict, 
 
         def real(value, values=values):
             if isinstance(value, str):
-                return SENTINEL_RE.sub(lambda m: values[m.group(1)], value)
+                return SENTINEL_RE.sub(lambda m: _value(values, m.group(1)), value)
             if isinstance(value, list):
                 return [real(v) for v in value]
             if isinstance(value, dict):
@@ -109,6 +109,26 @@ def naive_contexts(corpus, parties, manifest_entries) -> list[tuple[Path, dict, 
 
         contexts.append((renderer.template, real(cache[key]), entry.files["docx"]["path"]))
     return contexts
+
+
+def _footnotes_as_word_notes(path: Path) -> None:
+    """What every copy gets after docxtpl: the corpus's notes as Word footnotes
+    (generator/ooxml/footnotes.py), so both ways make the same document."""
+    from generator.ooxml.footnotes import with_real_footnotes
+
+    with zipfile.ZipFile(path) as archive:
+        entries = {name: archive.read(name) for name in archive.namelist()}
+    entries = with_real_footnotes(entries)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+
+
+def _value(values: dict[str, str], slot: str) -> str:
+    """A slot's value; the network's name after a phrase as the copy prints it."""
+    from generator.generation.name_joins import joined_values
+
+    return values[slot] if slot in values else joined_values(values, [slot])[slot]
 
 
 def body_text(path: Path) -> str:
@@ -130,6 +150,7 @@ def docx_benchmark(n: int, work: Path) -> tuple[float, float, Path, list]:
         document = DocxTemplate(str(template))
         document.render(context, jinja2.Environment(autoescape=True))
         document.save(str(naive_dir / name))
+        _footnotes_as_word_notes(naive_dir / name)
     naive = time.perf_counter() - began
     differing = [
         name
