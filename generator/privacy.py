@@ -12,7 +12,9 @@ date are valid for python-stdnum (`stdnum.be.nn` or `stdnum.be.bis`). The
 digits must be whole groups of a number: `792514 792536` (two pseudocodes) or a
 13-digit reference holds no national number, since no run of whole groups has
 exactly eleven digits. A hexadecimal hash (32 hexadecimal characters or more,
-such as a SHA-256) is never read as one.
+such as a SHA-256) is never read as one, nor are digits that take part of an
+ISO date (`#4 2026-11-30 03:02`, an event's number and time, whose digits
+"4 2026 11 30 03" happen to pass the check).
 
     find_national_numbers("n° 85.07.30-033.28.")   # [Found(start=3, end=18)]
     mask_national_numbers("(85 07 30 033 28)")     # "([numéro du Registre national])"
@@ -43,6 +45,8 @@ _SEPARATOR = "[ \t\u00a0\u2007\u2009\u202f./\\-\u2010\u2011\u2012\u2013\u2014\u2
 _RUN = re.compile(rf"\d+(?:{_SEPARATOR}{{1,3}}\d+)*")
 _GROUP = re.compile(r"\d+")
 _HEX_WORD = re.compile(r"[0-9A-Fa-f]+")
+#: an ISO date (2026-11-30), as logs, listings and file names print it
+_ISO_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}-[01]\d-[0-3]\d(?!\d)")
 #: a hexadecimal word this long is a hash, not a number anybody writes
 _HASH_LENGTH = 32
 _DIGITS = 11
@@ -82,6 +86,7 @@ def find_national_numbers(text: str) -> list[Found]:
     if not isinstance(text, str) or sum(ch.isdigit() for ch in text) < _DIGITS:
         return []
     found: list[Found] = []
+    dates = [m.span() for m in _ISO_DATE.finditer(text)]
     for run in _RUN.finditer(text):
         groups = [(g.start() + run.start(), g.end() + run.start()) for g in _GROUP.finditer(run[0])]
         index = 0
@@ -93,7 +98,11 @@ def find_national_numbers(text: str) -> list[Found]:
             start, end = groups[index][0], groups[last - 1][1]
             if count == _DIGITS:
                 digits = "".join(text[a:b] for a, b in groups[index:last])
-                if _is_national_number(digits) and not _inside_hash(text, start, end):
+                if (
+                    _is_national_number(digits)
+                    and not _inside_hash(text, start, end)
+                    and not any(a < end and start < b for a, b in dates)
+                ):
                     found.append(Found(start, end))
                     index = last
                     continue
