@@ -268,7 +268,7 @@ def _pdfs(renderer, built, docx_paths, staging, entries, progress, workers) -> N
             document_id=doc_id,
             content_hash=content_hash,
             signing_roles=renderer.roles(unit),  # an empty signature field per role
-            field_labels=renderer.field_labels(unit),
+            field_labels=renderer.variant(unit).field_labels,
         )
         final = staging / f"{file_stem(renderer.spec, unit, renderer.lang, renderer.date)}.pdf"
         final.write_bytes(data)

@@ -9,6 +9,7 @@ import datetime as dt
 import multiprocessing as mp
 import os
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,19 @@ from generator.generation.slots import missing_message, unit_slot_values
 from generator.generation.units import DocumentSpec, Unit, document_id
 from generator.invisible import is_blank
 from generator.privacy import mask_national_numbers
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One rendering of the template (a party kind and its signing roles), and
+    what every copy made from it shares."""
+
+    rendered: RenderedTemplate
+    #: the model's words its copies would still print, in words ("" if none; leftovers.py)
+    leftovers: str
+    #: the label of each role's signature field ("Signature – Pour le réseau de
+    #: santé mentale"), its PDF tooltip
+    field_labels: dict[str, str]
 
 
 class Renderer:
@@ -40,47 +54,38 @@ class Renderer:
         #: the copies are information copies (a coordinated text the corpus does not
         #: hold whole, generation/coordinated.py): nobody signs them
         self.information = False
-        self._cache: dict[tuple[frozenset[str], tuple[str, ...]], RenderedTemplate] = {}
-        self._labels: dict[tuple[frozenset[str], tuple[str, ...]], dict[str, str]] = {}
+        self._variants: dict[tuple[frozenset[str], tuple[str, ...]], Variant] = {}
         self._fixed: dict = {}
-        #: per rendering, the model's words it would still print (leftovers.py)
-        self._leftovers: dict[tuple[frozenset[str], tuple[str, ...]], str] = {}
+
+    def variant(self, unit: Unit) -> Variant:
+        """The rendering the unit's copy is made from, rendered on first use."""
+        key = (unit.variants, self.roles(unit))
+        if key not in self._variants:
+            context = template_context(self.corpus, self.spec, *key, self.lang, self.date)
+            rendered = render_template(self.template, context, self.lang, self.date, self._fixed)
+            self._variants[key] = Variant(
+                rendered,
+                describe(leftovers_in(rendered)),
+                {s["role"]: s["field_label"] for s in context["signatures"]},
+            )
+        return self._variants[key]
 
     def rendered(self, unit: Unit) -> RenderedTemplate:
-        key = (unit.variants, self.roles(unit))
-        if key not in self._cache:
-            context = template_context(self.corpus, self.spec, *key, self.lang, self.date)
-            self._cache[key] = render_template(
-                self.template, context, self.lang, self.date, self._fixed
-            )
-            self._leftovers[key] = describe(leftovers_in(self._cache[key]))
-            self._labels[key] = {s["role"]: s["field_label"] for s in context["signatures"]}
-        return self._cache[key]
-
-    def leftovers(self, unit: Unit) -> str:
-        """The model's words the unit's copy would still print, in words ("" if none)."""
-        self.rendered(unit)
-        return self._leftovers[(unit.variants, self.roles(unit))]
+        return self.variant(unit).rendered
 
     def roles(self, unit: Unit) -> tuple[str, ...]:
         """The roles that sign the unit's copy: none for an information copy."""
         return () if self.information else unit.roles(self.spec)
 
-    def field_labels(self, unit: Unit) -> dict[str, str]:
-        """The label of each role's signature field in this unit's copy
-        ("Signature – Pour le réseau de santé mentale"), its PDF tooltip."""
-        self.rendered(unit)
-        return self._labels[(unit.variants, self.roles(unit))]
-
 
 def build_copy(renderer: Renderer, unit: Unit, parties: Any) -> tuple[bytes, str, str] | str:
     """(docx bytes, document id, content hash), or the reason it cannot be made."""
-    rendered = renderer.rendered(unit)
-    leftovers = renderer.leftovers(unit)
-    if leftovers:
+    variant = renderer.variant(unit)
+    rendered = variant.rendered
+    if variant.leftovers:
         return mask_national_numbers(
             f"{unit.party_id}: the copy of {renderer.spec.doc_id} would still print the "
-            f"model's {leftovers}; a copy prints its party's words only: write the model's "
+            f"model's {variant.leftovers}; a copy prints its party's words only: write the model's "
             "alternatives as a choice in the corpus (docs/corpus-format.md), or take these "
             f"words out of the template {renderer.template}"
         )
