@@ -44,13 +44,12 @@ def circular_context(
     subject = [fill(pick(s, "subject")) for s in circular.subject]
     return {
         "title": " ".join(subject),
-        "sender": pick(circular.sender, "sender") if circular.sender else "",
-        "addressed_to": pick(circular.addressed_to, "addressed to")
-        if circular.addressed_to
-        else "",
+        # (a text the corpus does not give prints as "": `pick` says so)
+        "sender": pick(circular.sender, "sender"),
+        "addressed_to": pick(circular.addressed_to, "addressed to"),
         "addressee": fill("{network.name|}"),
         "addressee_lines": [],
-        "service": pick(circular.service, "service") if circular.service else "",
+        "service": pick(circular.service, "service"),
         "contacts": [
             {"label": pick(c.label, "contact"), "text": pick(c.text, "contact")}
             for c in circular.contacts
@@ -58,10 +57,10 @@ def circular_context(
         "reference_line": _REFERENCE[lang].format(ref=circular.reference)
         if circular.reference
         else "",
-        "place_date": pick(circular.place_date, "place and date") if circular.place_date else "",
+        "place_date": pick(circular.place_date, "place and date"),
         "subject_label": _SUBJECT[lang],
         "subject": subject,
-        "salutation": pick(circular.salutation, "salutation") if circular.salutation else "",
+        "salutation": pick(circular.salutation, "salutation"),
         "signatory_lines": [
             line.strip() for line in (circular.signatory or "").split(",") if line.strip()
         ],

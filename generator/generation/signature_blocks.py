@@ -47,7 +47,7 @@ def signature_context(
     """`place_date` and `signatures`, for the roles that sign this copy."""
     if closing is None:
         return {"place_date": "", "signatures": []}
-    place_date = pick(closing.place_date, "place and date") if closing.place_date else ""
+    place_date = pick(closing.place_date, "place and date")
     return {
         "place_date": fill(place_date),
         "signatures": [
