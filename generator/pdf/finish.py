@@ -262,20 +262,21 @@ def _places(reader, roles: Sequence[str], layout: SignatureLayout) -> list[tuple
         if destination is None or index is None or destination.get("/Top") is None:
             rest.append(role)
             continue
-        box = reader.pages[index].cropbox
-        page = (float(box.left), float(box.bottom), float(box.right), float(box.top))
+        page = _page_box(reader.pages[index])
         left = float(destination.get("/Left") or page[0])
         placed.append((role, index, placed_box(page, left, float(destination["/Top"]), layout)))
     if rest:
         last = len(reader.pages) - 1
-        box = reader.pages[last].cropbox
-        page = (float(box.left), float(box.bottom), float(box.right), float(box.top))
-        placed += [
-            (role, last, rect)
-            for role, rect in zip(rest, signature_boxes(page, len(rest), layout), strict=True)
-        ]
+        boxes = signature_boxes(_page_box(reader.pages[last]), len(rest), layout)
+        placed += [(role, last, rect) for role, rect in zip(rest, boxes, strict=True)]
     order = {role: n for n, role in enumerate(roles)}
     return sorted(placed, key=lambda p: order[p[0]])
+
+
+def _page_box(page) -> tuple[float, float, float, float]:
+    """A page's crop box as (left, bottom, right, top), in points."""
+    box = page.cropbox
+    return (float(box.left), float(box.bottom), float(box.right), float(box.top))
 
 
 def _form_fields(writer: PdfWriter, roles: list[str]) -> ArrayObject:

@@ -72,6 +72,14 @@ def _split(packet: bytes) -> tuple[str, etree._Element, str]:
     return text[: match.start()], root, text[match.end() :]
 
 
+def _joined(before: str, root: etree._Element, after: str) -> bytes:
+    """The packet `_split` took apart, with its changed element: namespace
+    declarations nothing uses any more dropped (e.g. left by removed properties)."""
+    etree.cleanup_namespaces(root)
+    etree.indent(root, space=" ")
+    return (before + etree.tostring(root, encoding="unicode") + after).encode("utf-8")
+
+
 def _rdf(root: etree._Element) -> etree._Element:
     if root.tag == f"{{{RDF}}}RDF":
         return root
@@ -186,10 +194,7 @@ def with_identity(packet: bytes | None, document_id: str, content_hash: str) -> 
     _sub(description, CONVENTIO_NS, "DocumentId", document_id)
     _sub(description, CONVENTIO_NS, "ContentHash", content_hash)
 
-    etree.cleanup_namespaces(root)  # e.g. a declaration left by removed properties
-    etree.indent(root, space=" ")
-    body = etree.tostring(root, encoding="unicode")
-    return (before + body + after).encode("utf-8")
+    return _joined(before, root, after)
 
 
 def with_title(packet: bytes, title: str) -> bytes:
@@ -214,6 +219,4 @@ def with_title(packet: bytes, title: str) -> bytes:
     _sub(alt, RDF, "li", title, **{XML_LANG: "x-default"})
     if titles:  # where it was: the first child of its description, as LibreOffice writes it
         description.insert(0, description[-1])
-    etree.cleanup_namespaces(root)
-    etree.indent(root, space=" ")
-    return (before + etree.tostring(root, encoding="unicode") + after).encode("utf-8")
+    return _joined(before, root, after)
