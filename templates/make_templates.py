@@ -23,6 +23,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from generator.ooxml.zipwriter import compress, write_zip
+
 HERE = Path(__file__).resolve().parent
 
 LETTERHEAD = {
@@ -479,13 +481,9 @@ def _slim(path: Path) -> None:
             "",
             parts["[Content_Types].xml"].decode(),
         ).encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            # a fixed time stamp: the same script makes the same bytes, so a
-            # template changes in git only when its content does
-            entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(entry, data)
+    # conventio's deterministic ZIP (fixed time stamps): the same script makes the
+    # same bytes, so a template changes in git only when its content does
+    path.write_bytes(write_zip([compress(name, data) for name, data in parts.items()]))
 
 
 #: template name -> layout

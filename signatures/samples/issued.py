@@ -16,8 +16,6 @@ The same inputs give the same bytes."""
 from __future__ import annotations
 
 import hashlib
-import io
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +24,7 @@ from xml.sax.saxutils import escape
 from generator.generation.manifest import ManifestEntry, manifest_json
 from generator.model.signing import copy_roles, signer_parties
 from generator.ooxml import custom_properties
+from generator.ooxml.zipwriter import compress, write_zip
 
 __all__ = ["SampleDocument", "identity_docx", "write_sample_manifest"]
 
@@ -95,11 +94,8 @@ def identity_docx(document_id: str, content_hash: str, text: str) -> bytes:
         '"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>'
         f"<w:t>{escape(text)}</w:t></w:r></w:p></w:body></w:document>"
     )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in (("word/document.xml", body), (custom_properties.PART, custom)):
-            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
-    return buffer.getvalue()
+    parts = (("word/document.xml", body.encode("utf-8")), (custom_properties.PART, custom))
+    return write_zip([compress(name, data) for name, data in parts])
 
 
 def write_sample_manifest(folder: Path, documents: Iterable[SampleDocument]) -> Path:
