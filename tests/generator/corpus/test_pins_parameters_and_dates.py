@@ -33,13 +33,23 @@ def test_note_2022_parameters():
 
 
 def test_circular_2023_003_parameters():
-    params = {p.id: p.value for p in doc("circulars/psy-ort-2023-003").parameters}
+    params = {
+        p.id: (p.start, p.end) if p.type == "period" else p.value
+        for p in doc("circulars/psy-ort-2023-003").parameters
+    }
     assert params == {
         "other_missions_cap": Decimal("10"),
         "group_sessions_neutralisation_threshold": Decimal("10"),
         "outreach_neutralisation_threshold": Decimal("20"),
         "billing_share_without_copayment": Decimal("100"),
         "operating_costs_attestation_deadline": dt.date(2023, 8, 5),
+        # the billing tool's schedule: « pour le mois mai 2023 », « qu’à partir du mois
+        # de juin 2023 », the dashboard « pour le mois de juillet 2023 »
+        "operating_costs_attestation_initial_month": (dt.date(2023, 5, 1), dt.date(2023, 5, 31)),
+        "operating_costs_attestation_opening_month": (dt.date(2023, 6, 1), dt.date(2023, 6, 30)),
+        "dashboard_availability_month": (dt.date(2023, 7, 1), dt.date(2023, 7, 31)),
+        # « des offres de groupe orientées vers la communauté de plus de 15 personnes »
+        "community_group_offer_size": 15,
     }
 
 
