@@ -96,7 +96,7 @@ def render_document(
                 notes.append(Block("note", _PENDING[lang].format(ids=ids)))
             blocks = blocks[:2] + notes + blocks[2:]
         if missing:  # first under the title and the version: the text is partial
-            blocks = blocks[:2] + [Block("note", partial_notice(missing, lang))] + blocks[2:]
+            blocks = [*blocks[:2], Block("note", partial_notice(missing, lang)), *blocks[2:]]
     elif isinstance(document, Amendment):
         if fmt == "json":
             return _json(amendment_json(document, lang))
