@@ -80,7 +80,7 @@ def render_document(
         result = consolidate(document, amendments, at, lang)
         missing = missing_in(result)
         if fmt == "json":
-            data = _with_text_held(consolidation_json(result, lang), missing, lang)
+            data = _with_text_held(consolidation_json(result, lang), document, missing, lang)
             if binding is not None:
                 data["binding"] = {
                     "party": binding.party,
@@ -112,7 +112,7 @@ def render_document(
     return to_text(blocks)
 
 
-def _with_text_held(data: dict, missing: Missing, lang: str) -> dict:
+def _with_text_held(data: dict, convention: Convention, missing: Missing, lang: str) -> dict:
     """The JSON of a consolidation with, right after the convention, what of its
     text the corpus holds (`whole`) and what it does not."""
     held = {
@@ -120,7 +120,12 @@ def _with_text_held(data: dict, missing: Missing, lang: str) -> dict:
         "notice": partial_notice(missing, lang),
         "provisions_not_held": list(missing.provisions),
         "parts_not_held": list(missing.parts),
-        "amendments_not_held": list(missing.amendments),
+        # each as its source knows it: cited in one, or only implied by one
+        "amendments_not_held": [
+            known.model_dump(exclude_none=True)
+            for known in convention.known_amendments
+            if known.ordinal in missing.amendments
+        ],
     }
     items = list(data.items())
     return dict([items[0], ("text_held", held), *items[1:]])

@@ -127,11 +127,32 @@ class ConventionDates(Strict):
 
 
 class KnownAmendment(Strict):
-    """An amendment known to exist (cited) whose text is not in the corpus."""
+    """An amendment known to exist whose text is not in the corpus, recorded as
+    its source knows it: a source cites it by name (`cited_in`), or only implies
+    it (`implied_by`: the sixth amendment's « Sixième avenant » implies five before
+    it); `words` are the source's words that cite or imply it."""
 
     ordinal: int
-    cited_in: str
+    cited_in: str | None = None
+    implied_by: str | None = None
+    words: str | None = None
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _cited_or_implied(self) -> KnownAmendment:
+        if (self.cited_in is None) == (self.implied_by is None):
+            raise ValueError(
+                "a known amendment is either 'cited_in' a source (it names the amendment) "
+                "or 'implied_by' one (it only presupposes it): give exactly one"
+            )
+        return self
+
+    @property
+    def known_from(self) -> str:
+        """How the corpus knows it, in plain words: "cited in …" or "implied by …",
+        with the source's words."""
+        how = f"cited in {self.cited_in}" if self.cited_in else f"implied by {self.implied_by}"
+        return f"{how}: « {self.words} »" if self.words else how
 
 
 class Convention(_Document):

@@ -42,14 +42,24 @@ def test_show_says_at_its_top_that_the_text_is_partial(fmt):
 def test_show_json_says_what_of_the_text_is_held():
     data = json.loads(_show("inami-network-2021", "--at", "2023-10-01", "--format", "json"))
     assert list(data)[:2] == ["convention", "text_held"]
-    assert data["text_held"] == {
+    held = data["text_held"]
+    known = held.pop("amendments_not_held")
+    assert held == {
         "whole": False,
         "notice": NOTICE,
         # annex 1 is held from 25 September 2023 (replaced by the sixth amendment)
         "provisions_not_held": ["article 10", "article 11", "article 13, § 1", "article 14"],
         "parts_not_held": ["parties", "signatures"],
-        "amendments_not_held": [1, 2, 3, 4, 5],
     }
+    # each as its source knows it: 1 to 4 implied by the sixth, 5 cited by name
+    assert [(k["ordinal"], "implied_by" in k, "cited_in" in k) for k in known] == [
+        (1, True, False),
+        (2, True, False),
+        (3, True, False),
+        (4, True, False),
+        (5, False, True),
+    ]
+    assert known[0]["words"] == "Sixième avenant"
 
 
 def test_a_convention_held_whole_has_no_notice(tmp_path):
@@ -80,3 +90,18 @@ def test_the_information_copy_names_the_amendments_not_held(tmp_path):
     first = first.replace("\u00a0", " ")  # the DOCX's French typography
     assert first.startswith("Copie d'information : ce texte coordonné est incomplet.")
     assert "les parties, les signatures et les avenants 1 à 5, que le corpus" in first
+
+
+def test_history_says_how_each_amendment_not_held_is_known():
+    result = CliRunner().invoke(cli, ["history", "inami-network-2021"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "not in the corpus: amendment 4 (implied by the sixth amendment "
+        "(inami-network-2021/avenant-06, in Circulaire Psy-Ort/2023/006, 004): "
+        "« Sixième avenant »)"
+    ) in result.output
+    assert (
+        "not in the corpus: amendment 5 (cited in Circulaire Psy-Ort/2023/006 (004): "
+        "« le cinquièrme avenant (cf. circulaire psy-ortho 2023/005) »)"
+    ) in result.output
+    assert "amendment 1 (cited in" not in result.output

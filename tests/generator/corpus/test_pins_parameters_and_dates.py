@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from tests.support.corpus_pins import doc, params_of
+from tests.support.corpus_pins import SOURCES, doc, params_of
 
 # --------------------------------------------------------------------------- parameters
 
@@ -131,7 +131,15 @@ def test_amendment_dates():
 def test_known_amendments():
     known = doc("inami-network-2021/convention").known_amendments
     assert [k.ordinal for k in known] == [1, 2, 3, 4, 5]
-    assert "2023/005" in known[4].note
+    # 004 names the fifth (« le cinquièrme avenant (cf. circulaire psy-ortho 2023/005) »)
+    # but only implies the first four, by calling the sixth « Sixième avenant »
+    assert [k.cited_in is not None for k in known] == [False, False, False, False, True]
+    assert all("inami-network-2021/avenant-06" in k.implied_by for k in known[:4])
+    assert [k.words for k in known[:4]] == ["Sixième avenant"] * 4
+    assert "2023/005" in known[4].words
+    source = " ".join((SOURCES / "004_93286c8b41ca43c3.txt").read_text(encoding="utf-8").split())
+    for k in known:
+        assert k.words in source, k.ordinal
 
 
 def test_circulars():
