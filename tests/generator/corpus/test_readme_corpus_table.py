@@ -50,5 +50,7 @@ def test_what_is_not_held_and_assumed_is_said():
             assert f"amendments {min(ordinals)} to {max(ordinals)}" in not_held, doc_id
         if "in_force_note" in data:  # an amendment whose date of force is not stated
             assert "in force" in assumed, doc_id
+        if data.get("type") in ("circular", "amendment"):  # each transcribed whole
+            assert held.startswith("the whole"), doc_id
         if data.get("type") == "circular":
             assert data.get("body"), doc_id  # every circular's letter is held

@@ -66,17 +66,12 @@ def test_a_circular_whose_letter_is_not_held_is_not_generated(tmp_path):
     del data["body"]
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     out = tmp_path / "out"
+    parties = str(ROOT / "examples" / "parties.yaml")
     result = CliRunner().invoke(
         cli,
         [
-            "--corpus",
-            str(corpus),
-            "generate",
-            "circulars/psy-ort-2023-003",
-            "--parties",
-            str(ROOT / "examples" / "parties.yaml"),
-            "--out",
-            str(out),
+            *("--corpus", str(corpus), "generate", "circulars/psy-ort-2023-003"),
+            *("--parties", parties, "--out", str(out)),
         ],
     )
     assert result.exit_code == 1, result.output
