@@ -18,7 +18,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -342,6 +342,14 @@ def _annexes(document) -> None:
     _p(document, "{%p endfor %}")
 
 
+def _enclosure(document) -> None:
+    """The text annexed to a circular letter, after its signature, on a new page."""
+    _p(document, "{%p if enclosure %}")
+    _p(document, "").add_run().add_break(WD_BREAK.PAGE)
+    _blocks_loop(document, "enclosure")
+    _p(document, "{%p endif %}")
+
+
 def _letterhead(document, section, lang: str) -> None:
     """The page header: INAMI's letterhead (fixed words, translated with the
     template) on what INAMI issues, the network's name and address (party data)
@@ -447,6 +455,7 @@ def build(name: str, kind: str, lang: str = "fr") -> Path:
         _p(document, "{%p for line in signatory_lines %}")
         _p(document, "{{ line }}", "CV Signature")
         _p(document, "{%p endfor %}")
+        _enclosure(document)
     if kind != "circular":
         _signatures(document)
         _annexes(document)

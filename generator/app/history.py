@@ -64,5 +64,5 @@ def render_history(corpus: Corpus, convention_id: str, fmt: str = "text") -> str
                 f"(date from {item.date_source})"
             )
     for known in convention.known_amendments:
-        lines.append(f"  not in the corpus: amendment {known.ordinal} ({known.cited_in})")
+        lines.append(f"  not in the corpus: amendment {known.ordinal} ({known.known_from})")
     return "\n".join(lines) + "\n"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from generator.consolidation.engine import consolidate
 from generator.corpus.loader import Corpus
 from generator.errors import ConventioError
+from generator.generation.coordinated import Missing, missing_in, partial_notice
 from generator.model.documents import Amendment, Convention
 from generator.rendering.blocks import Block
 from generator.rendering.documents import amendment_blocks, consolidated_blocks
@@ -77,8 +78,9 @@ def render_document(
         if binding is not None:
             amendments = [a for a in amendments if a.id in binding.signed]
         result = consolidate(document, amendments, at, lang)
+        missing = missing_in(result)
         if fmt == "json":
-            data = consolidation_json(result, lang)
+            data = _with_text_held(consolidation_json(result, lang), document, missing, lang)
             if binding is not None:
                 data["binding"] = {
                     "party": binding.party,
@@ -93,6 +95,8 @@ def render_document(
                 ids = ", ".join(binding.pending)
                 notes.append(Block("note", _PENDING[lang].format(ids=ids)))
             blocks = blocks[:2] + notes + blocks[2:]
+        if missing:  # first under the title and the version: the text is partial
+            blocks = [*blocks[:2], Block("note", partial_notice(missing, lang)), *blocks[2:]]
     elif isinstance(document, Amendment):
         if fmt == "json":
             return _json(amendment_json(document, lang))
@@ -106,6 +110,25 @@ def render_document(
     if fmt == "html":
         return to_html(blocks, lang)
     return to_text(blocks)
+
+
+def _with_text_held(data: dict, convention: Convention, missing: Missing, lang: str) -> dict:
+    """The JSON of a consolidation with, right after the convention, what of its
+    text the corpus holds (`whole`) and what it does not."""
+    held = {
+        "whole": not missing,
+        "notice": partial_notice(missing, lang),
+        "provisions_not_held": list(missing.provisions),
+        "parts_not_held": list(missing.parts),
+        # each as its source knows it: cited in one, or only implied by one
+        "amendments_not_held": [
+            known.model_dump(exclude_none=True)
+            for known in convention.known_amendments
+            if known.ordinal in missing.amendments
+        ],
+    }
+    items = list(data.items())
+    return dict([items[0], ("text_held", held), *items[1:]])
 
 
 def _json(data: object) -> str:

@@ -16,7 +16,7 @@ from generator.corpus.collection import Corpus
 from generator.errors import Problem
 from generator.model import addresses, choices
 from generator.model.annexes import Annex
-from generator.model.documents import Amendment, Circular, Convention
+from generator.model.documents import Amendment, Circular, Convention, LetterBlock
 from generator.model.parameters import CodeListParameter
 from generator.model.provisions import Provision
 from generator.model.pseudocodes import CodeRegistry
@@ -134,9 +134,9 @@ def _footnote_reference_problems(
     value: Any, loc: Loc, marks: frozenset[str]
 ) -> Iterator[tuple[Loc, str]]:
     """A `[^n]` with no footnote n in its provision or a provision around it
-    (only provisions carry footnotes): it would print a note number that leads
+    (only provisions and a letter's blocks carry footnotes): it would print a note number that leads
     nowhere."""
-    if isinstance(value, Provision):
+    if isinstance(value, Provision | LetterBlock):
         marks = marks | {footnote.mark for footnote in value.footnotes}
     if isinstance(value, I18nText):
         for lang in LANGUAGES:

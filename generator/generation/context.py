@@ -23,6 +23,7 @@ from generator.rendering.documents import (
     Personalisation,
     amendment_blocks,
     consolidated_blocks,
+    letter_blocks,
 )
 from generator.rendering.language import TextPicker, format_date, plain_footnotes
 from generator.rendering.provisions import ABBREVIATIONS, NOT_IN_CORPUS, change_note
@@ -101,16 +102,11 @@ def template_context(
         context.update(signature_context(document.closing, pick, fill, roles, variants))
         context["annexes"] = [_annex(a, pick, fill) for a in document.annexes]
     elif isinstance(document, Circular):
-        blocks = [
-            Block(
-                "heading" if b.kind == "heading" else "paragraph",
-                fill(pick(b.text, f"letter, paragraph {i}")),
-                b.level,
-                b.label or "",
-            )
-            for i, b in enumerate(document.body, start=1)
-        ]
+        blocks = letter_blocks(document, document.body, pick, fill)
         context.update(circular_context(document, pick, fill, lang))
+        context["enclosure"] = [
+            _block(b) for b in letter_blocks(document, document.enclosure, pick, fill)
+        ]
     else:
         assert spec.convention is not None
         result = consolidate(spec.convention, corpus.amendments_of(spec.doc_id), at, lang)

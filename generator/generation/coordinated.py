@@ -5,7 +5,9 @@ The corpus marks a provision or an annex it knows of but does not hold with
 `declared_only` (docs/corpus-format.md); the consolidation keeps the mark on the
 version in force at the date (an annex replaced by an amendment is then held).
 A coordinated convention is complete when none of its provisions in force is
-such, it has articles, and it has its parties (preamble) and signature blocks.
+such, it has articles, it has its parties (preamble) and signature blocks, and
+no amendment known to exist is missing from the corpus (`known_amendments`).
+`show` says what is not held at the top of every format (`partial_notice`).
 Otherwise each copy is an information copy: a banner on its first page
 (`information_banner`), nobody signs it (no signature blocks, no PDF signature
 fields), and `conventio generate --for-signature` refuses it (`refuse_unsigned`).
@@ -30,9 +32,12 @@ class Missing:
     provisions: tuple[str, ...]
     #: other parts it lacks: "articles", "parties", "signatures"
     parts: tuple[str, ...]
+    #: the ordinals of its amendments known to exist whose text the corpus does not
+    #: hold (`known_amendments`): whatever they change is not applied
+    amendments: tuple[int, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.provisions or self.parts)
+        return bool(self.provisions or self.parts or self.amendments)
 
 
 def missing_text(corpus: Corpus, convention: Convention, at: dt.date, lang: str) -> Missing:
@@ -58,7 +63,8 @@ def missing_in(result: Consolidation) -> Missing:
         )
         if not held
     )
-    return Missing(provisions, parts)
+    amendments = tuple(known.ordinal for known in convention.known_amendments)
+    return Missing(provisions, parts, amendments)
 
 
 _PROVISIONS = {
@@ -107,6 +113,28 @@ _PART_NAMES = {
 }
 
 
+_AMENDMENTS = {
+    "fr": ("l'avenant {n}", "les avenants {n}", "{a} à {b}"),
+    "nl": ("wijzigingsclausule {n}", "de wijzigingsclausules {n}", "{a} tot {b}"),
+    "de": ("Nachtrag {n}", "die Nachträge {n}", "{a} bis {b}"),
+}
+
+
+def _and(items: list[str], lang: str) -> str:
+    return ", ".join(items[:-1]) + f" {_AND[lang]} {items[-1]}" if len(items) > 1 else items[0]
+
+
+def amendments_named(ordinals: tuple[int, ...], lang: str) -> str:
+    """ "les avenants 1 à 5", "l'avenant 5", "les avenants 1, 3 et 4"."""
+    one, many, span = _AMENDMENTS[lang]
+    if len(ordinals) == 1:
+        return one.format(n=ordinals[0])
+    first, last = min(ordinals), max(ordinals)
+    if sorted(ordinals) == list(range(first, last + 1)):
+        return many.format(n=span.format(a=first, b=last))
+    return many.format(n=_and([str(n) for n in sorted(ordinals)], lang))
+
+
 def information_banner(missing: Missing, lang: str) -> str:
     """The banner of an information copy, in its language ("" for a complete text)."""
     if not missing:
@@ -118,8 +146,71 @@ def information_banner(missing: Missing, lang: str) -> str:
         listed = _LIST_SEPARATOR[lang].join(missing.provisions)
         what.append(f"{count} {one if count == 1 else many} ({listed})")
     what += [_PARTS[lang][part] for part in missing.parts]
-    joined = ", ".join(what[:-1]) + f" {_AND[lang]} {what[-1]}" if len(what) > 1 else what[0]
-    return _BANNER[lang].format(what=joined)
+    if missing.amendments:
+        what.append(amendments_named(missing.amendments, lang))
+    return _BANNER[lang].format(what=_and(what, lang))
+
+
+#: between the clauses of the notice (plain text: show's outputs)
+_CLAUSE_SEPARATOR = {"fr": " ; ", "nl": "; ", "de": "; "}
+_PARTIAL = {
+    "fr": "Texte partiel : ",
+    "nl": "Onvolledige tekst: ",
+    "de": "Unvollständiger Text: ",
+}
+_NOT_HELD = {
+    "fr": (
+        "{n} disposition n'est pas reprise dans le corpus",
+        "{n} dispositions ne sont pas reprises dans le corpus",
+    ),
+    "nl": ("{n} bepaling staat niet in het corpus", "{n} bepalingen staan niet in het corpus"),
+    "de": (
+        "{n} Bestimmung ist nicht im Korpus enthalten",
+        "{n} Bestimmungen sind nicht im Korpus enthalten",
+    ),
+}
+_PARTS_NOT_HELD = {
+    "fr": "le corpus ne contient pas {what}",
+    "nl": "het corpus bevat niet {what}",
+    "de": "der Korpus enthält nicht {what}",
+}
+_AMENDMENTS_NOT_HELD = {
+    "fr": (
+        "{who} n'est pas repris dans le corpus : ses modifications ne sont pas appliquées",
+        "{who} ne sont pas repris dans le corpus : leurs modifications ne sont pas appliquées",
+    ),
+    "nl": (
+        "{who} staat niet in het corpus: de wijzigingen ervan zijn niet toegepast",
+        "{who} staan niet in het corpus: hun wijzigingen zijn niet toegepast",
+    ),
+    "de": (
+        "{who} ist nicht im Korpus enthalten: seine Änderungen sind nicht angewandt",
+        "{who} sind nicht im Korpus enthalten: ihre Änderungen sind nicht angewandt",
+    ),
+}
+
+
+def partial_notice(missing: Missing, lang: str) -> str:
+    """What `show` prints at the top of a convention the corpus does not hold
+    whole ("" when it does): « Texte partiel : 4 dispositions ne sont pas reprises
+    dans le corpus ; les avenants 1 à 5 ne sont pas repris dans le corpus : leurs
+    modifications ne sont pas appliquées. »"""
+    if not missing:
+        return ""
+    said = []
+    if missing.provisions:
+        one, many = _NOT_HELD[lang]
+        count = len(missing.provisions)
+        said.append((one if count == 1 else many).format(n=count))
+    if missing.parts:
+        parts = _and([_PARTS[lang][part] for part in missing.parts], lang)
+        said.append(_PARTS_NOT_HELD[lang].format(what=parts))
+    if missing.amendments:
+        one, many = _AMENDMENTS_NOT_HELD[lang]
+        who = amendments_named(missing.amendments, lang)
+        said.append((one if len(missing.amendments) == 1 else many).format(who=who))
+    text = _CLAUSE_SEPARATOR[lang].join(said)
+    return _PARTIAL[lang] + text + "."
 
 
 def refuse_unsigned(doc_id: str, at: dt.date, missing: Missing) -> None:
@@ -128,6 +219,10 @@ def refuse_unsigned(doc_id: str, at: dt.date, missing: Missing) -> None:
         return
     listed = [f"  - {name}" for name in missing.provisions]
     listed += [f"  - {_PART_NAMES[part]}" for part in missing.parts]
+    listed += [
+        f"  - amendment {n} (known to exist, its text is not in the corpus)"
+        for n in missing.amendments
+    ]
     raise ConventioError(
         f"{doc_id} as in force on {at.isoformat()} cannot be generated for signature: the "
         f"corpus does not hold its whole text. Missing:\n" + "\n".join(listed) + "\n"

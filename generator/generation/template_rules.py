@@ -109,6 +109,11 @@ CONTEXT: dict[str, Value] = {
     "subject": _texts("circular letter: the lines of the subject"),
     "salutation": _text('circular letter: "Bien à vous,"'),
     "signatory_lines": _texts("circular letter: the signatory's name and title"),
+    "enclosure": _records(
+        "circular letter: the text annexed to the letter, printed after its signature "
+        "(blocks like `blocks`); empty when the letter has none",
+        **BLOCK,
+    ),
 }
 
 #: inside `{% for x in ... %}`, `loop` says where the loop is

@@ -88,8 +88,22 @@ def document_spec(corpus: Corpus, doc_id: str) -> DocumentSpec:
         template, scope = "coordinated-convention", _scope(document)
         return DocumentSpec(doc_id, "coordinated", document, scope, template, signatories(document))
     if isinstance(document, Circular):
+        refuse_untranscribed(document)
         return DocumentSpec(doc_id, "circular", None, "network", "circular", signatories(document))
     raise ConventioError(f"{doc_id!r} is a {document.type}: there is no document to generate")
+
+
+def refuse_untranscribed(circular: Circular) -> None:
+    """A circular whose letter the corpus does not hold cannot be generated: its
+    copies would be a letterhead and a subject around nothing."""
+    if circular.body:
+        return
+    sources = ", ".join(source.document for source in circular.sources)
+    raise ConventioError(
+        f"{circular.id} cannot be generated: the corpus does not hold the text of its "
+        f"letter (its file has no 'body'; source: {sources}). Transcribe the letter word "
+        "for word into its 'body' (docs/corpus-format.md), then generate again."
+    )
 
 
 def document_date(corpus: Corpus, spec: DocumentSpec, at: dt.date | None) -> dt.date:

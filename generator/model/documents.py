@@ -14,7 +14,7 @@ from pydantic import Field, model_validator
 from generator.model.annexes import Annex, CodeTable
 from generator.model.base import Strict
 from generator.model.parameters import Parameter
-from generator.model.provisions import Provision
+from generator.model.provisions import Footnote, Provision
 from generator.model.text import I18nText
 
 DocumentId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)?$")]
@@ -127,11 +127,32 @@ class ConventionDates(Strict):
 
 
 class KnownAmendment(Strict):
-    """An amendment known to exist (cited) whose text is not in the corpus."""
+    """An amendment known to exist whose text is not in the corpus, recorded as
+    its source knows it: a source cites it by name (`cited_in`), or only implies
+    it (`implied_by`: the sixth amendment's « Sixième avenant » implies five before
+    it); `words` are the source's words that cite or imply it."""
 
     ordinal: int
-    cited_in: str
+    cited_in: str | None = None
+    implied_by: str | None = None
+    words: str | None = None
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _cited_or_implied(self) -> KnownAmendment:
+        if (self.cited_in is None) == (self.implied_by is None):
+            raise ValueError(
+                "a known amendment is either 'cited_in' a source (it names the amendment) "
+                "or 'implied_by' one (it only presupposes it): give exactly one"
+            )
+        return self
+
+    @property
+    def known_from(self) -> str:
+        """How the corpus knows it, in plain words: "cited in …" or "implied by …",
+        with the source's words."""
+        how = f"cited in {self.cited_in}" if self.cited_in else f"implied by {self.implied_by}"
+        return f"{how}: « {self.words} »" if self.words else how
 
 
 class Convention(_Document):
@@ -260,12 +281,25 @@ class Amendment(_Document):
 
 class LetterBlock(Strict):
     """A paragraph of a letter: a section heading, or text (optionally a
-    numbered point, `label` "1)", indented by `level`)."""
+    numbered point, `label` "1)", indented by `level`), with the footnotes its
+    text refers to (`[^1]`); or, `kind: code-table`, the place where the letter
+    prints one of the circular's `code_tables` (named by `table`)."""
 
-    kind: Literal["heading", "paragraph"] = "paragraph"
+    kind: Literal["heading", "paragraph", "code-table"] = "paragraph"
     label: str | None = None
     level: Annotated[int, Field(ge=0, le=3)] = 0
-    text: I18nText
+    text: I18nText | None = None
+    table: str | None = None
+    footnotes: list[Footnote] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _text_or_table(self) -> LetterBlock:
+        if self.kind == "code-table":
+            if self.table is None or self.text is not None:
+                raise ValueError("a 'code-table' block names its 'table' and has no 'text'")
+        elif self.text is None or self.table is not None:
+            raise ValueError("a heading or paragraph has its 'text' and no 'table'")
+        return self
 
 
 class LetterDetail(Strict):
@@ -296,9 +330,25 @@ class Circular(_Document):
     signatory: str | None = None
     concerns: list[DocumentId] = Field(default_factory=list)
     carries: list[DocumentId] = Field(default_factory=list)
-    #: the letter's text, when transcribed
+    #: the letter's text, when transcribed (empty: the corpus does not hold it,
+    #: and the circular cannot be generated)
     body: list[LetterBlock] = Field(default_factory=list)
     #: "Bien à vous,"
     salutation: I18nText | None = None
+    #: a text annexed to the letter, printed after its signature (the note of
+    #: 25 April 2022 on article 13), when transcribed
+    enclosure: list[LetterBlock] = Field(default_factory=list)
     parameters: list[Parameter] = Field(default_factory=list)
     code_tables: list[CodeTable] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _tables_given(self) -> Circular:
+        given = {table.id for table in self.code_tables}
+        for name, blocks in (("body", self.body), ("enclosure", self.enclosure)):
+            for block in blocks:
+                if block.table is not None and block.table not in given:
+                    raise ValueError(
+                        f"{name}: the code-table block names table {block.table!r}, which is "
+                        "not among the circular's 'code_tables'"
+                    )
+        return self

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from generator.consolidation.engine import Consolidation
 from generator.consolidation.tree import build_annex, build_provision
 from generator.errors import ConventioError
-from generator.model.documents import Amendment, Closing, PreambleBlock
+from generator.model.documents import Amendment, Circular, Closing, LetterBlock, PreambleBlock
 from generator.rendering.blocks import Block, BlockWriter
 from generator.rendering.language import TextPicker, blank_slots, format_date
 from generator.rendering.provisions import ACTIONS, change_note, write_annex, write_provision
@@ -188,3 +188,35 @@ def write_closing(
 
 
 __all__ = ["amendment_blocks", "change_note", "consolidated_blocks"]
+
+
+def letter_blocks(
+    circular: Circular,
+    letter: list[LetterBlock],
+    pick: TextPicker,
+    fill: Callable[[str], str] = blank_slots,
+) -> list[Block]:
+    """A circular's letter (its `body`, or the `enclosure` annexed to it) as
+    blocks: headings and paragraphs with their footnotes, and the code tables
+    where the letter prints them (heading, one line per code, notes)."""
+    out = BlockWriter(fill)
+    tables = {table.id: table for table in circular.code_tables}
+    for i, block in enumerate(letter, start=1):
+        where = f"letter, paragraph {i}"
+        if block.table is not None:
+            table = tables[block.table]
+            out.add("paragraph", pick(table.heading, where))
+            for row in table.rows:
+                out.add("paragraph", pick(row.description, where), level=1, label=row.code)
+            for note in table.notes:
+                out.add("paragraph", pick(note, where))
+            continue
+        kind = "heading" if block.kind == "heading" else "paragraph"
+        out.add(kind, pick(block.text, where), level=block.level, label=block.label or "")
+        for footnote in block.footnotes:
+            out.add(
+                "footnote",
+                pick(footnote.text, f"{where}, note {footnote.mark}"),
+                label=footnote.mark,
+            )
+    return out.blocks

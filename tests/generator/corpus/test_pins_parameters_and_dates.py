@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from tests.support.corpus_pins import doc, params_of
+from tests.support.corpus_pins import SOURCES, doc, params_of
 
 # --------------------------------------------------------------------------- parameters
 
@@ -33,13 +33,23 @@ def test_note_2022_parameters():
 
 
 def test_circular_2023_003_parameters():
-    params = {p.id: p.value for p in doc("circulars/psy-ort-2023-003").parameters}
+    params = {
+        p.id: (p.start, p.end) if p.type == "period" else p.value
+        for p in doc("circulars/psy-ort-2023-003").parameters
+    }
     assert params == {
         "other_missions_cap": Decimal("10"),
         "group_sessions_neutralisation_threshold": Decimal("10"),
         "outreach_neutralisation_threshold": Decimal("20"),
         "billing_share_without_copayment": Decimal("100"),
         "operating_costs_attestation_deadline": dt.date(2023, 8, 5),
+        # the billing tool's schedule: « pour le mois mai 2023 », « qu’à partir du mois
+        # de juin 2023 », the dashboard « pour le mois de juillet 2023 »
+        "operating_costs_attestation_initial_month": (dt.date(2023, 5, 1), dt.date(2023, 5, 31)),
+        "operating_costs_attestation_opening_month": (dt.date(2023, 6, 1), dt.date(2023, 6, 30)),
+        "dashboard_availability_month": (dt.date(2023, 7, 1), dt.date(2023, 7, 31)),
+        # « des offres de groupe orientées vers la communauté de plus de 15 personnes »
+        "community_group_offer_size": 15,
     }
 
 
@@ -121,7 +131,15 @@ def test_amendment_dates():
 def test_known_amendments():
     known = doc("inami-network-2021/convention").known_amendments
     assert [k.ordinal for k in known] == [1, 2, 3, 4, 5]
-    assert "2023/005" in known[4].note
+    # 004 names the fifth (« le cinquièrme avenant (cf. circulaire psy-ortho 2023/005) »)
+    # but only implies the first four, by calling the sixth « Sixième avenant »
+    assert [k.cited_in is not None for k in known] == [False, False, False, False, True]
+    assert all("inami-network-2021/avenant-06" in k.implied_by for k in known[:4])
+    assert [k.words for k in known[:4]] == ["Sixième avenant"] * 4
+    assert "2023/005" in known[4].words
+    source = " ".join((SOURCES / "004_93286c8b41ca43c3.txt").read_text(encoding="utf-8").split())
+    for k in known:
+        assert k.words in source, k.ordinal
 
 
 def test_circulars():

@@ -179,3 +179,17 @@ def test_a_draft_writes_each_mapping_in_its_model_s_field_order():
     assert list(written["provision"]) == ["kind", "num", "text", "footnotes"]
     assert list(written["provision"]["footnotes"][0]) == ["mark", "text"]
     assert list(read["closing"]["signatures"][0]) == ["role", "lines"]
+
+
+def test_a_known_amendment_is_either_cited_or_implied():
+    import pydantic
+
+    from generator.model.documents import KnownAmendment
+
+    cited = KnownAmendment(ordinal=5, cited_in="Circulaire Psy-Ort/2023/006", words="cinquièrme")
+    implied = KnownAmendment(ordinal=4, implied_by="the sixth amendment", words="Sixième avenant")
+    assert cited.known_from == "cited in Circulaire Psy-Ort/2023/006: « cinquièrme »"
+    assert implied.known_from == "implied by the sixth amendment: « Sixième avenant »"
+    for wrong in ({}, {"cited_in": "a", "implied_by": "b"}):
+        with pytest.raises(pydantic.ValidationError, match="either 'cited_in' a source"):
+            KnownAmendment(ordinal=1, **wrong)
