@@ -80,6 +80,19 @@ def _label_and_text(node: DiffNode, whole: str | None) -> tuple[str, tuple[Run, 
     return "", _runs(word_diff(prefix(left), prefix(right))) + text
 
 
+def _notes(node: DiffNode, item, whole: str | None, level: int, out: list) -> None:
+    """The notes under a provision (its footnotes) or an annex (its notes and
+    abbreviations), each a paragraph."""
+    if whole or not node.notes_ops:
+        notes = tuple(word_diff(n, n) for n in item.notes)
+    else:
+        notes = node.notes_ops
+    for pieces in notes:
+        if whole:
+            pieces = tuple(Piece(whole, p.text) for p in pieces)
+        out.append(_para(_runs(pieces), "text", level, "", whole))
+
+
 def _blocks(node: DiffNode, depth: int, out: list, forced: str | None = None) -> None:
     if forced == "insert" and node.right is None:
         return  # inside a moved provision: what it lost is shown where it was
@@ -93,6 +106,9 @@ def _blocks(node: DiffNode, depth: int, out: list, forced: str | None = None) ->
         heading = _ops(node, whole, "heading")
         if heading:
             out.append(_para(heading, "heading", 0, "", whole))
+        placeholder = _ops(node, whole, "text")  # « [texte non repris dans le corpus] »
+        if placeholder:
+            out.append(_para(placeholder, "text", 0, "", whole))
         rows = []
         for row in node.rows:
             kind = {"added": "insert", "removed": "delete"}.get(row.kind)
@@ -107,14 +123,7 @@ def _blocks(node: DiffNode, depth: int, out: list, forced: str | None = None) ->
             rows.append(RedlineRow(cells, row_whole))
         if rows:
             out.append(RedlineTable(item.columns or ("pseudocode", "description"), tuple(rows)))
-        if whole or not node.notes_ops:
-            notes = tuple(word_diff(n, n) for n in item.notes)
-        else:
-            notes = node.notes_ops
-        for pieces in notes:
-            if whole:
-                pieces = tuple(Piece(whole, p.text) for p in pieces)
-            out.append(_para(_runs(pieces), "text", 0, "", whole))
+        _notes(node, item, whole, 0, out)
         return
     level = max(0, min(depth, 3))
     if item.kind == "article":
@@ -126,11 +135,13 @@ def _blocks(node: DiffNode, depth: int, out: list, forced: str | None = None) ->
         text = _ops(node, whole, "text")
         if text:
             out.append(_para(text, "text", 0, "", whole))
+        _notes(node, item, whole, 0, out)
         child_depth = 0
     else:
         label, runs = _label_and_text(node, whole)
         if runs or label:
             out.append(_para(runs, "text", level, label, whole))
+        _notes(node, item, whole, level, out)
         child_depth = depth + 1
     inherited = whole if whole is not None else None
     for child in node.children:

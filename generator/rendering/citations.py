@@ -44,6 +44,12 @@ _ORDINALS = {
     "elften zwölften",
 }
 _ORDINAL_SUFFIX = {"fr": "e", "nl": "e", "de": "."}
+#: the definite articles a name may start with
+_ARTICLES = {
+    "fr": ("l'", "le ", "la ", "les "),
+    "nl": ("de ", "het "),
+    "de": ("die ", "der ", "des "),
+}
 _VOWELS = "aàâeéèêëiîïoôuùûyhAÀÂEÉÈÊIÎOÔUÙÛYH"
 
 
@@ -119,3 +125,27 @@ def article_citation(
     if lang == "nl":
         return f"{'artikel' if definite else 'Artikel'} {number} van {name}"
     return f"Artikel {number} {name}"
+
+
+def convention_name(convention: Convention, lang: str) -> str:
+    """The convention in words: « la convention du 26 juillet 2021 », « le
+    modèle de convention » (a model has no date of its own: each convention
+    concluded on it has its own)."""
+    noun, gender = _CONVENTION_NOUN[lang][convention.kind]
+    date = convention.dates.approved
+    if lang == "fr":
+        return _definite(noun, gender) + (f" du {format_date(date, lang)}" if date else "")
+    if lang == "nl":
+        return f"de {noun}" + (f" van {format_date(date, lang)}" if date else "")
+    return f"die {noun}" + (f" vom {format_date(date, lang)}" if date else "")
+
+
+def as_title(name: str, lang: str) -> str:
+    """A name as a title or label starts: « le sixième avenant … » → « Sixième
+    avenant … », « l'avenant … » → « Avenant … », « de wijzigingsclausule » →
+    « Wijzigingsclausule »."""
+    for article in _ARTICLES[lang]:
+        if name.startswith(article):
+            name = name[len(article) :]
+            break
+    return name[:1].upper() + name[1:]

@@ -49,16 +49,21 @@ def in_force_words(change: Change, lang: str) -> str:
     return format_date(change.in_force, lang)  # type: ignore[arg-type]
 
 
-def change_note(change: Change, lang: str) -> str:
-    """« [Insertion par l'article 2 de l'avenant au modèle de convention du 28
-    septembre 2023, en vigueur le 25 septembre 2023] »."""
+def change_words(change: Change, lang: str) -> str:
+    """« Insertion par l'article 2 de l'avenant au modèle de convention du 28
+    septembre 2023, en vigueur le 25 septembre 2023 »: what show's notes and the
+    diff's causes say."""
     action = ACTIONS[lang][change.action]
-    note = _CHANGE[lang].format(
+    return _CHANGE[lang].format(
         action=action[0].upper() + action[1:],
         article=change_source(change, lang),
         date=in_force_words(change, lang),
     )
-    return f"[{note}]"
+
+
+def change_note(change: Change, lang: str) -> str:
+    """The change as a bracketed note: « [Insertion par l'article 2 de …] »."""
+    return f"[{change_words(change, lang)}]"
 
 
 def _change_note_pattern(lang: str) -> str:
