@@ -9,6 +9,8 @@ as the first runs of its paragraph; an unchanged label goes in `label`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.diffing.redline_model import (
     RedlineDocument,
     RedlineParagraph,
@@ -18,6 +20,7 @@ from generator.diffing.redline_model import (
 )
 from generator.diffing.result import DiffNode, DiffResult
 from generator.diffing.tokens import Piece, word_diff
+from generator.rendering.provisions import change_source
 
 
 def _para(
@@ -93,7 +96,19 @@ def _notes(node: DiffNode, item, whole: str | None, level: int, out: list) -> No
         out.append(_para(_runs(pieces), "text", level, "", whole))
 
 
-def _blocks(node: DiffNode, depth: int, out: list, forced: str | None = None) -> None:
+def _blocks(node: DiffNode, depth: int, out: list, lang: str, forced: str | None = None) -> None:
+    start = len(out)
+    _node_blocks(node, depth, out, lang, forced)
+    if node.cause is not None and forced is None and (node.kinds or node.row_changes):
+        # a Word comment on its first paragraph names the amendment article that made it
+        comment = change_source(node.cause, lang, definite=False)
+        for at in range(start, len(out)):
+            if isinstance(out[at], RedlineParagraph):
+                out[at] = replace(out[at], comment=comment)
+                break
+
+
+def _node_blocks(node: DiffNode, depth: int, out: list, lang: str, forced: str | None) -> None:
     if forced == "insert" and node.right is None:
         return  # inside a moved provision: what it lost is shown where it was
     if forced == "delete" and node.left is None:
@@ -145,15 +160,15 @@ def _blocks(node: DiffNode, depth: int, out: list, forced: str | None = None) ->
         child_depth = depth + 1
     inherited = whole if whole is not None else None
     for child in node.children:
-        _blocks(child, child_depth, out, inherited)
+        _blocks(child, child_depth, out, lang, inherited)
 
 
 def to_redline(result: DiffResult) -> RedlineDocument:
     blocks: list = []
     for node in result.nodes:
-        _blocks(node, 0, blocks)
+        _blocks(node, 0, blocks, result.lang)
     title = result.right.title or result.left.title
-    return RedlineDocument(title, tuple(blocks), result.left.label, result.right.label)
+    return RedlineDocument(title, tuple(blocks), result.left.label, result.right.label, result.lang)
 
 
 def spell(document: RedlineDocument, side: str) -> list[str]:
