@@ -120,6 +120,7 @@ def test_show_formats_carry_attribution(mini):
         "amendment": "conv/a1",
         "article": "1",
         "in_force": "2023-01-01",
+        "cited_as": "Article 1er du premier avenant à la convention du 26 juillet 2021",
     }
     assert inserted["parameters"][0] == {
         "id": "max_bonus",

@@ -86,3 +86,27 @@ def test_the_change_note_is_still_an_editorial_note_not_a_leftover():
         "en vigueur le 25 septembre 2023]"
     )
     assert leftovers_in_text(note, "paragraph 1") == []
+
+
+def test_show_json_names_the_amendment_of_each_change_and_pending_operation():
+    data = json.loads(
+        _run("show", "network-provider-2021", "--at", "2023-10-01", "--format", "json")
+    )
+    changed = [
+        node["changed"]["cited_as"]
+        for top in data["articles"] + data["annexes"]
+        for node in _walk(top)
+        if "changed" in node
+    ]
+    assert f"Article 2 de {PROVIDER}" in changed and f"Article 3 de {PROVIDER}" in changed
+    early = json.loads(_run("show", "inami-network-2021", "--at", "2023-08-01", "--format", "json"))
+    assert [p["cited_as"] for p in early["pending"]] == [
+        "Article 1er du sixième avenant à la convention du 26 juillet 2021",
+        "Article 2 du sixième avenant à la convention du 26 juillet 2021",
+    ]
+
+
+def _walk(node):
+    yield node
+    for child in node.get("children", ()):
+        yield from _walk(child)
