@@ -94,3 +94,21 @@ def test_the_redline_keeps_the_placeholders_of_texts_not_held(tmp_path):
     assert texts.count("[texte non repris dans le corpus]") >= 2
     xml = docx.Document(io.BytesIO(target.read_bytes())).element.xml
     assert "<w:delText" in xml and "[texte non repris dans le corpus]</w:delText>" in xml
+
+
+def test_counts_agree_in_number_and_other_languages_have_their_words():
+    from generator.diffing.engine import diff_items
+    from generator.diffing.render import summary_lines
+    from generator.diffing.result import DiffResult
+    from generator.diffing.sides import Side
+    from generator.diffing.words import counted
+    from tests.support.diff_trees import NEW, A, article, items
+
+    assert [counted(n, "added", "fr") for n in (0, 1, 2)] == ["0 ajout", "1 ajout", "2 ajouts"]
+    assert counted(0, "row", "nl") == "0 rijen" and counted(1, "row", "de") == "1 Zeile"
+    left_items, right_items = items(article("1", text=A)), items(article("1", text=NEW))
+    left = Side("L", "links", "convention", "x", None, left_items, lang="nl")
+    right = Side("R", "rechts", "convention", "x", None, right_items, lang="nl")
+    lines = summary_lines(DiffResult(left, right, diff_items(left_items, right_items)))
+    assert lines[0] == "Vergelijking van links"
+    assert lines[3].startswith("Overzicht: 0 toevoegingen, 0 schrappingen, 1 wijziging")
