@@ -120,7 +120,7 @@ def _body(
     if node.heading_ops:
         lines.append(pad + inline(show(node.heading_ops), colour))
     if node.text_ops or node.label_ops:
-        lines.append(pad + inline(show(_with_label(node)), colour))
+        lines.append((pad + inline(show(_with_label(node)), colour)).rstrip())
     if held:
         lines.extend(
             pad + f"  {r.code}  {r.right if held == 'right' else r.left}" for r in node.rows

@@ -50,7 +50,8 @@ class Item:
         """Everything the provision says, its own number aside: what a
         renumbered or moved provision keeps."""
         if self._content is None:
-            parts = [self.heading, self.text]
+            # a placeholder (« [texte non repris dans le corpus] ») says nothing of the text
+            parts = [self.heading, "" if self.declared_only else self.text]
             if self.repealed:
                 parts.append("[abrogé]")
             parts.extend(f"{code} {description}" for code, description in self.rows)
