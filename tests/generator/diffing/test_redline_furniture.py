@@ -83,3 +83,36 @@ def test_libreoffice_prints_the_header_and_the_page_numbers(redline, tmp_path):
     first, last = reader.pages[0].extract_text(), reader.pages[-1].extract_text()
     assert "en vigueur le 31 août 2023" in first and f"page 1 / {pages}" in first
     assert f"page {pages} / {pages}" in last
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_reads_the_comments_as_comments(redline, tmp_path):
+    """Exported with its comments in the margin, each comment is a PDF note
+    (LibreOffice read it as a comment, not as text)."""
+    import subprocess
+
+    from pypdf import PdfReader
+
+    from generator.pdf.soffice import find_soffice
+
+    export = 'pdf:writer_pdf_Export:{"ExportNotesInMargin":{"type":"boolean","value":"true"}}'
+    profile = (tmp_path / "profile").resolve().as_uri()
+    command = [find_soffice(), f"-env:UserInstallation={profile}", "--headless"]
+    subprocess.run(
+        [*command, "--convert-to", export, "--outdir", str(tmp_path), str(redline)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    reader = PdfReader(tmp_path / "redline.pdf")
+    notes = [
+        annotation.get_object().get("/Contents")
+        for page in reader.pages
+        for annotation in page.get("/Annots") or ()
+        if annotation.get_object().get("/Subtype") == "/Text"
+    ]
+    assert notes == [
+        f"Article 2 {PROVIDER_AMENDMENT}",
+        f"Article 1er {PROVIDER_AMENDMENT}",
+        f"Article 3 {PROVIDER_AMENDMENT}",
+    ]
