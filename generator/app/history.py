@@ -9,13 +9,22 @@ from generator.consolidation.history import versions
 from generator.corpus.loader import Corpus
 from generator.errors import ConventioError
 from generator.model.documents import Convention
+from generator.model.order import ScheduledOperation
+from generator.rendering.citations import article_citation
+
+
+def _cited(item: ScheduledOperation, convention: Convention, lang: str) -> str:
+    return article_citation(item.article.num, item.amendment, convention, lang, definite=False)
 
 
 def _json(data: object) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def render_history(corpus: Corpus, convention_id: str, fmt: str = "text") -> str:
+def render_history(corpus: Corpus, convention_id: str, fmt: str = "text", lang: str = "fr") -> str:
+    """Every version of the convention; each amendment article that opened one
+    is named in words in `lang` (« Article 2 de l'avenant au modèle de
+    convention du 28 septembre 2023 »), its id kept in JSON."""
     convention = corpus.get(convention_id)
     if not isinstance(convention, Convention):
         raise ConventioError(f"{convention_id!r} is not a convention")
@@ -31,6 +40,7 @@ def render_history(corpus: Corpus, convention_id: str, fmt: str = "text") -> str
                         {
                             "amendment": item.amendment.id,
                             "article": item.article.num,
+                            "cited_as": _cited(item, convention, lang),
                             "action": item.op.action,
                             "target": item.op.target
                             or item.op.after
@@ -60,7 +70,7 @@ def render_history(corpus: Corpus, convention_id: str, fmt: str = "text") -> str
             elif op.into:
                 how = "inserts into"
             lines.append(
-                f"    {item.amendment.id}, article {item.article.num}: {how} {where} "
+                f"    {_cited(item, convention, lang)}: {how} {where} "
                 f"(date from {item.date_source})"
             )
     for known in convention.known_amendments:

@@ -9,7 +9,7 @@ linearly with the number of amendments.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.consolidation.tree import (
     Change,
@@ -180,7 +180,15 @@ class Replayer:
 
     def apply(self, item: ScheduledOperation) -> None:
         op = item.op
-        change = Change(item.amendment.id, item.article.num, op.action, item.date, "")
+        change = Change(
+            item.amendment.id,
+            item.article.num,
+            op.action,
+            item.date,
+            "",
+            source=item.amendment,
+            amended=self.convention,
+        )
         if op.action == "insert":
             self._insert(item, change)
         elif op.action == "replace":
@@ -263,7 +271,7 @@ class Replayer:
 
 
 def _with_eid(change: Change, eid: str) -> Change:
-    return Change(change.amendment, change.article, change.action, change.in_force, eid)
+    return replace(change, eid=eid)
 
 
 def consolidate(

@@ -9,6 +9,8 @@ as the first runs of its paragraph; an unchanged label goes in `label`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.diffing.redline_model import (
     RedlineDocument,
     RedlineParagraph,
@@ -18,6 +20,7 @@ from generator.diffing.redline_model import (
 )
 from generator.diffing.result import DiffNode, DiffResult
 from generator.diffing.tokens import Piece, word_diff
+from generator.rendering.provisions import change_source
 
 
 def _para(
@@ -80,7 +83,32 @@ def _label_and_text(node: DiffNode, whole: str | None) -> tuple[str, tuple[Run, 
     return "", _runs(word_diff(prefix(left), prefix(right))) + text
 
 
-def _blocks(node: DiffNode, depth: int, out: list, forced: str | None = None) -> None:
+def _notes(node: DiffNode, item, whole: str | None, level: int, out: list) -> None:
+    """The notes under a provision (its footnotes) or an annex (its notes and
+    abbreviations), each a paragraph."""
+    if whole or not node.notes_ops:
+        notes = tuple(word_diff(n, n) for n in item.notes)
+    else:
+        notes = node.notes_ops
+    for pieces in notes:
+        if whole:
+            pieces = tuple(Piece(whole, p.text) for p in pieces)
+        out.append(_para(_runs(pieces), "text", level, "", whole))
+
+
+def _blocks(node: DiffNode, depth: int, out: list, lang: str, forced: str | None = None) -> None:
+    start = len(out)
+    _node_blocks(node, depth, out, lang, forced)
+    if node.cause is not None and forced is None and (node.kinds or node.row_changes):
+        # a Word comment on its first paragraph names the amendment article that made it
+        comment = change_source(node.cause, lang, definite=False)
+        for at in range(start, len(out)):
+            if isinstance(out[at], RedlineParagraph):
+                out[at] = replace(out[at], comment=comment)
+                break
+
+
+def _node_blocks(node: DiffNode, depth: int, out: list, lang: str, forced: str | None) -> None:
     if forced == "insert" and node.right is None:
         return  # inside a moved provision: what it lost is shown where it was
     if forced == "delete" and node.left is None:
@@ -93,6 +121,9 @@ def _blocks(node: DiffNode, depth: int, out: list, forced: str | None = None) ->
         heading = _ops(node, whole, "heading")
         if heading:
             out.append(_para(heading, "heading", 0, "", whole))
+        placeholder = _ops(node, whole, "text")  # « [texte non repris dans le corpus] »
+        if placeholder:
+            out.append(_para(placeholder, "text", 0, "", whole))
         rows = []
         for row in node.rows:
             kind = {"added": "insert", "removed": "delete"}.get(row.kind)
@@ -107,14 +138,7 @@ def _blocks(node: DiffNode, depth: int, out: list, forced: str | None = None) ->
             rows.append(RedlineRow(cells, row_whole))
         if rows:
             out.append(RedlineTable(item.columns or ("pseudocode", "description"), tuple(rows)))
-        if whole or not node.notes_ops:
-            notes = tuple(word_diff(n, n) for n in item.notes)
-        else:
-            notes = node.notes_ops
-        for pieces in notes:
-            if whole:
-                pieces = tuple(Piece(whole, p.text) for p in pieces)
-            out.append(_para(_runs(pieces), "text", 0, "", whole))
+        _notes(node, item, whole, 0, out)
         return
     level = max(0, min(depth, 3))
     if item.kind == "article":
@@ -126,23 +150,25 @@ def _blocks(node: DiffNode, depth: int, out: list, forced: str | None = None) ->
         text = _ops(node, whole, "text")
         if text:
             out.append(_para(text, "text", 0, "", whole))
+        _notes(node, item, whole, 0, out)
         child_depth = 0
     else:
         label, runs = _label_and_text(node, whole)
         if runs or label:
             out.append(_para(runs, "text", level, label, whole))
+        _notes(node, item, whole, level, out)
         child_depth = depth + 1
     inherited = whole if whole is not None else None
     for child in node.children:
-        _blocks(child, child_depth, out, inherited)
+        _blocks(child, child_depth, out, lang, inherited)
 
 
 def to_redline(result: DiffResult) -> RedlineDocument:
     blocks: list = []
     for node in result.nodes:
-        _blocks(node, 0, blocks)
+        _blocks(node, 0, blocks, result.lang)
     title = result.right.title or result.left.title
-    return RedlineDocument(title, tuple(blocks), result.left.label, result.right.label)
+    return RedlineDocument(title, tuple(blocks), result.left.label, result.right.label, result.lang)
 
 
 def spell(document: RedlineDocument, side: str) -> list[str]:

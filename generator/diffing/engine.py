@@ -3,9 +3,10 @@
 Which provision is which is decided first (`matching`); then the merged tree
 is built in the right side's order (`result.DiffNode`s), a provision removed
 or moved away shown where it was. A renumbering is never reported as a text
-change. Inside a matched provision the heading, label and text are compared
-word by word; annex tables row by row, keyed by pseudocode (order does not
-count).
+change; a provision whose text the corpus does not hold on one side is
+reported as such ("not held"), never as added or removed. Inside a matched
+provision the heading, label and text are compared word by word; annex
+tables row by row, keyed by pseudocode (order does not count).
 """
 
 from __future__ import annotations
@@ -180,7 +181,10 @@ class _Builder:
         node = self._node_for(right)
         node.left, node.right = left, right
         kinds: list[str] = []
-        if left.repealed != right.repealed:
+        if left.declared_only != right.declared_only and not (left.repealed or right.repealed):
+            # one side's text is not in the corpus: nothing can be said of what changed
+            kinds.append("not held")
+        elif left.repealed != right.repealed:
             kinds.append("removed" if right.repealed else "added")
         else:
             if moved:
@@ -211,7 +215,15 @@ class _Builder:
                     strict=True,
                 )
             )
-        node.children = self.build(left.children, right.children)
+        if node.kinds == ("not held",):
+            # what the held side contains is shown, as part of the provision not held
+            how = "removed" if right.declared_only else "added"
+            node.children = [
+                self.whole(c, how, inside=True)
+                for c in (left if right.declared_only else right).children
+            ]
+        else:
+            node.children = self.build(left.children, right.children)
         if node.kinds or node.row_changes:
             node.cause = self.cause_of_pair(left, right)
         return node

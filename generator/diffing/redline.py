@@ -8,6 +8,10 @@ and a table row added or removed is a tracked row (``<w:trPr><w:ins/>``). So
 "Accept all changes" gives the right-hand version and "Reject all changes" the
 left-hand one; a reviewer can also accept or reject one change at a time.
 
+Each change the diff knows the cause of carries a Word comment (anchored on
+its first paragraph) naming the amendment article that made it; the page
+header names both sides, the footer numbers the pages (redline_furniture).
+
 What is not tracked: the title and the line naming the two versions
 (``left → right``) at the top, the header row of a table (unless all its rows
 are added, or all removed: then the header is too), an empty paragraph written
@@ -43,6 +47,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
+from generator.diffing.redline_furniture import furniture
 from generator.diffing.redline_model import (
     RedlineDocument,
     RedlineParagraph,
@@ -50,9 +55,9 @@ from generator.diffing.redline_model import (
     RedlineTable,
     Run,
 )
-from generator.diffing.redline_package import STYLE_IDS, package, serialize
+from generator.diffing.redline_package import FOOTER_ID, HEADER_ID, STYLE_IDS, package, serialize
 from generator.diffing.redline_plan import Plan, clean, merged, plan_blocks
-from generator.ooxml.namespaces import W_NS, XML_SPACE, W
+from generator.ooxml.namespaces import R_NS, W_NS, XML_SPACE, R, W
 
 __all__ = ["write_redline"]
 
@@ -72,9 +77,12 @@ def write_redline(doc: RedlineDocument, author: str, date: dt.datetime) -> bytes
         raise ValueError("a redline needs an author: every tracked change names one")
     writer = _BodyWriter(author, _w3c_date(date))
     body = writer.body(doc)
-    document = etree.Element(W + "document", nsmap={"w": W_NS})
+    document = etree.Element(W + "document", nsmap={"w": W_NS, "r": R_NS})
     document.append(body)
-    return package(serialize(document), clean(doc.title), writer.author, writer.date)
+    parts = furniture(
+        doc.left_label, doc.right_label, doc.lang, writer.comments, writer.author, writer.date
+    )
+    return package(serialize(document), clean(doc.title), writer.author, writer.date, parts)
 
 
 def _w3c_date(date: dt.datetime) -> str:
@@ -94,6 +102,8 @@ class _BodyWriter:
         self.author = author
         self.date = date
         self._next_id = 0
+        #: (id, text) of each comment, in document order
+        self.comments: list[tuple[int, str]] = []
 
     def _mark(self, parent: etree._Element, op: str) -> etree._Element:
         """A `w:ins`/`w:del` with a fresh id, the author and the date."""
@@ -122,6 +132,9 @@ class _BodyWriter:
         # as a whole must not be the last
         self._plain_paragraph(body, "", None)
         section = _sub(body, "sectPr")
+        for kind, rel_id in (("header", HEADER_ID), ("footer", FOOTER_ID)):
+            reference = _sub(section, f"{kind}Reference", type="default")
+            reference.set(R + "id", rel_id)
         _sub(section, "pgSz", w="11906", h="16838")
         _sub(
             section,
@@ -164,7 +177,16 @@ class _BodyWriter:
             _paragraph_properties(_sub(change, "pPr"), previous)
         if len(ppr) == 0:
             p.remove(ppr)
+        comment = clean(plan.para.comment or "").strip()
+        if comment:
+            self._next_id += 1
+            comment_id = str(self._next_id)
+            self.comments.append((self._next_id, comment))
+            _sub(p, "commentRangeStart", id=comment_id)
         self._write_runs(p, plan.ops)
+        if comment:
+            _sub(p, "commentRangeEnd", id=comment_id)
+            _sub(_sub(p, "r"), "commentReference", id=comment_id)
 
     def _runs(
         self, p: etree._Element, runs: Iterable[Run], whole: str | None, bold: bool = False

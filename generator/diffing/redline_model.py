@@ -26,6 +26,8 @@ class RedlineParagraph:
     level: int = 0  # indent 0-3
     label: str = ""
     whole: str | None = None  # "insert" | "delete" when the whole paragraph is added/removed
+    #: a Word comment on the paragraph: the amendment article that made the change
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -46,3 +48,5 @@ class RedlineDocument:
     blocks: tuple[RedlineParagraph | RedlineTable, ...]
     left_label: str
     right_label: str
+    #: the language of the words the redline adds (header, footer)
+    lang: str = "fr"

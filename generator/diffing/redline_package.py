@@ -16,19 +16,35 @@ from generator.ooxml.namespaces import (
     DC_NS,
     DCTERMS_NS,
     EXTENDED_PROPERTIES_NS,
+    R_NS,
     W_NS,
     XML_DECLARATION,
     XSI_NS,
 )
 from generator.ooxml.zipwriter import compress, write_zip
 
+#: the parts around the body (generator/diffing/redline_furniture.py writes them)
+HEADER_PART, FOOTER_PART, COMMENTS_PART = (
+    "word/header1.xml",
+    "word/footer1.xml",
+    "word/comments.xml",
+)
+_WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+HEADER_TYPE, FOOTER_TYPE = f"{_WORD}.header+xml", f"{_WORD}.footer+xml"
+COMMENTS_TYPE = f"{_WORD}.comments+xml"
+#: the relationships the section properties of the body name
+HEADER_ID, FOOTER_ID = "rId3", "rId4"
+
 #: paragraph style id for each `RedlineParagraph.style` (Normal for "text")
 STYLE_IDS = {"title": "Heading1", "heading": "Heading2", "text": "Normal", "note": "Note"}
 
 
-def package(document: bytes, title: str, author: str, date: str) -> bytes:
+def package(
+    document: bytes, title: str, author: str, date: str, furniture: dict[str, bytes]
+) -> bytes:
     """The DOCX whose word/document.xml is `document`, made by `author` at
-    `date` (W3C format) and entitled `title` (text XML can hold)."""
+    `date` (W3C format) and entitled `title` (text XML can hold), with its
+    header, footer and comments (`furniture`, by part name: redline_furniture)."""
     parts = {
         content_types.PART: _CONTENT_TYPES,
         relationships.ROOT_PART: _ROOT_RELS,
@@ -38,6 +54,7 @@ def package(document: bytes, title: str, author: str, date: str) -> bytes:
         relationships.DOCUMENT_PART: _DOCUMENT_RELS,
         "word/styles.xml": _STYLES,
         "word/settings.xml": _SETTINGS,
+        **furniture,
     }
     return write_zip([compress(name, data) for name, data in parts.items()])
 
@@ -66,6 +83,9 @@ _CONTENT_TYPES = content_types.content_types_xml(
         "word/document.xml": content_types.DOCUMENT,
         "word/styles.xml": content_types.STYLES,
         "word/settings.xml": content_types.SETTINGS,
+        HEADER_PART: HEADER_TYPE,
+        FOOTER_PART: FOOTER_TYPE,
+        COMMENTS_PART: COMMENTS_TYPE,
         "docProps/core.xml": content_types.CORE_PROPERTIES,
         "docProps/app.xml": content_types.EXTENDED_PROPERTIES,
     }
@@ -83,6 +103,9 @@ _DOCUMENT_RELS = relationships.relationships_xml(
     [
         ("rId1", relationships.STYLES, "styles.xml"),
         ("rId2", relationships.SETTINGS, "settings.xml"),
+        (HEADER_ID, f"{R_NS}/header", "header1.xml"),
+        (FOOTER_ID, f"{R_NS}/footer", "footer1.xml"),
+        ("rId5", f"{R_NS}/comments", "comments.xml"),
     ]
 )
 

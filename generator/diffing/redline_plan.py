@@ -92,7 +92,7 @@ def _paragraphs(
             and block.whole is None
             and {run.op for run in block.runs if clean(run.text)} == {"insert"}
         ):
-            yield replace(block, runs=(), whole="delete")
+            yield replace(block, runs=(), whole="delete", comment=None)
             yield replace(block, whole="insert")
         else:
             yield block

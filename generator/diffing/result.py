@@ -1,7 +1,8 @@
 """What a diff finds: a tree of `DiffNode`s, one per provision of either
 side, each saying what happened to it (added, removed, modified, renumbered,
-moved), with its words compared and, for an annex, its rows; `DiffResult`
-holds the tree and counts what it reports.
+moved, or not held: its text is not in the corpus on one side), with its
+words compared and, for an annex, its rows; `DiffResult` holds the tree and
+counts what it reports.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from generator.consolidation.tree import Change
 from generator.diffing.sides import Item, Side
 from generator.diffing.tokens import Piece
 
-KINDS = ("added", "removed", "modified", "renumbered", "moved")
+KINDS = ("added", "removed", "modified", "renumbered", "moved", "not held")
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,24 @@ class DiffNode:
         return None
 
     @property
+    def not_held_on(self) -> str | None:
+        """ "left" or "right": the side whose text the corpus does not hold."""
+        if self.kinds[:1] != ("not held",):
+            return None
+        return "right" if self.right is not None and self.right.declared_only else "left"
+
+    def note_pieces(self) -> tuple[tuple[Piece, ...], ...]:
+        """The notes under the provision (an annex's notes and abbreviations, a
+        provision's footnotes), compared, or whole on the side that has them."""
+        if self.notes_ops:
+            return self.notes_ops
+        whole = self.inside or (
+            self.kinds[0] if self.kinds[:1] in (("added",), ("removed",)) else None
+        )
+        op = {"added": "insert", "removed": "delete"}.get(whole or "", "equal")
+        return tuple((Piece(op, note),) for note in self.item.notes)
+
+    @property
     def row_changes(self) -> list[RowChange]:
         return [r for r in self.rows if r.kind != "equal"]
 
@@ -112,10 +131,15 @@ class DiffResult:
         for node in self.walk():
             if node.reported:
                 counter.update(node.kinds)
-            if node.inside is None and not node.ghost:
+            if node.inside is None and not node.ghost and node.not_held_on is None:
                 counter.update(f"rows {r.kind}" for r in node.row_changes)
         order = [*KINDS, "rows added", "rows removed", "rows modified"]
         return {k: counter[k] for k in order}
+
+    @property
+    def lang(self) -> str:
+        """The language of the texts compared, and of the diff's words."""
+        return self.left.lang
 
     @property
     def identical(self) -> bool:

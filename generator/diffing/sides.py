@@ -8,12 +8,14 @@ import re
 from dataclasses import dataclass, field
 
 from generator.consolidation.tree import Change, Node, build_annex, build_provision
+from generator.diffing.words import label as label_words
 from generator.errors import ConventioError
 from generator.model import addresses
 from generator.model.annexes import Annex
 from generator.model.documents import Amendment, Convention
-from generator.rendering.language import TextPicker, blank_slots
-from generator.rendering.provisions import label_of
+from generator.rendering.citations import amendment_name, as_title, convention_name
+from generator.rendering.language import TextPicker, blank_slots, format_date, plain_footnotes
+from generator.rendering.provisions import NOT_IN_CORPUS, label_of
 
 
 @dataclass(eq=False)
@@ -48,7 +50,8 @@ class Item:
         """Everything the provision says, its own number aside: what a
         renumbered or moved provision keeps."""
         if self._content is None:
-            parts = [self.heading, self.text]
+            # a placeholder (« [texte non repris dans le corpus] ») says nothing of the text
+            parts = [self.heading, "" if self.declared_only else self.text]
             if self.repealed:
                 parts.append("[abrogé]")
             parts.extend(f"{code} {description}" for code, description in self.rows)
@@ -67,13 +70,16 @@ class Item:
 @dataclass
 class Side:
     spec: str
-    label: str  # "network-provider-2021 on 2023-09-01"
+    #: "Convention du 26 juillet 2021 (inami-network-2021), en vigueur le 24 septembre 2023"
+    label: str
     kind: str  # "convention" | "amendment"
     document_id: str
     at: dt.date | None
     items: list[Item]
     fragment: str | None = None
     title: str = ""
+    #: the language its texts and the diff's words are in
+    lang: str = "fr"
 
 
 _SPEC_RE = re.compile(r"^(?P<id>[^@#]+)(?:@(?P<at>[^#]*))?(?:#(?P<frag>.+))?$")
@@ -97,11 +103,15 @@ def parse_spec(spec: str) -> tuple[str, dt.date | None, str | None]:
     return match.group("id").strip(), at, match.group("frag")
 
 
-def _pick(picker: TextPicker):
-    def pick(text, where: str) -> str:
-        return blank_slots(picker(text, where)) if text is not None else ""
+class _Pick:
+    """A side's texts in its language, as the blank model prints them."""
 
-    return pick
+    def __init__(self, picker: TextPicker):
+        self.picker = picker
+        self.lang = picker.lang
+
+    def __call__(self, text, where: str) -> str:
+        return blank_slots(self.picker(text, where)) if text is not None else ""
 
 
 def item_from_node(node: Node, pick, parent: Item | None, key: str | None = None) -> Item:
@@ -126,7 +136,15 @@ def item_from_node(node: Node, pick, parent: Item | None, key: str | None = None
         if provision.heading is not None:
             item.heading = pick(provision.heading, f"{node.human} (heading)")
         if provision.text is not None and not node.repealed:
-            item.text = pick(provision.text, node.human)
+            item.text = plain_footnotes(pick(provision.text, node.human))
+        # footnotes as the notes under the provision: « ¹ Voir l'article 3. »
+        item.notes = tuple(
+            f"{plain_footnotes(f'[^{f.mark}]')} {pick(f.text, f'{node.human}, note {f.mark}')}"
+            for f in provision.footnotes
+        )
+    if node.declared_only:
+        # the placeholder show prints, so that each side reads as the text does
+        item.text = NOT_IN_CORPUS[pick.lang]
     for child in node.children:
         item.children.append(item_from_node(child, pick, item))
     return item
@@ -151,7 +169,7 @@ def convention_items(convention: Convention, amendments, at, lang: str) -> list[
 
     result = consolidate(convention, amendments, at, lang)
     picker = TextPicker(lang)
-    pick = _pick(picker)
+    pick = _Pick(picker)
     items = [item_from_node(n, pick, None) for n in result.articles.children]
     items += [item_from_node(n, pick, None) for n in result.annexes.children]
     picker.raise_if_missing()
@@ -171,7 +189,7 @@ def amendment_items(amendment: Amendment, lang: str) -> list[Item]:
     """The provisions an amendment quotes, addressed where they go in the
     convention it amends, then its annexes."""
     picker = TextPicker(lang)
-    pick = _pick(picker)
+    pick = _Pick(picker)
     items: list[Item] = []
     for article in amendment.articles:
         for op in article.operations:
@@ -208,7 +226,9 @@ def resolve(corpus, spec: str, lang: str = "fr", today: dt.date | None = None) -
     if isinstance(document, Convention):
         at = at or today or dt.date.today()
         items = convention_items(document, corpus.amendments_of(doc_id), at, lang)
-        kind, label = "convention", f"{doc_id} en vigueur le {at.isoformat()}"
+        name = as_title(convention_name(document, lang), lang)
+        when = label_words("in force", lang, date=format_date(at, lang))
+        kind, label = "convention", f"{name} ({doc_id}), {when}"
     elif isinstance(document, Amendment):
         if at is not None:
             raise ConventioError(
@@ -216,7 +236,9 @@ def resolve(corpus, spec: str, lang: str = "fr", today: dt.date | None = None) -
                 f"({document.amends}@{at.isoformat()}) instead"
             )
         items = amendment_items(document, lang)
-        kind, label = "amendment", doc_id
+        amended = corpus.get(document.amends)
+        name = as_title(amendment_name(document, amended, lang), lang)
+        kind, label = "amendment", f"{name} ({doc_id})"
     else:
         raise ConventioError(
             f"{doc_id!r} is a {document.type}; diff compares conventions and amendments"
@@ -234,4 +256,4 @@ def resolve(corpus, spec: str, lang: str = "fr", today: dt.date | None = None) -
         found.parent = None
         items = [found]
         label = f"{label}, {found.human}"
-    return Side(spec, label, kind, doc_id, at, items, fragment, blank_slots(title))
+    return Side(spec, label, kind, doc_id, at, items, fragment, blank_slots(title), lang)

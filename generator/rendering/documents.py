@@ -11,6 +11,7 @@ from generator.consolidation.tree import build_annex, build_provision
 from generator.errors import ConventioError
 from generator.model.documents import Amendment, Circular, Closing, LetterBlock, PreambleBlock
 from generator.rendering.blocks import Block, BlockWriter
+from generator.rendering.citations import article_citation
 from generator.rendering.language import TextPicker, blank_slots, format_date
 from generator.rendering.provisions import ACTIONS, change_note, write_annex, write_provision
 
@@ -61,7 +62,10 @@ def consolidated_blocks(
         out.add("note", _PENDING[lang])
         for item in result.pending:
             action = ACTIONS[lang][item.op.action]
-            out.add("note", f"{item.label} : {action}, {format_date(item.date, lang)}", level=1)
+            cited = article_citation(
+                item.article.num, item.amendment, convention, lang, definite=False
+            )
+            out.add("note", f"{cited} : {action}, {format_date(item.date, lang)}", level=1)
     for i, recital in enumerate(convention.recitals, start=1):
         out.add("paragraph", pick(recital, f"recital {i}"))
     write_preamble(out, convention.preamble, pick, variants)

@@ -8,10 +8,11 @@ from typing import Any
 
 from generator.consolidation.engine import Consolidation
 from generator.consolidation.tree import Node, build_provision
-from generator.model.documents import Amendment
+from generator.model.documents import Amendment, Convention
 from generator.model.order import ScheduledOperation
+from generator.rendering.citations import article_citation
 from generator.rendering.language import TextPicker, blank_slots
-from generator.rendering.provisions import label_of
+from generator.rendering.provisions import change_source, label_of
 
 
 def _plain(value: Any) -> Any:
@@ -37,6 +38,7 @@ def node_json(node: Node, pick: TextPicker) -> dict[str, Any]:
             "amendment": c.amendment,
             "article": c.article,
             "in_force": _plain(c.in_force),
+            "cited_as": change_source(c, pick.lang, definite=False),
         }
     if node.repealed:
         data["repealed"] = True
@@ -73,11 +75,14 @@ def node_json(node: Node, pick: TextPicker) -> dict[str, Any]:
     return data
 
 
-def _operation_json(item: ScheduledOperation) -> dict[str, Any]:
+def _operation_json(item: ScheduledOperation, convention: Convention, lang: str) -> dict[str, Any]:
     op = item.op
     return {
         "amendment": item.amendment.id,
         "article": item.article.num,
+        "cited_as": article_citation(
+            item.article.num, item.amendment, convention, lang, definite=False
+        ),
         "action": op.action,
         "target": op.target or op.after or op.before or op.into,
         "position": "after" if op.after else "before" if op.before else "into" if op.into else None,
@@ -101,8 +106,8 @@ def consolidation_json(result: Consolidation, lang: str = "fr") -> dict[str, Any
         "language": lang,
         "articles": [node_json(n, pick) for n in result.articles.children],
         "annexes": [node_json(n, pick) for n in result.annexes.children],
-        "applied": [_operation_json(i) for i in result.applied],
-        "pending": [_operation_json(i) for i in result.pending],
+        "applied": [_operation_json(i, result.convention, lang) for i in result.applied],
+        "pending": [_operation_json(i, result.convention, lang) for i in result.pending],
     }
     pick.raise_if_missing()
     return data

@@ -9,6 +9,7 @@ from generator.model.addresses import default_label
 from generator.model.annexes import Annex
 from generator.model.provisions import Provision
 from generator.rendering.blocks import BlockWriter
+from generator.rendering.citations import article_citation
 from generator.rendering.language import TextPicker, format_date
 
 NOT_IN_CORPUS = {
@@ -24,27 +25,51 @@ ACTIONS = {
     "de": {"insert": "Einfügung", "replace": "Ersetzung", "repeal": "Aufhebung"},
 }
 _CHANGE = {
-    "fr": "{action} par l'article {article} de {amendment}, en vigueur le {date}",
-    "nl": "{action} bij artikel {article} van {amendment}, van kracht op {date}",
-    "de": "{action} durch Artikel {article} von {amendment}, in Kraft am {date}",
+    "fr": "{action} par {article}, en vigueur le {date}",
+    "nl": "{action} bij {article}, van kracht op {date}",
+    "de": "{action} durch {article}, in Kraft am {date}",
+}
+#: a change built without its amendment (by hand, in a test) names it by its id
+_BY_ID = {
+    "fr": "l'article {article} de {amendment}",
+    "nl": "artikel {article} van {amendment}",
+    "de": "Artikel {article} von {amendment}",
 }
 
 
-def change_note(change: Change, lang: str) -> str:
+def change_source(change: Change, lang: str, *, definite: bool = True) -> str:
+    """The amendment article a change comes from, in words (citations.py)."""
+    if change.source is None or change.amended is None:
+        return _BY_ID[lang].format(article=change.article, amendment=change.amendment)
+    return article_citation(change.article, change.source, change.amended, lang, definite=definite)
+
+
+def in_force_words(change: Change, lang: str) -> str:
+    """When a change took effect, in words: « 25 septembre 2023 »."""
+    return format_date(change.in_force, lang)  # type: ignore[arg-type]
+
+
+def change_words(change: Change, lang: str) -> str:
+    """« Insertion par l'article 2 de l'avenant au modèle de convention du 28
+    septembre 2023, en vigueur le 25 septembre 2023 »: what show's notes and the
+    diff's causes say."""
     action = ACTIONS[lang][change.action]
-    note = _CHANGE[lang].format(
+    return _CHANGE[lang].format(
         action=action[0].upper() + action[1:],
-        article=change.article,
-        amendment=change.amendment,
-        date=format_date(change.in_force, lang),  # type: ignore[arg-type]
+        article=change_source(change, lang),
+        date=in_force_words(change, lang),
     )
-    return f"[{note}]"
+
+
+def change_note(change: Change, lang: str) -> str:
+    """The change as a bracketed note: « [Insertion par l'article 2 de …] »."""
+    return f"[{change_words(change, lang)}]"
 
 
 def _change_note_pattern(lang: str) -> str:
     fields = {"action": "|".join(a[0].upper() + a[1:] for a in ACTIONS[lang].values())}
     pattern = re.escape(_CHANGE[lang])
-    for name in ("action", "article", "amendment", "date"):
+    for name in ("action", "article", "date"):
         pattern = pattern.replace(
             re.escape("{" + name + "}"), f"(?:{fields[name]})" if name in fields else "[^\\[\\]]+"
         )
@@ -52,7 +77,7 @@ def _change_note_pattern(lang: str) -> str:
 
 
 #: the bracketed notes conventio itself prints in a text ("[abrogé]", "[texte non repris
-#: dans le corpus]", "[Insertion par l'article 1 de …, en vigueur le …]"): never a
+#: dans le corpus]", "[Insertion par l'article 1er du sixième avenant …, en vigueur le …]"): never a
 #: model's bracketed alternative (generator/generation/leftovers.py tells them apart)
 EDITORIAL_NOTE_RE = re.compile(
     "|".join(

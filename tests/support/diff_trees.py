@@ -4,7 +4,7 @@ sees them (items of a side), and the sentences they are made of."""
 from __future__ import annotations
 
 from generator.consolidation.tree import build_annex, build_provision
-from generator.diffing.sides import _pick, item_from_node
+from generator.diffing.sides import _Pick, item_from_node
 from generator.model.annexes import Annex
 from generator.model.provisions import Provision
 from generator.model.text import I18nText
@@ -32,7 +32,7 @@ def paragraph(num: str, text: str) -> Provision:
 
 
 def items(*provisions: Provision | Annex):
-    pick = _pick(TextPicker("fr"))
+    pick = _Pick(TextPicker("fr"))
     result = []
     for position, provision in enumerate(provisions, start=1):
         if isinstance(provision, Annex):

@@ -77,7 +77,10 @@ def test_list_and_history(mini):
     assert table.exit_code == 0 and "conv/a1" in table.output
     history = run("--corpus", str(mini), "history", "conv")
     assert "version 3: 2023-06-01 – 2023-12-31" in history.output
-    assert "conv/a1, article 2: repeals art_2__para_2" in history.output
+    assert (
+        "Article 2 du premier avenant à la convention du 26 juillet 2021: repeals art_2__para_2"
+        in history.output
+    )
 
 
 def test_schema_validates_the_shipped_and_mini_files(mini, tmp_path):

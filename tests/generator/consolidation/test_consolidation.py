@@ -105,7 +105,10 @@ def test_show_formats_carry_attribution(mini):
     corpus = load_corpus(mini)
     text = render_document(corpus, "conv", D("2023-06-01"), "text", "fr")
     assert "Article 2/1" in text
-    assert "[Insertion par l'article 1 de conv/a1, en vigueur le 1er janvier 2023]" in text
+    assert (
+        "[Insertion par l'article 1er du premier avenant à la convention du 26 juillet 2021, "
+        "en vigueur le 1er janvier 2023]" in text
+    )
     assert "§ 2 [abrogé]" in text
     assert "[texte non repris dans le corpus]" in text  # article 3 is declared only
     data = json.loads(render_document(corpus, "conv", D("2023-06-01"), "json", "fr"))
@@ -117,6 +120,7 @@ def test_show_formats_carry_attribution(mini):
         "amendment": "conv/a1",
         "article": "1",
         "in_force": "2023-01-01",
+        "cited_as": "Article 1er du premier avenant à la convention du 26 juillet 2021",
     }
     assert inserted["parameters"][0] == {
         "id": "max_bonus",

@@ -296,6 +296,7 @@ def test_the_provider_convention_on_31_august_and_1_september_2023(corpus):
         "modified": 0,
         "renumbered": 0,
         "moved": 0,
+        "not held": 0,
         "rows added": 0,
         "rows removed": 0,
         "rows modified": 0,

@@ -44,6 +44,8 @@ def flatten(side_items) -> list[str]:
         if item.kind == "annex":
             if item.heading:
                 lines.append(item.heading)
+            if item.text:  # « [texte non repris dans le corpus] »
+                lines.append(item.text)
             lines.extend(f"{code} | {text}" for code, text in item.rows)
             lines.extend(item.notes)
             return
@@ -57,6 +59,7 @@ def flatten(side_items) -> list[str]:
             lines.append(f"{item.label} {item.text}")
         elif item.label or item.text:
             lines.append(item.label or item.text)
+        lines.extend(item.notes)  # footnotes, under the provision
         for child in item.children:
             walk(child)
 
@@ -133,6 +136,12 @@ def test_added_provisions_and_rows_are_whole_inserts(corpus):
     assert len(tables) == 1 and len(tables[0].rows) == 46
     assert all(row.whole == "insert" for row in tables[0].rows)
     inserted = [b for b in document.blocks if isinstance(b, RedlineParagraph) and b.whole]
+    # the old annex 1 is not held: its placeholder is what the new annex replaces
+    (placeholder,) = [b for b in inserted if b.whole == "delete"]
+    assert [(r.op, r.text) for r in placeholder.runs] == [
+        ("delete", "[texte non repris dans le corpus]")
+    ]
+    inserted.remove(placeholder)
     assert inserted and all(b.whole == "insert" for b in inserted)
     assert all(r.op == "insert" for b in inserted for r in b.runs)
 
@@ -144,9 +153,11 @@ def test_text_starts_with_the_summary_and_is_plain_unless_asked(corpus):
     result = diff(corpus, *DATES)
     text = to_text(result)
     lines = text.splitlines()
-    assert lines[3].startswith("Summary: 1 added, 0 removed, 0 modified")
-    assert "  + article 17, § 1/1: added [inséré par l'article 1 de " in text
-    assert "en vigueur le 2023-09-01" in text
+    assert lines[3].startswith("Résumé : 1 ajout, 0 suppression, 0 modification")
+    assert (
+        "  + article 17, § 1/1 : ajout [Insertion par l'article 1er de l'avenant au modèle "
+        "de convention du 28 septembre 2023, en vigueur le 1er septembre 2023]" in text
+    )
     assert "\x1b[" not in text
     assert "\x1b[32" in to_text(result, colour=True)
 
@@ -178,6 +189,9 @@ def test_json_has_the_change_tree_with_word_operations(corpus):
         "action": "insert",
         "in_force": "2023-09-01",
         "eid": "art_17__para_1-1",
+        "cited_as": "Article 1er de l'avenant au modèle de convention du 28 septembre 2023",
+        "words": "Insertion par l'article 1er de l'avenant au modèle de convention du "
+        "28 septembre 2023, en vigueur le 1er septembre 2023",
     }
     json.dumps(dates)
 
@@ -188,7 +202,7 @@ def test_html_is_one_escaped_page_with_both_views():
     page = to_html(result)
     assert "<script>" not in page and "onclick=evil()>" not in page
     assert "&lt;script&gt;" in page and "&amp;" in page
-    assert page.count("<html") == 1 and "Side by side" in page and "Inline" in page
+    assert page.count("<html") == 1 and "Côte à côte" in page and "Texte suivi" in page
     assert "<del>" in page and "<ins>" in page
     assert "<link" not in page and "src=" not in page  # self-contained
 
@@ -200,7 +214,7 @@ def test_cli_diff_formats(tmp_path):
     runner = CliRunner()
     out = runner.invoke(cli, ["diff", *DATES])
     assert out.exit_code == 0, out.output
-    assert "Summary: 1 added" in out.output and "\x1b[" not in out.output
+    assert "Résumé : 1 ajout" in out.output and "\x1b[" not in out.output
     out = runner.invoke(cli, ["diff", NETWORK_14_1, PROVIDER_14_1, "--format", "json"])
     assert json.loads(out.output)["summary"]["counts"]["renumbered"] == 2
     page = tmp_path / "d.html"
