@@ -39,7 +39,7 @@ def describe(node: DiffNode, lang: str = "fr") -> str:
 
 def kinds_text(node: DiffNode, lang: str) -> str:
     """« ajout », « renumérotation + modification », « texte non repris dans le
-    corpus : Convention … en vigueur le 24 septembre 2023 », « lignes modifiées »."""
+    corpus : Convention … texte en vigueur au 24 septembre 2023 », « lignes modifiées »."""
     if node.not_held_on is not None:
         return label("not held on", lang, side=label(node.not_held_on, lang))
     if not node.kinds:

@@ -70,7 +70,7 @@ class Item:
 @dataclass
 class Side:
     spec: str
-    #: "Convention du 26 juillet 2021 (inami-network-2021), en vigueur le 24 septembre 2023"
+    #: "Convention du 26 juillet 2021 (inami-network-2021), texte en vigueur au 24 septembre 2023"
     label: str
     kind: str  # "convention" | "amendment"
     document_id: str

@@ -37,10 +37,10 @@ def test_the_text_diff_speaks_french_with_dates_in_words():
     text = _diff(*REPLACED)
     lines = text.splitlines()
     assert lines[0] == (
-        "Comparaison de Convention du 26 juillet 2021 (inami-network-2021), "
-        "en vigueur le 24 septembre 2023"
+        "Première version : Convention du 26 juillet 2021 (inami-network-2021), "
+        "texte en vigueur au 24 septembre 2023"
     )
-    assert lines[1].strip().startswith("avec Convention du 26 juillet 2021")
+    assert lines[1].startswith("Seconde version : Convention du 26 juillet 2021")
     assert lines[3].startswith("Résumé : 1 ajout, 0 suppression, 0 modification")
     assert "Dispositions modifiées :" in text
     assert f"[Insertion par l'article 1er {SIXTH}, en vigueur le 25 septembre 2023]" in text
@@ -110,5 +110,5 @@ def test_counts_agree_in_number_and_other_languages_have_their_words():
     left = Side("L", "links", "convention", "x", None, left_items, lang="nl")
     right = Side("R", "rechts", "convention", "x", None, right_items, lang="nl")
     lines = summary_lines(DiffResult(left, right, diff_items(left_items, right_items)))
-    assert lines[0] == "Vergelijking van links"
+    assert lines[0] == "Eerste versie: links"
     assert lines[3].startswith("Overzicht: 0 toevoegingen, 0 schrappingen, 1 wijziging")

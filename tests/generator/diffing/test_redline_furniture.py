@@ -59,8 +59,13 @@ def test_the_header_names_both_versions_and_the_footer_numbers_pages(redline):
     document = docx.Document(io.BytesIO(redline.read_bytes()))
     section = document.sections[0]
     header = " ".join(p.text for p in section.header.paragraphs)
-    assert "Modèle de convention (network-provider-2021), en vigueur le 31 août 2023" in header
-    assert "Modèle de convention (network-provider-2021), en vigueur le 1er octobre 2023" in header
+    assert (
+        "Modèle de convention (network-provider-2021), texte en vigueur au 31 août 2023" in header
+    )
+    assert (
+        "Modèle de convention (network-provider-2021), texte en vigueur au 1er octobre 2023"
+        in header
+    )
     fields = [
         f.get(qn("w:instr")).strip()
         for p in section.footer.paragraphs
@@ -81,7 +86,7 @@ def test_libreoffice_prints_the_header_and_the_page_numbers(redline, tmp_path):
     pages = len(reader.pages)
     assert pages >= 2
     first, last = reader.pages[0].extract_text(), reader.pages[-1].extract_text()
-    assert "en vigueur le 31 août 2023" in first and f"page 1 / {pages}" in first
+    assert "texte en vigueur au 31 août 2023" in first and f"page 1 / {pages}" in first
     assert f"page {pages} / {pages}" in last
 
 
