@@ -4,46 +4,56 @@ articles that opened it, as text or JSON."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
-from generator.consolidation.history import versions
+from generator.consolidation.history import Version, undated, versions
 from generator.corpus.loader import Corpus
 from generator.errors import ConventioError
 from generator.model.documents import Convention
+from generator.model.order import ScheduledOperation
+from generator.rendering.dates import standing_json, standing_label
 
 
 def _json(data: object) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+def _entry(item: ScheduledOperation) -> dict[str, Any]:
+    op = item.op
+    return {
+        "amendment": item.amendment.id,
+        "article": item.article.num,
+        "action": op.action,
+        "target": op.target or op.after or op.before or op.into,
+        "date_from": item.date_source,
+        "in_force_standing": standing_json(item.in_force),
+    }
+
+
+def _history_json(found: list[Version], left_out: list[ScheduledOperation]) -> str:
+    data: list[dict[str, Any]] = [
+        {
+            "version": i,
+            "from": v.start.isoformat() if v.start else None,
+            "until": v.end.isoformat() if v.end else None,
+            "opened_by": [_entry(item) for item in v.opened_by],
+        }
+        for i, v in enumerate(found, start=1)
+    ]
+    if left_out:  # no version: nobody knows from when they apply
+        data.append({"version": None, "left_out": [_entry(item) for item in left_out]})
+    return _json(data)
+
+
 def render_history(corpus: Corpus, convention_id: str, fmt: str = "text") -> str:
     convention = corpus.get(convention_id)
     if not isinstance(convention, Convention):
         raise ConventioError(f"{convention_id!r} is not a convention")
-    found = versions(convention, corpus.amendments_of(convention_id))
+    amendments = corpus.amendments_of(convention_id)
+    found = versions(convention, amendments)
+    left_out = undated(amendments)
     if fmt == "json":
-        return _json(
-            [
-                {
-                    "version": i,
-                    "from": v.start.isoformat() if v.start else None,
-                    "until": v.end.isoformat() if v.end else None,
-                    "opened_by": [
-                        {
-                            "amendment": item.amendment.id,
-                            "article": item.article.num,
-                            "action": item.op.action,
-                            "target": item.op.target
-                            or item.op.after
-                            or item.op.before
-                            or item.op.into,
-                            "date_from": item.date_source,
-                        }
-                        for item in v.opened_by
-                    ],
-                }
-                for i, v in enumerate(found, start=1)
-            ]
-        )
+        return _history_json(found, left_out)
     lines = [f"{convention.id}: {len(found)} version(s)"]
     for i, v in enumerate(found, start=1):
         start = v.start.isoformat() if v.start else "(start unknown)"
@@ -61,8 +71,12 @@ def render_history(corpus: Corpus, convention_id: str, fmt: str = "text") -> str
                 how = "inserts into"
             lines.append(
                 f"    {item.amendment.id}, article {item.article.num}: {how} {where} "
-                f"(date from {item.date_source})"
+                f"({standing_label(item.in_force)})"
             )
+    if left_out:
+        lines.append("  date unknown (opens no version; `show` leaves them out):")
+    for item in left_out:
+        lines.append(f"    {item.label}: {standing_label(item.in_force)}")
     for known in convention.known_amendments:
         lines.append(f"  not in the corpus: amendment {known.ordinal} ({known.cited_in})")
     return "\n".join(lines) + "\n"

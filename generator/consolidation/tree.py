@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from generator.model import addresses
 from generator.model.annexes import Annex
+from generator.model.dates import InForce
 from generator.model.provisions import Provision
 
 
@@ -19,6 +20,8 @@ class Change:
     action: str  # insert | replace | repeal
     in_force: object  # datetime.date
     eid: str
+    #: the date's standing: stated by the text, assumed (why, who)
+    standing: InForce | None = None
 
 
 @dataclass(eq=False)  # identity, not field-by-field: list.index() must not compare subtrees

@@ -8,6 +8,7 @@ from typing import Any
 from generator.consolidation.tree import Change
 from generator.diffing.result import DiffNode, DiffResult, RowChange
 from generator.diffing.tokens import Piece
+from generator.rendering.dates import in_force_phrase, standing_json
 
 SYMBOL = {"added": "+", "removed": "-", "modified": "~", "renumbered": "#", "moved": ">"}
 _ACTION = {"insert": "inséré", "replace": "remplacé", "repeal": "abrogé"}
@@ -18,7 +19,7 @@ def cause_text(change: Change | None) -> str:
         return ""
     return (
         f"{_ACTION.get(change.action, change.action)} par l'article {change.article} de "
-        f"{change.amendment}, en vigueur le {change.in_force.isoformat()}"  # type: ignore[attr-defined]
+        f"{change.amendment}, {in_force_phrase(change.in_force, change.standing)}"  # type: ignore[arg-type]
     )
 
 
@@ -133,6 +134,7 @@ def _change_json(change: Change | None) -> dict[str, Any] | None:
         "article": change.article,
         "action": change.action,
         "in_force": change.in_force.isoformat(),  # type: ignore[attr-defined]
+        "in_force_standing": standing_json(change.standing),
         "eid": change.eid,
     }
 

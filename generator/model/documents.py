@@ -13,6 +13,7 @@ from pydantic import Field, model_validator
 
 from generator.model.annexes import Annex, CodeTable
 from generator.model.base import Strict
+from generator.model.dates import InForce
 from generator.model.parameters import Parameter
 from generator.model.provisions import Provision
 from generator.model.text import I18nText
@@ -176,8 +177,8 @@ class Operation(Strict):
     quote: Quote | None = None
     provision: Provision | None = None
     annex: str | None = None
-    in_force: dt.date | None = None
-    in_force_note: str | None = None
+    #: the operation's own date, when it differs from the amendment's (with its standing)
+    in_force: InForce | None = None
 
     @model_validator(mode="after")
     def _coherent(self) -> Operation:
@@ -202,8 +203,6 @@ class Operation(Strict):
             raise ValueError(
                 f"a {self.action} carries its new text: exactly one of 'provision' or 'annex'"
             )
-        if self.in_force_note and not self.in_force:
-            raise ValueError("'in_force_note' explains an 'in_force' date; give that date")
         return self
 
 
@@ -243,9 +242,9 @@ class Amendment(_Document):
     sources: Sources
     note: str | None = None
     dates: AmendmentDates
-    #: the date from which operations without a date of their own apply
-    in_force: dt.date
-    in_force_note: str | None = None
+    #: the date from which operations without a date of their own apply, with its
+    #: standing: stated by the text, assumed (why, by whom), or unknown
+    in_force: InForce
     signatories: Annotated[list[Role], Field(min_length=1)]
     #: personalised and issued by `conventio build`: to every network of the party
     #: file, or (an amendment of a network-provider convention) to the providers of

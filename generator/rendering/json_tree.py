@@ -10,6 +10,7 @@ from generator.consolidation.engine import Consolidation
 from generator.consolidation.tree import Node, build_provision
 from generator.model.documents import Amendment
 from generator.model.order import ScheduledOperation
+from generator.rendering.dates import standing_json
 from generator.rendering.language import TextPicker, blank_slots
 from generator.rendering.provisions import label_of
 
@@ -37,6 +38,7 @@ def node_json(node: Node, pick: TextPicker) -> dict[str, Any]:
             "amendment": c.amendment,
             "article": c.article,
             "in_force": _plain(c.in_force),
+            "in_force_standing": standing_json(c.standing, pick.lang),
         }
     if node.repealed:
         data["repealed"] = True
@@ -73,7 +75,7 @@ def node_json(node: Node, pick: TextPicker) -> dict[str, Any]:
     return data
 
 
-def _operation_json(item: ScheduledOperation) -> dict[str, Any]:
+def _operation_json(item: ScheduledOperation, lang: str) -> dict[str, Any]:
     op = item.op
     return {
         "amendment": item.amendment.id,
@@ -81,8 +83,11 @@ def _operation_json(item: ScheduledOperation) -> dict[str, Any]:
         "action": op.action,
         "target": op.target or op.after or op.before or op.into,
         "position": "after" if op.after else "before" if op.before else "into" if op.into else None,
-        "in_force": item.date.isoformat(),
+        "in_force": item.date.isoformat() if item.date else None,
+        "in_force_standing": standing_json(item.in_force, lang),
         "date_from": item.date_source,
+        #: the amendment's approval date (None: the sources do not give it)
+        "approved": _plain(item.amendment.dates.approved),
     }
 
 
@@ -101,8 +106,10 @@ def consolidation_json(result: Consolidation, lang: str = "fr") -> dict[str, Any
         "language": lang,
         "articles": [node_json(n, pick) for n in result.articles.children],
         "annexes": [node_json(n, pick) for n in result.annexes.children],
-        "applied": [_operation_json(i) for i in result.applied],
-        "pending": [_operation_json(i) for i in result.pending],
+        "applied": [_operation_json(i, lang) for i in result.applied],
+        "pending": [_operation_json(i, lang) for i in result.pending],
+        #: not replayed: nobody knows from when they apply (the reason is in their standing)
+        "left_out": [_operation_json(i, lang) for i in result.left_out],
     }
     pick.raise_if_missing()
     return data
@@ -132,7 +139,8 @@ def amendment_json(amendment: Amendment, lang: str = "fr") -> dict[str, Any]:
         "ordinal": amendment.ordinal,
         "title": blank_slots(pick(amendment.title, "title")),
         "dates": _plain(amendment.dates.model_dump(exclude={"notes"})),
-        "in_force": amendment.in_force.isoformat(),
+        "in_force": _plain(amendment.in_force.date),
+        "in_force_standing": standing_json(amendment.in_force, lang),
         "signatories": list(amendment.signatories),
         "articles": articles,
         "annexes": [

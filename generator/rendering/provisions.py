@@ -9,7 +9,8 @@ from generator.model.addresses import default_label
 from generator.model.annexes import Annex
 from generator.model.provisions import Provision
 from generator.rendering.blocks import BlockWriter
-from generator.rendering.language import TextPicker, format_date
+from generator.rendering.dates import in_force_phrase
+from generator.rendering.language import TextPicker
 
 NOT_IN_CORPUS = {
     "fr": "[texte non repris dans le corpus]",
@@ -24,9 +25,9 @@ ACTIONS = {
     "de": {"insert": "Einfügung", "replace": "Ersetzung", "repeal": "Aufhebung"},
 }
 _CHANGE = {
-    "fr": "{action} par l'article {article} de {amendment}, en vigueur le {date}",
-    "nl": "{action} bij artikel {article} van {amendment}, van kracht op {date}",
-    "de": "{action} durch Artikel {article} von {amendment}, in Kraft am {date}",
+    "fr": "{action} par l'article {article} de {amendment}, {in_force}",
+    "nl": "{action} bij artikel {article} van {amendment}, {in_force}",
+    "de": "{action} durch Artikel {article} von {amendment}, {in_force}",
 }
 
 
@@ -36,7 +37,8 @@ def change_note(change: Change, lang: str) -> str:
         action=action[0].upper() + action[1:],
         article=change.article,
         amendment=change.amendment,
-        date=format_date(change.in_force, lang),  # type: ignore[arg-type]
+        # the date and its standing: « en vigueur le … (date présumée : …) »
+        in_force=in_force_phrase(change.in_force, change.standing, lang),  # type: ignore[arg-type]
     )
     return f"[{note}]"
 
@@ -44,7 +46,7 @@ def change_note(change: Change, lang: str) -> str:
 def _change_note_pattern(lang: str) -> str:
     fields = {"action": "|".join(a[0].upper() + a[1:] for a in ACTIONS[lang].values())}
     pattern = re.escape(_CHANGE[lang])
-    for name in ("action", "article", "amendment", "date"):
+    for name in ("action", "article", "amendment", "in_force"):
         pattern = pattern.replace(
             re.escape("{" + name + "}"), f"(?:{fields[name]})" if name in fields else "[^\\[\\]]+"
         )

@@ -1,0 +1,97 @@
+"""The notes at the top of a coordinated text that say what its dates rest on:
+the changes approved but not yet in force, those whose approval date nobody
+knows, those left out because nobody knows from when they apply, and the dates
+the user assumed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.consolidation.engine import Consolidation
+from generator.model.dates import USER
+from generator.model.order import ScheduledOperation
+from generator.rendering.blocks import BlockWriter
+from generator.rendering.dates import date_with_standing
+from generator.rendering.provisions import ACTIONS
+
+_PENDING = {
+    "fr": "Modifications approuvées, pas encore en vigueur à cette date :",
+    "nl": "Goedgekeurde wijzigingen, op die datum nog niet van kracht:",
+    "de": "Genehmigte Änderungen, an diesem Datum noch nicht in Kraft:",
+}
+_APPROVAL_UNKNOWN = {
+    "fr": (
+        "Modifications pas encore en vigueur à cette date, dont les sources ne donnent "
+        "pas la date d'approbation (elles ne sont peut-être pas encore approuvées) :"
+    ),
+    "nl": (
+        "Wijzigingen die op die datum nog niet van kracht zijn en waarvan de bronnen de "
+        "datum van goedkeuring niet geven (misschien nog niet goedgekeurd):"
+    ),
+    "de": (
+        "Änderungen, die an diesem Datum noch nicht in Kraft sind und deren Genehmigungsdatum "
+        "die Quellen nicht angeben (vielleicht noch nicht genehmigt):"
+    ),
+}
+_LEFT_OUT = {
+    "fr": (
+        "Modifications non appliquées : les sources ne disent pas quand elles entrent en "
+        "vigueur. Pour les appliquer, indiquez une date présumée (--assume AVENANT=AAAA-MM-JJ) :"
+    ),
+    "nl": (
+        "Niet toegepaste wijzigingen: de bronnen zeggen niet wanneer ze in werking treden. "
+        "Geef een vermoedelijke datum op om ze toe te passen (--assume WIJZIGING=JJJJ-MM-DD):"
+    ),
+    "de": (
+        "Nicht angewandte Änderungen: Die Quellen sagen nicht, wann sie in Kraft treten. "
+        "Geben Sie ein vermutetes Datum an, um sie anzuwenden (--assume ÄNDERUNG=JJJJ-MM-TT):"
+    ),
+}
+_USER_DATES = {
+    "fr": "Dates présumées choisies par l'utilisateur, non données par les sources :",
+    "nl": "Vermoedelijke data gekozen door de gebruiker, niet door de bronnen gegeven:",
+    "de": "Vom Benutzer gewählte vermutete Daten, nicht von den Quellen angegeben:",
+}
+
+
+def announced(
+    result: Consolidation,
+) -> tuple[list[ScheduledOperation], list[ScheduledOperation]]:
+    """The changes not yet in force at the consolidation's date that a reader
+    could know of then: those of amendments approved by that date, and those of
+    amendments whose approval date the sources do not give (said as such). An
+    amendment approved later was not known yet: it is not announced."""
+    approved: list[ScheduledOperation] = []
+    unknown: list[ScheduledOperation] = []
+    for item in result.pending:
+        when: dt.date | None = item.amendment.dates.approved
+        if when is None:
+            unknown.append(item)
+        elif result.at is None or when <= result.at:
+            approved.append(item)
+    return approved, unknown
+
+
+def _line(item: ScheduledOperation, lang: str) -> str:
+    action = ACTIONS[lang][item.op.action]
+    return f"{item.label} : {action}, {date_with_standing(item.date, item.in_force, lang)}"
+
+
+def write_date_notes(out: BlockWriter, result: Consolidation, lang: str) -> None:
+    """The notes on dates, in the document's language, under its subtitle."""
+    approved, unknown = announced(result)
+    for heading, items in ((_PENDING, approved), (_APPROVAL_UNKNOWN, unknown)):
+        if items:
+            out.add("note", heading[lang])
+        for item in items:
+            out.add("note", _line(item, lang), level=1)
+    if result.left_out:
+        out.add("note", _LEFT_OUT[lang])
+    for item in result.left_out:
+        action = ACTIONS[lang][item.op.action]
+        out.add("note", f"{item.label} : {action} — {item.in_force.reason}", level=1)
+    chosen = [i for i in (*result.applied, *result.pending) if i.in_force.decided_by == USER]
+    if chosen:
+        out.add("note", _USER_DATES[lang])
+    for item in chosen:
+        out.add("note", _line(item, lang), level=1)
