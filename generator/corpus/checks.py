@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from generator.consolidation.engine import consolidate
 from generator.corpus.collection import Corpus
+from generator.corpus.messages import describe_loc
 from generator.errors import Problem
 from generator.model import addresses, choices
 from generator.model.annexes import Annex
@@ -177,10 +178,23 @@ def _amendment_date_problems(corpus: Corpus, amendment: Amendment) -> Iterator[t
     for where, date, what in dated:
         if date is None:  # unknown: nothing to compare
             continue
+        field = describe_loc(where)
         if start is not None and date < start:
-            yield where, f"{what} on {date}, before {convention.id} starts ({start})"
+            yield (
+                where,
+                (
+                    f"{field}: {what} on {date}, before {convention.id} starts ({start}, "
+                    "its dates.start): correct the date, or the convention it amends"
+                ),
+            )
         elif end is not None and date > end:
-            yield where, f"{what} on {date}, after {convention.id} ends ({end})"
+            yield (
+                where,
+                (
+                    f"{field}: {what} on {date}, after {convention.id} ends ({end}, "
+                    "its dates.end): correct the date, or the convention it amends"
+                ),
+            )
 
 
 def _provision_list_problems(provisions: list[Provision], loc: Loc) -> Iterator[tuple[Loc, str]]:

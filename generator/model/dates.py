@@ -22,7 +22,6 @@ from typing import Literal, get_args
 from pydantic import model_validator
 
 from generator.model.base import Strict
-from generator.model.text import I18nText
 
 Standing = Literal["stated", "assumed", "unknown"]
 STANDINGS: tuple[str, ...] = get_args(Standing)
@@ -50,8 +49,10 @@ class InForce(Strict):
     words: str | None = None
     #: stated: where the text states it ("article 4")
     stated_in: str | None = None
-    #: assumed: the short phrase a reader sees next to the date ("approbation par le Comité")
-    basis: I18nText | None = None
+    #: assumed: the short phrase a reader sees next to the date, in French like the
+    #: corpus's other editorial words ("approbation par le Comité"); a plain text,
+    #: not a text of the sources (those are I18nText, pinned against the seeds)
+    basis: str | None = None
     #: assumed or unknown: why (stated: optional comment)
     reason: str | None = None
     #: assumed: who chose the date ("les rédacteurs du corpus conventio")
@@ -79,11 +80,7 @@ class InForce(Strict):
 #: who decides a date given with `--assume` (or `assume=` in the library)
 USER = "l'utilisateur (option --assume)"
 #: the phrase a reader sees next to such a date
-USER_BASIS = I18nText(
-    fr="choisie par l'utilisateur",
-    nl="gekozen door de gebruiker",
-    de="vom Benutzer gewählt",
-)
+USER_BASIS = "choisie par l'utilisateur"
 
 
 def assumed_by_user(date: dt.date) -> InForce:

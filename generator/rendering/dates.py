@@ -31,8 +31,9 @@ _UNKNOWN = {
 
 
 def _basis(standing: InForce, lang: str) -> str:
+    """The basis of an assumed date (French, as the corpus writes it)."""
     assert standing.basis is not None
-    return standing.basis.get(lang) or standing.basis.fr
+    return standing.basis
 
 
 def standing_remark(standing: InForce | None, lang: str = "fr") -> str:
