@@ -11,6 +11,7 @@ from generator.consolidation.engine import consolidate
 from generator.corpus.loader import Corpus
 from generator.errors import ConventioError
 from generator.model.documents import Amendment, Convention
+from generator.model.order import Assumptions
 from generator.rendering.blocks import Block
 from generator.rendering.documents import amendment_blocks, consolidated_blocks
 from generator.rendering.formats import to_html, to_markdown, to_text
@@ -68,7 +69,10 @@ def render_document(
     fmt: str,
     lang: str,
     binding: Binding | None = None,
+    assume: Assumptions | None = None,
 ) -> str:
+    """`doc_id` in `fmt`; a convention as in force on `at`, with the dates the
+    user assumes (`assume`) for operations whose date the text does not state."""
     document = corpus.get(doc_id)
     if binding is not None:
         check_binding_target(corpus, doc_id)
@@ -76,7 +80,7 @@ def render_document(
         amendments = corpus.amendments_of(doc_id)
         if binding is not None:
             amendments = [a for a in amendments if a.id in binding.signed]
-        result = consolidate(document, amendments, at, lang)
+        result = consolidate(document, amendments, at, lang, assume)
         if fmt == "json":
             data = consolidation_json(result, lang)
             if binding is not None:
@@ -94,6 +98,8 @@ def render_document(
                 notes.append(Block("note", _PENDING[lang].format(ids=ids)))
             blocks = blocks[:2] + notes + blocks[2:]
     elif isinstance(document, Amendment):
+        if assume:
+            raise ConventioError("--assume applies to a convention (the text at a date)")
         if fmt == "json":
             return _json(amendment_json(document, lang))
         blocks = amendment_blocks(document, lang)

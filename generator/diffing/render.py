@@ -107,8 +107,17 @@ def _row_line(change: RowChange, colour: bool) -> str:
     return f"{symbol} {change.code}  {inline(change.ops, colour)}"
 
 
+def warnings_of(result: DiffResult) -> list[str]:
+    """What the reader must know about the sides (a date outside the
+    convention's life, changes left out for want of a date), left then right."""
+    return [*result.left.warnings, *result.right.warnings]
+
+
 def to_text(result: DiffResult, colour: bool = False) -> str:
     lines = summary_lines(result)
+    warnings = warnings_of(result)
+    if warnings:
+        lines[2:2] = ["", *warnings]
     for node in result.changes():
         lines.append("")
         title = f"{describe(node)} — {' + '.join(node.kinds) or 'rows changed'}"
@@ -202,6 +211,7 @@ def to_json_data(result: DiffResult, full: bool = False) -> dict[str, Any]:
     return {
         "left": side(result.left),
         "right": side(result.right),
+        "warnings": warnings_of(result),
         "summary": {
             "counts": result.counts(),
             "changes": [

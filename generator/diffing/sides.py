@@ -12,6 +12,7 @@ from generator.errors import ConventioError
 from generator.model import addresses
 from generator.model.annexes import Annex
 from generator.model.documents import Amendment, Convention
+from generator.rendering.date_notes import side_warnings
 from generator.rendering.language import TextPicker, blank_slots
 from generator.rendering.provisions import label_of
 
@@ -74,6 +75,8 @@ class Side:
     items: list[Item]
     fragment: str | None = None
     title: str = ""
+    #: what the reader must know about this side (French or the diff's language)
+    warnings: list[str] = field(default_factory=list)
 
 
 _SPEC_RE = re.compile(r"^(?P<id>[^@#]+)(?:@(?P<at>[^#]*))?(?:#(?P<frag>.+))?$")
@@ -146,7 +149,11 @@ def _fill_annex(item: Item, annex: Annex, pick) -> None:
     )
 
 
-def convention_items(convention: Convention, amendments, at, lang: str) -> list[Item]:
+def convention_items(
+    convention: Convention, amendments, at, lang: str
+) -> tuple[list[Item], list[str]]:
+    """The convention's provisions at `at`, and what its reader must be warned of
+    (not in force then, changes left out for want of a date)."""
     from generator.consolidation.engine import consolidate
 
     result = consolidate(convention, amendments, at, lang)
@@ -155,7 +162,7 @@ def convention_items(convention: Convention, amendments, at, lang: str) -> list[
     items = [item_from_node(n, pick, None) for n in result.articles.children]
     items += [item_from_node(n, pick, None) for n in result.annexes.children]
     picker.raise_if_missing()
-    return items
+    return items, side_warnings(result, lang)
 
 
 def _parent_eid(op) -> str | None:
@@ -207,7 +214,7 @@ def resolve(corpus, spec: str, lang: str = "fr", today: dt.date | None = None) -
     document = corpus.get(doc_id)
     if isinstance(document, Convention):
         at = at or today or dt.date.today()
-        items = convention_items(document, corpus.amendments_of(doc_id), at, lang)
+        items, warnings = convention_items(document, corpus.amendments_of(doc_id), at, lang)
         kind, label = "convention", f"{doc_id} en vigueur le {at.isoformat()}"
     elif isinstance(document, Amendment):
         if at is not None:
@@ -216,7 +223,7 @@ def resolve(corpus, spec: str, lang: str = "fr", today: dt.date | None = None) -
                 f"({document.amends}@{at.isoformat()}) instead"
             )
         items = amendment_items(document, lang)
-        kind, label = "amendment", doc_id
+        kind, label, warnings = "amendment", doc_id, []
     else:
         raise ConventioError(
             f"{doc_id!r} is a {document.type}; diff compares conventions and amendments"
@@ -234,4 +241,4 @@ def resolve(corpus, spec: str, lang: str = "fr", today: dt.date | None = None) -
         found.parent = None
         items = [found]
         label = f"{label}, {found.human}"
-    return Side(spec, label, kind, doc_id, at, items, fragment, blank_slots(title))
+    return Side(spec, label, kind, doc_id, at, items, fragment, blank_slots(title), warnings)

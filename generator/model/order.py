@@ -23,7 +23,7 @@ replay order, and the history of versions is replay order grouped by date.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +34,25 @@ from generator.model.documents import Amendment, AmendmentArticle, Operation
 #: dates the user assumes: "AMENDMENT_ID" (every article whose date the text does
 #: not state) or "AMENDMENT_ID:ARTICLE" (that article) -> the date it applies from
 Assumptions = Mapping[str, dt.date]
+
+
+def read_assumptions(texts: Iterable[str]) -> dict[str, dt.date]:
+    """`["conv/a1:2=2023-10-01"]` -> `{"conv/a1:2": date(2023, 10, 1)}` (what
+    `--assume` gives), with a plain error for a malformed one."""
+    found: dict[str, dt.date] = {}
+    for text in texts:
+        key, sep, value = text.partition("=")
+        try:
+            date = dt.date.fromisoformat(value.strip()) if sep and key.strip() else None
+        except ValueError:
+            date = None
+        if date is None:
+            raise ConventioError(
+                f"--assume {text!r}: write AMENDMENT_ID=YYYY-MM-DD or "
+                "AMENDMENT_ID:ARTICLE=YYYY-MM-DD (e.g. conv/a1:2=2023-10-01)"
+            )
+        found[key.strip()] = date
+    return found
 
 
 def amendment_order(amendment: Amendment) -> tuple[Any, ...]:

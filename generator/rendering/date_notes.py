@@ -12,6 +12,7 @@ from generator.model.dates import USER
 from generator.model.order import ScheduledOperation
 from generator.rendering.blocks import BlockWriter
 from generator.rendering.dates import date_with_standing
+from generator.rendering.language import format_date
 from generator.rendering.provisions import ACTIONS
 
 _PENDING = {
@@ -95,3 +96,44 @@ def write_date_notes(out: BlockWriter, result: Consolidation, lang: str) -> None
         out.add("note", _USER_DATES[lang])
     for item in chosen:
         out.add("note", _line(item, lang), level=1)
+
+
+_OUTSIDE_LIFE = {
+    "fr": "Attention : {id} n'est pas en vigueur le {date} ({span}).",
+    "nl": "Let op: {id} is op {date} niet van kracht ({span}).",
+    "de": "Achtung: {id} ist am {date} nicht in Kraft ({span}).",
+}
+_SIDE_LEFT_OUT = {
+    "fr": "Attention : {id} le {date} laisse de côté {count} modification(s) dont les sources "
+    "ne donnent pas la date d'entrée en vigueur ({labels}).",
+    "nl": "Let op: {id} op {date} laat {count} wijziging(en) weg waarvan de bronnen de datum "
+    "van inwerkingtreding niet geven ({labels}).",
+    "de": "Achtung: {id} am {date} lässt {count} Änderung(en) weg, deren Datum des "
+    "Inkrafttretens die Quellen nicht angeben ({labels}).",
+}
+
+
+def side_warnings(result: Consolidation, lang: str) -> list[str]:
+    """What a reader of a comparison must know about one side, a convention at a
+    date: that the convention is not in force then (like `show` says), and the
+    changes left out because nobody knows their date."""
+    convention, at = result.convention, result.at
+    warnings: list[str] = []
+    if at is None:
+        return warnings
+    if not result.in_force:
+        dates = convention.dates
+        span = " – ".join(format_date(d, lang) if d else "?" for d in (dates.start, dates.end))
+        date = format_date(at, lang)
+        warnings.append(_OUTSIDE_LIFE[lang].format(id=convention.id, date=date, span=span))
+    if result.left_out:
+        labels = ", ".join(item.label for item in result.left_out)
+        warnings.append(
+            _SIDE_LEFT_OUT[lang].format(
+                id=convention.id,
+                date=format_date(at, lang),
+                count=len(result.left_out),
+                labels=labels,
+            )
+        )
+    return warnings
