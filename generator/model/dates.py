@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, get_args
 
-from pydantic import model_validator
+from pydantic import ConfigDict, model_validator
 
 from generator.model.base import Strict
 
@@ -42,6 +42,20 @@ _FORBIDS: dict[str, tuple[str, ...]] = {
 class InForce(Strict):
     """The date from which an amendment (or one of its operations) applies,
     and what the sources say about it."""
+
+    #: for editors: what each standing requires (the validator below says it too)
+    model_config = ConfigDict(
+        **Strict.model_config,
+        json_schema_extra={
+            "allOf": [
+                {
+                    "if": {"properties": {"standing": {"const": name}}},
+                    "then": {"required": ["standing", *_NEEDS[name]]},
+                }
+                for name in STANDINGS
+            ]
+        },
+    )
 
     standing: Standing
     date: dt.date | None = None

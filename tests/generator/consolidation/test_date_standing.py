@@ -261,3 +261,20 @@ def test_an_assumption_for_a_convention_that_has_none_is_refused():
             None,
             assume={SIXTH: D("2023-10-01")},
         )
+
+
+def test_the_schema_says_what_each_standing_needs():
+    import jsonschema
+
+    schema = json.loads(run("schema").output)
+    amendment = schema["$defs"]["Amendment"]
+    assert amendment["properties"]["in_force"] == {"$ref": "#/$defs/InForce"}
+    assert "in_force_note" not in amendment["properties"]
+    in_force = jsonschema.Draft202012Validator(
+        {**schema["$defs"]["InForce"], "$defs": schema["$defs"]}
+    )
+    assert not list(in_force.iter_errors({"standing": "unknown", "reason": "non dit"}))
+    assumed = {"standing": "assumed", "date": "2023-09-25"}  # no basis, reason, who
+    messages = {e.message for e in in_force.iter_errors(assumed)}
+    assert "'basis' is a required property" in messages
+    assert "'decided_by' is a required property" in messages
