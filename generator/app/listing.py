@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.corpus.loader import Corpus
 from generator.model.documents import Amendment, Circular, Convention
-from generator.rendering.dates import standing_json
+from generator.rendering.dates import dates_standing, standing_json
 from generator.rendering.language import blank_slots
 
 TITLE_WIDTH = 110
@@ -50,6 +50,9 @@ def document_rows(corpus: Corpus) -> list[dict[str, Any]]:
             if not hasattr(document, "codes")
             else len(document.codes),
         }
+        if isinstance(document, Convention | Amendment):
+            #: each date's standing (stated, assumed, unknown), where its notes give it
+            row["dates_standing"] = dates_standing(document.dates)
         if isinstance(document, Amendment):
             #: stated by the text, assumed (on what basis, by whom), or unknown
             row["in_force_standing"] = standing_json(document.in_force)
@@ -65,6 +68,8 @@ def _dates_text(row: dict[str, Any]) -> str:
         standing = row.get("in_force_standing") if key == "in_force" else None
         if standing and standing["standing"] == "assumed":
             text += f" (assumed: {standing['basis']})"
+        elif row.get("dates_standing", {}).get(key) == "assumed":
+            text += " (assumed)"
         parts.append(text)
     standing = row.get("in_force_standing")
     if standing and standing["standing"] == "unknown":

@@ -86,7 +86,7 @@ def show(
     An amendment whose date nobody knows is left out (and said so) unless
     --assume gives it one."""
     from generator.app.show import binding_for, render_document
-    from generator.model.order import read_assumptions
+    from generator.consolidation.assumptions import read_assumptions
 
     date = at.date() if at else dt.date.today()
     assume = read_assumptions(assumptions)

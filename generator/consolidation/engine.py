@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from generator.consolidation.assumptions import check_assumptions
 from generator.consolidation.tree import (
     Change,
     Node,
@@ -282,6 +283,7 @@ def consolidate(
 
     An operation whose date is unknown is not replayed: it is listed in
     `left_out`, unless `assume` gives it a date ("AMENDMENT_ID[:ARTICLE]")."""
+    check_assumptions(amendments, assume or {})
     replayer = Replayer(convention, lang)
     applied: list[ScheduledOperation] = []
     pending: list[ScheduledOperation] = []

@@ -43,8 +43,33 @@ class Source(Strict):
 
 
 class DateNote(Strict):
+    """Where a date of `dates` comes from, and its standing: `stated` (the
+    sources print it: quote them in `note`), `assumed` (inferred, « taken as »:
+    say from what in `note`), or `unknown` (the field has no date: say why)."""
+
     field: str
+    standing: Literal["stated", "assumed", "unknown"]
     note: str
+
+
+def check_date_notes(dates: object, notes: list[DateNote]) -> None:
+    """Each note names a date field of `dates`, and its standing agrees with it:
+    a date is stated or assumed; a field without a date is unknown."""
+    for note in notes:
+        if note.field not in type(dates).model_fields or note.field == "notes":
+            fields = ", ".join(f for f in type(dates).model_fields if f != "notes")
+            raise ValueError(f"a date note names {note.field!r}, which is not a date ({fields})")
+        has_date = getattr(dates, note.field) is not None
+        if has_date and note.standing == "unknown":
+            raise ValueError(
+                f"dates.{note.field} has a date, but its note says 'unknown': "
+                "say 'stated' or 'assumed'"
+            )
+        if not has_date and note.standing != "unknown":
+            raise ValueError(
+                f"dates.{note.field} has no date, but its note says {note.standing!r}: "
+                "say 'unknown', or give the date"
+            )
 
 
 class Variant(Strict):
@@ -124,6 +149,7 @@ class ConventionDates(Strict):
     def _ordered(self) -> ConventionDates:
         if self.start and self.end and self.end < self.start:
             raise ValueError(f"the convention ends ({self.end}) before it starts ({self.start})")
+        check_date_notes(self, self.notes)
         return self
 
 
@@ -231,6 +257,11 @@ class AmendmentDates(Strict):
     issued: dt.date | None = None
     signed: dt.date | None = None
     notes: list[DateNote] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _notes_agree(self) -> AmendmentDates:
+        check_date_notes(self, self.notes)
+        return self
 
 
 class Amendment(_Document):

@@ -14,7 +14,8 @@ Two orders, each defined here only:
 Each operation carries its date's standing (generator/model/dates.py): stated
 by the text, assumed, or unknown. An operation whose date is unknown has no
 place in replay order: it comes last, and consolidation leaves it out unless
-the user assumes a date for it (`Assumptions`).
+the user assumes a date for it (`Assumptions`, checked by
+generator/consolidation/assumptions.py).
 
 The corpus lists amendments in amendment order, consolidation replays in
 replay order, and the history of versions is replay order grouped by date.
@@ -23,36 +24,16 @@ replay order, and the history of versions is replay order grouped by date.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.errors import ConventioError
 from generator.model.dates import USER, InForce, assumed_by_user, stated_by_clause
 from generator.model.documents import Amendment, AmendmentArticle, Operation
 
 #: dates the user assumes: "AMENDMENT_ID" (every article whose date the text does
 #: not state) or "AMENDMENT_ID:ARTICLE" (that article) -> the date it applies from
 Assumptions = Mapping[str, dt.date]
-
-
-def read_assumptions(texts: Iterable[str]) -> dict[str, dt.date]:
-    """`["conv/a1:2=2023-10-01"]` -> `{"conv/a1:2": date(2023, 10, 1)}` (what
-    `--assume` gives), with a plain error for a malformed one."""
-    found: dict[str, dt.date] = {}
-    for text in texts:
-        key, sep, value = text.partition("=")
-        try:
-            date = dt.date.fromisoformat(value.strip()) if sep and key.strip() else None
-        except ValueError:
-            date = None
-        if date is None:
-            raise ConventioError(
-                f"--assume {text!r}: write AMENDMENT_ID=YYYY-MM-DD or "
-                "AMENDMENT_ID:ARTICLE=YYYY-MM-DD (e.g. conv/a1:2=2023-10-01)"
-            )
-        found[key.strip()] = date
-    return found
 
 
 def amendment_order(amendment: Amendment) -> tuple[Any, ...]:
@@ -113,44 +94,12 @@ def _assumed(
     return found
 
 
-def _check_assumptions(amendments: list[Amendment], assume: Assumptions) -> None:
-    """Every assumption names an amendment (and article) whose date the text
-    does not state: an assumption never overrides the text, and never falls
-    silently on nothing."""
-    by_id = {a.id: a for a in amendments}
-    for key in assume:
-        amendment_id, _, num = key.partition(":")
-        amendment = by_id.get(amendment_id)
-        if amendment is None:
-            known = ", ".join(sorted(by_id)) or "none"
-            raise ConventioError(
-                f"--assume {key}: no amendment {amendment_id!r} applies here (amendments: {known})"
-            )
-        articles = [a for a in amendment.articles if a.operations and (not num or a.num == num)]
-        if num and not articles:
-            raise ConventioError(
-                f"--assume {key}: {amendment_id} has no article {num} that changes the text"
-            )
-        open_ = [
-            a
-            for a in articles
-            if any(effective_date(amendment, a, op)[0].standing != "stated" for op in a.operations)
-        ]
-        if not open_:
-            what = f"article {num}" if num else "every article"
-            raise ConventioError(
-                f"--assume {key}: the text of {amendment_id} states the date of {what}; "
-                "an assumption cannot replace a date the text states"
-            )
-
-
 def schedule(
     amendments: list[Amendment], assume: Assumptions | None = None
 ) -> list[ScheduledOperation]:
     """All operations in replay order: entry into force, then amendment order,
     then their order inside the amendment; those whose date is unknown last."""
     assume = assume or {}
-    _check_assumptions(amendments, assume)
     ordered = sorted(amendments, key=amendment_order)
     items: list[tuple[tuple, ScheduledOperation]] = []
     for rank, amendment in enumerate(ordered):

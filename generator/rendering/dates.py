@@ -94,3 +94,10 @@ def standing_json(standing: InForce | None, lang: str = "fr") -> dict[str, Any] 
     if standing.reason is not None:
         data["reason"] = standing.reason
     return data
+
+
+def dates_standing(dates: Any) -> dict[str, str]:
+    """`{"approved": "assumed", "start": "stated", "end": "unknown"}`: each date
+    of a document's `dates` its notes give a standing (generator/model/documents.py
+    `DateNote`)."""
+    return {note.field: note.standing for note in dates.notes}

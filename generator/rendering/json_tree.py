@@ -10,7 +10,7 @@ from generator.consolidation.engine import Consolidation
 from generator.consolidation.tree import Node, build_provision
 from generator.model.documents import Amendment
 from generator.model.order import ScheduledOperation
-from generator.rendering.dates import standing_json
+from generator.rendering.dates import dates_standing, standing_json
 from generator.rendering.language import TextPicker, blank_slots
 from generator.rendering.provisions import label_of
 
@@ -100,6 +100,7 @@ def consolidation_json(result: Consolidation, lang: str = "fr") -> dict[str, Any
             "kind": convention.kind,
             "title": blank_slots(pick(convention.title, "title")),
             "dates": _plain(convention.dates.model_dump(exclude={"notes"})),
+            "dates_standing": dates_standing(convention.dates),
         },
         "at": result.at.isoformat() if result.at else None,
         "in_force": result.in_force,
@@ -139,6 +140,7 @@ def amendment_json(amendment: Amendment, lang: str = "fr") -> dict[str, Any]:
         "ordinal": amendment.ordinal,
         "title": blank_slots(pick(amendment.title, "title")),
         "dates": _plain(amendment.dates.model_dump(exclude={"notes"})),
+        "dates_standing": dates_standing(amendment.dates),
         "in_force": _plain(amendment.in_force.date),
         "in_force_standing": standing_json(amendment.in_force, lang),
         "signatories": list(amendment.signatories),

@@ -278,3 +278,29 @@ def test_the_schema_says_what_each_standing_needs():
     messages = {e.message for e in in_force.iter_errors(assumed)}
     assert "'basis' is a required property" in messages
     assert "'decided_by' is a required property" in messages
+
+
+def test_each_date_of_a_document_says_whether_it_is_stated_or_assumed(tmp_path):
+    # inami-network-2021's approval: « taken as » the committee's approval
+    text = run("list").output
+    (line,) = [x for x in text.splitlines() if x.startswith("inami-network-2021 ")]
+    assert "approved 2021-07-26 (assumed), start 2021-09-01, end 2023-12-31" in line
+    rows = {row["id"]: row for row in json.loads(run("list", "--format", "json").output)}
+    assert rows["inami-network-2021"]["dates_standing"] == {
+        "approved": "assumed",
+        "start": "stated",
+        "end": "stated",
+    }
+    assert rows[PROVIDER_AMENDMENT]["dates_standing"]["approved"] == "unknown"
+    shown = json.loads(run("show", PROVIDER, "--at", "2023-12-01", "--format", "json").output)
+    assert shown["convention"]["dates_standing"]["start"] == "assumed"
+    # a note's standing must agree with its date
+    corpus = tmp_path / "corpus"
+    shutil.copytree(default_corpus_dir(), corpus)
+    path = corpus / "inami-network-2021" / "convention.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("standing: assumed", "standing: unknown", 1), encoding="utf-8")
+    checked = run("--corpus", str(corpus), "check")
+    assert checked.exit_code == 1
+    assert "inami-network-2021/convention.yaml" in checked.output
+    assert "dates.approved has a date, but its note says 'unknown'" in checked.output
