@@ -11,23 +11,20 @@ from generator.corpus.loader import Corpus
 from generator.errors import ConventioError
 from generator.model.documents import Convention
 from generator.model.order import ScheduledOperation
-from generator.rendering.dates import standing_json, standing_label
+from generator.rendering.dates import standing_label
+from generator.rendering.json_tree import operation_json
 
 
 def _json(data: object) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+_KEYS = ("amendment", "article", "action", "target", "date_from", "in_force_standing")
+
+
 def _entry(item: ScheduledOperation) -> dict[str, Any]:
-    op = item.op
-    return {
-        "amendment": item.amendment.id,
-        "article": item.article.num,
-        "action": op.action,
-        "target": op.target or op.after or op.before or op.into,
-        "date_from": item.date_source,
-        "in_force_standing": standing_json(item.in_force),
-    }
+    found = operation_json(item)
+    return {key: found[key] for key in _KEYS}
 
 
 def _history_json(found: list[Version], left_out: list[ScheduledOperation]) -> str:

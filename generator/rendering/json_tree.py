@@ -75,7 +75,8 @@ def node_json(node: Node, pick: TextPicker) -> dict[str, Any]:
     return data
 
 
-def _operation_json(item: ScheduledOperation, lang: str) -> dict[str, Any]:
+def operation_json(item: ScheduledOperation, lang: str = "fr") -> dict[str, Any]:
+    """One scheduled operation: what it does, where, from when and on what standing."""
     op = item.op
     return {
         "amendment": item.amendment.id,
@@ -107,10 +108,10 @@ def consolidation_json(result: Consolidation, lang: str = "fr") -> dict[str, Any
         "language": lang,
         "articles": [node_json(n, pick) for n in result.articles.children],
         "annexes": [node_json(n, pick) for n in result.annexes.children],
-        "applied": [_operation_json(i, lang) for i in result.applied],
-        "pending": [_operation_json(i, lang) for i in result.pending],
+        "applied": [operation_json(i, lang) for i in result.applied],
+        "pending": [operation_json(i, lang) for i in result.pending],
         #: not replayed: nobody knows from when they apply (the reason is in their standing)
-        "left_out": [_operation_json(i, lang) for i in result.left_out],
+        "left_out": [operation_json(i, lang) for i in result.left_out],
     }
     pick.raise_if_missing()
     return data
