@@ -24,6 +24,7 @@ from itertools import pairwise
 
 from generator.consolidation.engine import consolidate
 from generator.model.annexes import Annex, AnnexRow
+from generator.model.dates import InForce
 from generator.model.documents import (
     Amendment,
     AmendmentArticle,
@@ -246,11 +247,17 @@ def _fill(rng: random.Random, slot: _Slot, state: _State) -> None:
                 after=after,
                 provision=_article(rng, f"{base}/{j}"),
                 quote=Quote(open="«", close="»"),
-                in_force=slot.own_date,
+                in_force=_stated(slot.own_date) if slot.own_date else None,
             )
             slot.text = f"Un article {base}/{j} est inséré comme suit :"
             return
     raise AssertionError("unreachable: an insert always succeeds")  # pragma: no cover
+
+
+def _stated(date: dt.date, reason: str | None = None) -> InForce:
+    """A date the synthetic amendment's text states."""
+    words = f"Le présent avenant entre en vigueur le {date.isoformat()}."
+    return InForce(standing="stated", date=date, words=words, reason=reason)
 
 
 def make_amendments(convention: Convention, n_amendments: int, seed: int = 1) -> list[Amendment]:
@@ -291,8 +298,7 @@ def make_amendments(convention: Convention, n_amendments: int, seed: int = 1) ->
                 title=I18nText(fr=f"Avenant n° {ordinal} à la convention synthétique"),
                 sources=[Source(document=f"Circulaire synthétique {ordinal}")],
                 dates=AmendmentDates(approved=approved, signed=approved),
-                in_force=in_force,
-                in_force_note="retroactive" if retroactive else None,
+                in_force=_stated(in_force, "retroactive" if retroactive else None),
                 signatories=["committee", "network"],
                 articles=[
                     AmendmentArticle(
@@ -331,7 +337,7 @@ def assert_replays(convention: Convention, amendments: list[Amendment]) -> None:
 def statistics(amendments: list[Amendment]) -> dict[str, int]:
     """Counts that show the data exercises what it should."""
     ops = [op for am in amendments for a in am.articles for op in a.operations]
-    dates = [am.in_force for am in amendments]
+    dates = [am.in_force.date for am in amendments]
     return {
         "amendments": len(amendments),
         "operations": len(ops),
@@ -341,7 +347,9 @@ def statistics(amendments: list[Amendment]) -> dict[str, int]:
         "annex replacements": sum(op.annex is not None for op in ops),
         "distinct dates": len(set(dates)),
         "shared dates": len(dates) - len(set(dates)),
-        "retroactive": sum(am.in_force < (am.dates.approved or am.in_force) for am in amendments),
-        "out of order": sum(b.in_force < a.in_force for a, b in pairwise(amendments)),
+        "retroactive": sum(
+            am.in_force.date < (am.dates.approved or am.in_force.date) for am in amendments
+        ),
+        "out of order": sum(b.in_force.date < a.in_force.date for a, b in pairwise(amendments)),
         "own dates": sum(op.in_force is not None for op in ops),
     }

@@ -8,6 +8,7 @@ from typing import Any
 
 from generator.corpus.loader import Corpus
 from generator.model.documents import Amendment, Circular, Convention
+from generator.rendering.dates import dates_standing, standing_json
 from generator.rendering.language import blank_slots
 
 TITLE_WIDTH = 110
@@ -32,26 +33,48 @@ def document_rows(corpus: Corpus) -> list[dict[str, Any]]:
         elif isinstance(document, Amendment):
             kind = "amendment"
             dates = document.dates.model_dump(exclude={"notes"})
-            dates["in_force"] = document.in_force
+            dates["in_force"] = document.in_force.date
         elif isinstance(document, Circular):
             kind = "circular"
             dates = {"date": document.date}
         else:
             kind = "registry"
             dates = {}
-        rows.append(
-            {
-                "id": doc_id,
-                "kind": kind,
-                "title": blank_slots(document.title.fr),
-                "dates": {k: v.isoformat() for k, v in dates.items() if v is not None},
-                "articles": _count_articles(document),
-                "annex_rows": _count_rows(document)
-                if not hasattr(document, "codes")
-                else len(document.codes),
-            }
-        )
+        row: dict[str, Any] = {
+            "id": doc_id,
+            "kind": kind,
+            "title": blank_slots(document.title.fr),
+            "dates": {k: v.isoformat() for k, v in dates.items() if v is not None},
+            "articles": _count_articles(document),
+            "annex_rows": _count_rows(document)
+            if not hasattr(document, "codes")
+            else len(document.codes),
+        }
+        if isinstance(document, Convention | Amendment):
+            #: each date's standing (stated, assumed, unknown), where its notes give it
+            row["dates_standing"] = dates_standing(document.dates)
+        if isinstance(document, Amendment):
+            #: stated by the text, assumed (on what basis, by whom), or unknown
+            row["in_force_standing"] = standing_json(document.in_force)
+        rows.append(row)
     return rows
+
+
+def _dates_text(row: dict[str, Any]) -> str:
+    """« approved 2023-09-25, in force 2023-09-25 (assumed: approbation par le Comité) »."""
+    parts = []
+    for key, value in row["dates"].items():
+        text = f"{key.replace('_', ' ')} {value}"
+        standing = row.get("in_force_standing") if key == "in_force" else None
+        if standing and standing["standing"] == "assumed":
+            text += f" (assumed: {standing['basis']})"
+        elif row.get("dates_standing", {}).get(key) == "assumed":
+            text += " (assumed)"
+        parts.append(text)
+    standing = row.get("in_force_standing")
+    if standing and standing["standing"] == "unknown":
+        parts.append("in force: date unknown")
+    return ", ".join(parts)
 
 
 def format_rows(rows: list[dict[str, Any]]) -> str:
@@ -59,7 +82,7 @@ def format_rows(rows: list[dict[str, Any]]) -> str:
     kind_width = max((len(row["kind"]) for row in rows), default=0)
     lines = []
     for row in rows:
-        dates = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in row["dates"].items())
+        dates = _dates_text(row)
         counts = f"{row['articles']} art., {row['annex_rows']} rows"
         lines.append(f"{row['id']:<{width}}  {row['kind']:<{kind_width}}  {counts:<18}  {dates}")
         title = row["title"]

@@ -12,6 +12,7 @@ from generator.corpus.loader import Corpus
 from generator.errors import ConventioError
 from generator.generation.coordinated import Missing, missing_in, partial_notice
 from generator.model.documents import Amendment, Convention
+from generator.model.order import Assumptions
 from generator.rendering.blocks import Block
 from generator.rendering.documents import amendment_blocks, consolidated_blocks
 from generator.rendering.formats import to_html, to_markdown, to_text
@@ -69,7 +70,10 @@ def render_document(
     fmt: str,
     lang: str,
     binding: Binding | None = None,
+    assume: Assumptions | None = None,
 ) -> str:
+    """`doc_id` in `fmt`; a convention as in force on `at`, with the dates the
+    user assumes (`assume`) for operations whose date the text does not state."""
     document = corpus.get(doc_id)
     if binding is not None:
         check_binding_target(corpus, doc_id)
@@ -77,7 +81,7 @@ def render_document(
         amendments = corpus.amendments_of(doc_id)
         if binding is not None:
             amendments = [a for a in amendments if a.id in binding.signed]
-        result = consolidate(document, amendments, at, lang)
+        result = consolidate(document, amendments, at, lang, assume)
         missing = missing_in(result)
         if fmt == "json":
             data = _with_text_held(consolidation_json(result, lang), document, missing, lang)
@@ -98,6 +102,8 @@ def render_document(
         if missing:  # first under the title and the version: the text is partial
             blocks = [*blocks[:2], Block("note", partial_notice(missing, lang)), *blocks[2:]]
     elif isinstance(document, Amendment):
+        if assume:
+            raise ConventioError("--assume applies to a convention (the text at a date)")
         if fmt == "json":
             return _json(amendment_json(document, lang))
         blocks = amendment_blocks(document, lang)

@@ -69,16 +69,30 @@ def list_documents(state: CliState, fmt: str) -> None:
     envvar="CONVENTIO_REGISTER",
     help="The signature register (a path or database URL).",
 )
+@click.option(
+    "--assume",
+    "assumptions",
+    multiple=True,
+    metavar="AMENDMENT_ID[:ARTICLE]=YYYY-MM-DD",
+    help="Apply an amendment (or one of its articles) whose date the text does not state "
+    "from this date; the text then shows it as a date assumed by you. Repeatable.",
+)
 @pass_state
-def show(state: CliState, doc_id, at, fmt, lang, output: Path | None, party, register_url):
+def show(
+    state: CliState, doc_id, at, fmt, lang, output: Path | None, party, register_url, assumptions
+):
     """A convention as in force at a date, or an amendment as its own text.
-    With --party, only the amendments that party has fully signed apply."""
+    With --party, only the amendments that party has fully signed apply.
+    An amendment whose date nobody knows is left out (and said so) unless
+    --assume gives it one."""
     from generator.app.show import binding_for, render_document
+    from generator.consolidation.assumptions import read_assumptions
 
     date = at.date() if at else dt.date.today()
+    assume = read_assumptions(assumptions)
     corpus = state.load_corpus()
     binding = binding_for(corpus, doc_id, party, register_url) if party else None
-    emit(render_document(corpus, doc_id, date, fmt, lang, binding), output)
+    emit(render_document(corpus, doc_id, date, fmt, lang, binding, assume), output)
 
 
 @click.command("history")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from generator.consolidation.assumptions import check_assumptions
 from generator.consolidation.tree import (
     Change,
     Node,
@@ -20,7 +21,7 @@ from generator.consolidation.tree import (
 )
 from generator.model import addresses
 from generator.model.documents import Amendment, Convention
-from generator.model.order import ScheduledOperation, schedule
+from generator.model.order import Assumptions, ScheduledOperation, schedule
 from generator.model.provisions import ALLOWED_CHILDREN
 
 ROOT_CHILDREN = {"articles": ("article",), "annexes": ("annex",)}
@@ -43,6 +44,9 @@ class Consolidation:
     applied: list[ScheduledOperation] = field(default_factory=list)
     pending: list[ScheduledOperation] = field(default_factory=list)
     problems: list[ReplayProblem] = field(default_factory=list)
+    #: operations not replayed because nobody knows from when they apply (the
+    #: reason is their `in_force.reason`): the text shown may lack them
+    left_out: list[ScheduledOperation] = field(default_factory=list)
 
     @property
     def in_force(self) -> bool:
@@ -186,6 +190,7 @@ class Replayer:
             op.action,
             item.date,
             "",
+            item.in_force,
             source=item.amendment,
             amended=self.convention,
         )
@@ -279,12 +284,21 @@ def consolidate(
     amendments: list[Amendment],
     at: dt.date | None,
     lang: str = "fr",
+    assume: Assumptions | None = None,
 ) -> Consolidation:
-    """The convention as in force on `at` (None: with every amendment applied)."""
+    """The convention as in force on `at` (None: with every amendment applied).
+
+    An operation whose date is unknown is not replayed: it is listed in
+    `left_out`, unless `assume` gives it a date ("AMENDMENT_ID[:ARTICLE]")."""
+    check_assumptions(amendments, assume or {})
     replayer = Replayer(convention, lang)
     applied: list[ScheduledOperation] = []
     pending: list[ScheduledOperation] = []
-    for item in schedule(amendments):
+    left_out: list[ScheduledOperation] = []
+    for item in schedule(amendments, assume):
+        if item.date is None:
+            left_out.append(item)
+            continue
         if at is not None and item.date > at:
             pending.append(item)
             continue
@@ -299,4 +313,5 @@ def consolidate(
         applied,
         pending,
         replayer.problems,
+        left_out,
     )

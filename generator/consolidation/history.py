@@ -18,12 +18,19 @@ class Version:
 
 
 def versions(convention: Convention, amendments: list[Amendment]) -> list[Version]:
-    """The base text, then one version per distinct entry-into-force date."""
+    """The base text, then one version per distinct entry-into-force date
+    (operations whose date is unknown open none: see `undated`)."""
     result = [Version(convention.dates.start, None)]
-    for date, items in groupby(schedule(amendments), key=lambda item: item.date):
+    dated = [item for item in schedule(amendments) if item.date is not None]
+    for date, items in groupby(dated, key=lambda item: item.date):
         result.append(Version(date, None, list(items)))
     for current, following in pairwise(result):
         if following.start is not None:
             current.end = following.start - dt.timedelta(days=1)
     result[-1].end = convention.dates.end
     return result
+
+
+def undated(amendments: list[Amendment]) -> list[ScheduledOperation]:
+    """The operations nobody knows the date of: they open no version."""
+    return [item for item in schedule(amendments) if item.date is None]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from generator.model import addresses
 from generator.model.annexes import Annex
+from generator.model.dates import InForce
 from generator.model.documents import Amendment, Convention
 from generator.model.provisions import Provision
 
@@ -20,6 +21,8 @@ class Change:
     action: str  # insert | replace | repeal
     in_force: object  # datetime.date
     eid: str
+    #: the date's standing: stated by the text, assumed (why, who)
+    standing: InForce | None = None
     #: the amendment itself and the convention it amends, to name them in words
     #: (generator/rendering/citations.py); None where a change is built by hand
     source: Amendment | None = field(default=None, compare=False, repr=False)

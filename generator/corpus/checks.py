@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from generator.consolidation.engine import consolidate
 from generator.corpus.collection import Corpus
+from generator.corpus.messages import describe_loc
 from generator.errors import Problem
 from generator.model import addresses, choices
 from generator.model.annexes import Annex
@@ -164,7 +165,7 @@ def _amendment_date_problems(corpus: Corpus, amendment: Amendment) -> Iterator[t
         return
     start, end = convention.dates.start, convention.dates.end
     dated: list[tuple[Loc, Any, str]] = [
-        (("in_force",), amendment.in_force, "the amendment comes into force")
+        (("in_force", "date"), amendment.in_force.date, "the amendment comes into force")
     ]
     for i, article in enumerate(amendment.articles):
         for c, clause in enumerate(article.entry_into_force):
@@ -172,13 +173,28 @@ def _amendment_date_problems(corpus: Corpus, amendment: Amendment) -> Iterator[t
             dated.append((where, clause.date, f"article {article.num} puts articles in force"))
         for o, operation in enumerate(article.operations):
             if operation.in_force is not None:
-                where = ("articles", i, "operations", o, "in_force")
-                dated.append((where, operation.in_force, "this operation applies"))
+                where = ("articles", i, "operations", o, "in_force", "date")
+                dated.append((where, operation.in_force.date, "this operation applies"))
     for where, date, what in dated:
+        if date is None:  # unknown: nothing to compare
+            continue
+        field = describe_loc(where)
         if start is not None and date < start:
-            yield where, f"{what} on {date}, before {convention.id} starts ({start})"
+            yield (
+                where,
+                (
+                    f"{field}: {what} on {date}, before {convention.id} starts ({start}, "
+                    "its dates.start): correct the date, or the convention it amends"
+                ),
+            )
         elif end is not None and date > end:
-            yield where, f"{what} on {date}, after {convention.id} ends ({end})"
+            yield (
+                where,
+                (
+                    f"{field}: {what} on {date}, after {convention.id} ends ({end}, "
+                    "its dates.end): correct the date, or the convention it amends"
+                ),
+            )
 
 
 def _provision_list_problems(provisions: list[Provision], loc: Loc) -> Iterator[tuple[Loc, str]]:
@@ -274,7 +290,7 @@ def _amendment_problems(corpus: Corpus, amendment: Amendment) -> Iterator[tuple[
                     if other.num != ref:
                         continue
                     for o, op in enumerate(other.operations):
-                        if op.in_force and op.in_force != clause.date:
+                        if op.in_force and op.in_force.date != clause.date:
                             yield (
                                 (
                                     "articles",
@@ -282,10 +298,11 @@ def _amendment_problems(corpus: Corpus, amendment: Amendment) -> Iterator[tuple[
                                     "operations",
                                     o,
                                     "in_force",
+                                    "date",
                                 ),
                                 (
-                                    f"this operation says {op.in_force}, but article {article.num} "
-                                    f"puts article {ref} in force on {clause.date}"
+                                    f"this operation says {op.in_force.date}, but article "
+                                    f"{article.num} puts article {ref} in force on {clause.date}"
                                 ),
                             )
         for o, op in enumerate(article.operations):

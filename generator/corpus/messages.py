@@ -17,7 +17,7 @@ def _field_name(loc: Loc) -> str:
     return named[-1] if named else "this value"
 
 
-def _describe_loc(loc: Loc) -> str:
+def describe_loc(loc: Loc) -> str:
     parts: list[str] = []
     for part in loc:
         if isinstance(part, int):
@@ -68,10 +68,10 @@ def explain(error: dict[str, Any], model: type[BaseModel], data: Any) -> tuple[L
     loc = _data_loc(tuple(error["loc"]), data)
     kind = error["type"]
     name = _field_name(loc)
-    where = _describe_loc(loc)
+    where = describe_loc(loc)
     ctx = error.get("ctx") or {}
     if kind == "missing":
-        return loc[:-1], f"missing field {name!r} (in {_describe_loc(loc[:-1]) or 'the file'})"
+        return loc[:-1], f"missing field {name!r} (in {describe_loc(loc[:-1]) or 'the file'})"
     if kind == "extra_forbidden":
         allowed = _fields_of(model, loc[:-1])
         close = difflib.get_close_matches(name, allowed, n=1)

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from html import escape
 
-from generator.diffing.render import cause_text, describe, held_pieces, kinds_text, summary_lines
+from generator.diffing.render import (
+    cause_text,
+    describe,
+    held_pieces,
+    kinds_text,
+    summary_lines,
+    warnings_of,
+)
 from generator.diffing.result import DiffNode, DiffResult
 from generator.diffing.tokens import Piece
 from generator.diffing.words import kind_word, label
@@ -122,6 +129,7 @@ def to_html(result: DiffResult) -> str:
         f"<title>{left} → {right}</title>",
         f"<style>{_CSS}</style></head><body>",
         f"<h1>{left}<br>→ {right}</h1>",
+        *(f'<p class="warning">{escape(w)}</p>' for w in warnings_of(result)),
         f"<p>{escape(head[3])}</p>",
         f'<ul class="summary">{items}</ul>' if items else f"<p>{escape(rest[0])}</p>",
         f'<details open><summary><h2 style="display:inline">{label("inline", lang)}</h2></summary>',

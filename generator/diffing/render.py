@@ -9,6 +9,7 @@ from generator.consolidation.tree import Change
 from generator.diffing.result import KINDS, DiffNode, DiffResult, RowChange
 from generator.diffing.tokens import Piece
 from generator.diffing.words import counted, kind_word, label
+from generator.rendering.dates import standing_json
 from generator.rendering.provisions import change_source, change_words
 
 SYMBOL = {
@@ -143,9 +144,18 @@ def _row_line(change: RowChange, colour: bool) -> str:
     return f"{symbol} {change.code}  {inline(change.ops, colour)}"
 
 
+def warnings_of(result: DiffResult) -> list[str]:
+    """What the reader must know about the sides (a date outside the
+    convention's life, changes left out for want of a date), left then right."""
+    return [*result.left.warnings, *result.right.warnings]
+
+
 def to_text(result: DiffResult, colour: bool = False) -> str:
     lang = result.lang
     lines = summary_lines(result)
+    warnings = warnings_of(result)
+    if warnings:
+        lines[2:2] = ["", *warnings]
     for node in result.changes():
         lines.append("")
         title = f"{describe(node, lang)} — {kinds_text(node, lang)}"
@@ -171,6 +181,7 @@ def _change_json(change: Change | None, lang: str) -> dict[str, Any] | None:
         "article": change.article,
         "action": change.action,
         "in_force": change.in_force.isoformat(),  # type: ignore[attr-defined]
+        "in_force_standing": standing_json(change.standing, lang),
         "eid": change.eid,
         "cited_as": change_source(change, lang, definite=False),
         "words": change_words(change, lang),
@@ -244,6 +255,7 @@ def to_json_data(result: DiffResult, full: bool = False) -> dict[str, Any]:
     return {
         "left": side(result.left),
         "right": side(result.right),
+        "warnings": warnings_of(result),
         "summary": {
             "counts": result.counts(),
             "changes": [

@@ -14,6 +14,7 @@ from generator.model import addresses
 from generator.model.annexes import Annex
 from generator.model.documents import Amendment, Convention
 from generator.rendering.citations import amendment_name, as_title, convention_name
+from generator.rendering.date_notes import side_warnings
 from generator.rendering.language import TextPicker, blank_slots, format_date, plain_footnotes
 from generator.rendering.provisions import NOT_IN_CORPUS, label_of
 
@@ -80,6 +81,8 @@ class Side:
     title: str = ""
     #: the language its texts and the diff's words are in
     lang: str = "fr"
+    #: what the reader must know about this side (in the diff's language)
+    warnings: list[str] = field(default_factory=list)
 
 
 _SPEC_RE = re.compile(r"^(?P<id>[^@#]+)(?:@(?P<at>[^#]*))?(?:#(?P<frag>.+))?$")
@@ -164,7 +167,11 @@ def _fill_annex(item: Item, annex: Annex, pick) -> None:
     )
 
 
-def convention_items(convention: Convention, amendments, at, lang: str) -> list[Item]:
+def convention_items(
+    convention: Convention, amendments, at, lang: str
+) -> tuple[list[Item], list[str]]:
+    """The convention's provisions at `at`, and what its reader must be warned of
+    (not in force then, changes left out for want of a date)."""
     from generator.consolidation.engine import consolidate
 
     result = consolidate(convention, amendments, at, lang)
@@ -173,7 +180,7 @@ def convention_items(convention: Convention, amendments, at, lang: str) -> list[
     items = [item_from_node(n, pick, None) for n in result.articles.children]
     items += [item_from_node(n, pick, None) for n in result.annexes.children]
     picker.raise_if_missing()
-    return items
+    return items, side_warnings(result, lang)
 
 
 def _parent_eid(op) -> str | None:
@@ -225,7 +232,7 @@ def resolve(corpus, spec: str, lang: str = "fr", today: dt.date | None = None) -
     document = corpus.get(doc_id)
     if isinstance(document, Convention):
         at = at or today or dt.date.today()
-        items = convention_items(document, corpus.amendments_of(doc_id), at, lang)
+        items, warnings = convention_items(document, corpus.amendments_of(doc_id), at, lang)
         name = as_title(convention_name(document, lang), lang)
         when = label_words("in force", lang, date=format_date(at, lang))
         kind, label = "convention", f"{name} ({doc_id}), {when}"
@@ -238,7 +245,7 @@ def resolve(corpus, spec: str, lang: str = "fr", today: dt.date | None = None) -
         items = amendment_items(document, lang)
         amended = corpus.get(document.amends)
         name = as_title(amendment_name(document, amended, lang), lang)
-        kind, label = "amendment", f"{name} ({doc_id})"
+        kind, label, warnings = "amendment", f"{name} ({doc_id})", []
     else:
         raise ConventioError(
             f"{doc_id!r} is a {document.type}; diff compares conventions and amendments"
@@ -256,4 +263,4 @@ def resolve(corpus, spec: str, lang: str = "fr", today: dt.date | None = None) -
         found.parent = None
         items = [found]
         label = f"{label}, {found.human}"
-    return Side(spec, label, kind, doc_id, at, items, fragment, blank_slots(title), lang)
+    return Side(spec, label, kind, doc_id, at, items, fragment, blank_slots(title), lang, warnings)

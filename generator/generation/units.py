@@ -108,12 +108,13 @@ def refuse_untranscribed(circular: Circular) -> None:
 
 def document_date(corpus: Corpus, spec: DocumentSpec, at: dt.date | None) -> dt.date:
     """The date a copy carries: `at` when given; else an amendment's date of
-    issue (or of entry into force), a letter's date, or today."""
+    issue (or of entry into force, or of approval), a letter's date, or today."""
     document = corpus.get(spec.doc_id)
     if at is not None:
         return at
     if isinstance(document, Amendment):
-        return document.dates.issued or document.in_force
+        dates = document.dates
+        return dates.issued or document.in_force.date or dates.approved or dt.date.today()
     if isinstance(document, Circular):
         return document.date
     return dt.date.today()

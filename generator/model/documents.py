@@ -13,6 +13,7 @@ from pydantic import Field, model_validator
 
 from generator.model.annexes import Annex, CodeTable
 from generator.model.base import Strict
+from generator.model.dates import InForce
 from generator.model.parameters import Parameter
 from generator.model.provisions import Footnote, Provision
 from generator.model.text import I18nText
@@ -42,8 +43,33 @@ class Source(Strict):
 
 
 class DateNote(Strict):
+    """Where a date of `dates` comes from, and its standing: `stated` (the
+    sources print it: quote them in `note`), `assumed` (inferred, « taken as »:
+    say from what in `note`), or `unknown` (the field has no date: say why)."""
+
     field: str
+    standing: Literal["stated", "assumed", "unknown"]
     note: str
+
+
+def check_date_notes(dates: object, notes: list[DateNote]) -> None:
+    """Each note names a date field of `dates`, and its standing agrees with it:
+    a date is stated or assumed; a field without a date is unknown."""
+    for note in notes:
+        if note.field not in type(dates).model_fields or note.field == "notes":
+            fields = ", ".join(f for f in type(dates).model_fields if f != "notes")
+            raise ValueError(f"a date note names {note.field!r}, which is not a date ({fields})")
+        has_date = getattr(dates, note.field) is not None
+        if has_date and note.standing == "unknown":
+            raise ValueError(
+                f"dates.{note.field} has a date, but its note says 'unknown': "
+                "say 'stated' or 'assumed'"
+            )
+        if not has_date and note.standing != "unknown":
+            raise ValueError(
+                f"dates.{note.field} has no date, but its note says {note.standing!r}: "
+                "say 'unknown', or give the date"
+            )
 
 
 class Variant(Strict):
@@ -123,6 +149,7 @@ class ConventionDates(Strict):
     def _ordered(self) -> ConventionDates:
         if self.start and self.end and self.end < self.start:
             raise ValueError(f"the convention ends ({self.end}) before it starts ({self.start})")
+        check_date_notes(self, self.notes)
         return self
 
 
@@ -197,8 +224,8 @@ class Operation(Strict):
     quote: Quote | None = None
     provision: Provision | None = None
     annex: str | None = None
-    in_force: dt.date | None = None
-    in_force_note: str | None = None
+    #: the operation's own date, when it differs from the amendment's (with its standing)
+    in_force: InForce | None = None
 
     @model_validator(mode="after")
     def _coherent(self) -> Operation:
@@ -223,8 +250,6 @@ class Operation(Strict):
             raise ValueError(
                 f"a {self.action} carries its new text: exactly one of 'provision' or 'annex'"
             )
-        if self.in_force_note and not self.in_force:
-            raise ValueError("'in_force_note' explains an 'in_force' date; give that date")
         return self
 
 
@@ -254,6 +279,11 @@ class AmendmentDates(Strict):
     signed: dt.date | None = None
     notes: list[DateNote] = Field(default_factory=list)
 
+    @model_validator(mode="after")
+    def _notes_agree(self) -> AmendmentDates:
+        check_date_notes(self, self.notes)
+        return self
+
 
 class Amendment(_Document):
     type: Literal["amendment"]
@@ -264,9 +294,9 @@ class Amendment(_Document):
     sources: Sources
     note: str | None = None
     dates: AmendmentDates
-    #: the date from which operations without a date of their own apply
-    in_force: dt.date
-    in_force_note: str | None = None
+    #: the date from which operations without a date of their own apply, with its
+    #: standing: stated by the text, assumed (why, by whom), or unknown
+    in_force: InForce
     signatories: Annotated[list[Role], Field(min_length=1)]
     #: personalised and issued by `conventio build`: to every network of the party
     #: file, or (an amendment of a network-provider convention) to the providers of

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.model.documents import Amendment, Convention
+from generator.model.order import ScheduledOperation
 from generator.rendering.language import format_date
 
 #: each kind of convention in words: (noun, gender) in French, the noun elsewhere
@@ -125,6 +126,15 @@ def article_citation(
     if lang == "nl":
         return f"{'artikel' if definite else 'Artikel'} {number} van {name}"
     return f"Artikel {number} {name}"
+
+
+def operation_citation(
+    item: ScheduledOperation, convention: Convention, lang: str, *, definite: bool = False
+) -> str:
+    """The amendment article a scheduled operation comes from, in words, as a
+    list line or a heading starts (« Article 2 de l'avenant au modèle de
+    convention du 28 septembre 2023 »)."""
+    return article_citation(item.article.num, item.amendment, convention, lang, definite=definite)
 
 
 def convention_name(convention: Convention, lang: str) -> str:

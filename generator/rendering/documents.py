@@ -11,9 +11,9 @@ from generator.consolidation.tree import build_annex, build_provision
 from generator.errors import ConventioError
 from generator.model.documents import Amendment, Circular, Closing, LetterBlock, PreambleBlock
 from generator.rendering.blocks import Block, BlockWriter
-from generator.rendering.citations import article_citation
+from generator.rendering.date_notes import write_date_notes
 from generator.rendering.language import TextPicker, blank_slots, format_date
-from generator.rendering.provisions import ACTIONS, change_note, write_annex, write_provision
+from generator.rendering.provisions import change_note, write_annex, write_provision
 
 _VERSION = {
     "fr": "Version coordonnée au {date}",
@@ -29,11 +29,6 @@ _NOT_IN_FORCE = {
     "fr": "Attention : la convention n'est pas en vigueur à cette date ({span}).",
     "nl": "Let op: de overeenkomst is op die datum niet van kracht ({span}).",
     "de": "Achtung: Die Vereinbarung ist an diesem Datum nicht in Kraft ({span}).",
-}
-_PENDING = {
-    "fr": "Modifications approuvées, pas encore en vigueur à cette date :",
-    "nl": "Goedgekeurde wijzigingen, op die datum nog niet van kracht:",
-    "de": "Genehmigte Änderungen, an diesem Datum noch nicht in Kraft:",
 }
 
 
@@ -58,14 +53,7 @@ def consolidated_blocks(
         dates = convention.dates
         span = " – ".join(format_date(d, lang) if d else "?" for d in (dates.start, dates.end))
         out.add("note", _NOT_IN_FORCE[lang].format(span=span))
-    if result.pending:
-        out.add("note", _PENDING[lang])
-        for item in result.pending:
-            action = ACTIONS[lang][item.op.action]
-            cited = article_citation(
-                item.article.num, item.amendment, convention, lang, definite=False
-            )
-            out.add("note", f"{cited} : {action}, {format_date(item.date, lang)}", level=1)
+    write_date_notes(out, result, lang)
     for i, recital in enumerate(convention.recitals, start=1):
         out.add("paragraph", pick(recital, f"recital {i}"))
     write_preamble(out, convention.preamble, pick, variants)

@@ -10,7 +10,8 @@ from generator.consolidation.engine import Consolidation
 from generator.consolidation.tree import Node, build_provision
 from generator.model.documents import Amendment, Convention
 from generator.model.order import ScheduledOperation
-from generator.rendering.citations import article_citation
+from generator.rendering.citations import operation_citation
+from generator.rendering.dates import dates_standing, standing_json
 from generator.rendering.language import TextPicker, blank_slots
 from generator.rendering.provisions import change_source, label_of
 
@@ -39,6 +40,7 @@ def node_json(node: Node, pick: TextPicker) -> dict[str, Any]:
             "article": c.article,
             "in_force": _plain(c.in_force),
             "cited_as": change_source(c, pick.lang, definite=False),
+            "in_force_standing": standing_json(c.standing, pick.lang),
         }
     if node.repealed:
         data["repealed"] = True
@@ -75,19 +77,24 @@ def node_json(node: Node, pick: TextPicker) -> dict[str, Any]:
     return data
 
 
-def _operation_json(item: ScheduledOperation, convention: Convention, lang: str) -> dict[str, Any]:
+def operation_json(
+    item: ScheduledOperation, convention: Convention, lang: str = "fr"
+) -> dict[str, Any]:
+    """One scheduled operation: what it does, where, from when and on what
+    standing, and the amendment article that carries it in words (`cited_as`)."""
     op = item.op
     return {
         "amendment": item.amendment.id,
         "article": item.article.num,
-        "cited_as": article_citation(
-            item.article.num, item.amendment, convention, lang, definite=False
-        ),
+        "cited_as": operation_citation(item, convention, lang),
         "action": op.action,
         "target": op.target or op.after or op.before or op.into,
         "position": "after" if op.after else "before" if op.before else "into" if op.into else None,
-        "in_force": item.date.isoformat(),
+        "in_force": item.date.isoformat() if item.date else None,
+        "in_force_standing": standing_json(item.in_force, lang),
         "date_from": item.date_source,
+        #: the amendment's approval date (None: the sources do not give it)
+        "approved": _plain(item.amendment.dates.approved),
     }
 
 
@@ -100,14 +107,17 @@ def consolidation_json(result: Consolidation, lang: str = "fr") -> dict[str, Any
             "kind": convention.kind,
             "title": blank_slots(pick(convention.title, "title")),
             "dates": _plain(convention.dates.model_dump(exclude={"notes"})),
+            "dates_standing": dates_standing(convention.dates),
         },
         "at": result.at.isoformat() if result.at else None,
         "in_force": result.in_force,
         "language": lang,
         "articles": [node_json(n, pick) for n in result.articles.children],
         "annexes": [node_json(n, pick) for n in result.annexes.children],
-        "applied": [_operation_json(i, result.convention, lang) for i in result.applied],
-        "pending": [_operation_json(i, result.convention, lang) for i in result.pending],
+        "applied": [operation_json(i, result.convention, lang) for i in result.applied],
+        "pending": [operation_json(i, result.convention, lang) for i in result.pending],
+        #: not replayed: nobody knows from when they apply (the reason is in their standing)
+        "left_out": [operation_json(i, result.convention, lang) for i in result.left_out],
     }
     pick.raise_if_missing()
     return data
@@ -137,7 +147,9 @@ def amendment_json(amendment: Amendment, lang: str = "fr") -> dict[str, Any]:
         "ordinal": amendment.ordinal,
         "title": blank_slots(pick(amendment.title, "title")),
         "dates": _plain(amendment.dates.model_dump(exclude={"notes"})),
-        "in_force": amendment.in_force.isoformat(),
+        "dates_standing": dates_standing(amendment.dates),
+        "in_force": _plain(amendment.in_force.date),
+        "in_force_standing": standing_json(amendment.in_force, lang),
         "signatories": list(amendment.signatories),
         "articles": articles,
         "annexes": [

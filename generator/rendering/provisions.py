@@ -10,7 +10,8 @@ from generator.model.annexes import Annex
 from generator.model.provisions import Provision
 from generator.rendering.blocks import BlockWriter
 from generator.rendering.citations import article_citation
-from generator.rendering.language import TextPicker, format_date
+from generator.rendering.dates import in_force_phrase
+from generator.rendering.language import TextPicker
 
 NOT_IN_CORPUS = {
     "fr": "[texte non repris dans le corpus]",
@@ -25,9 +26,9 @@ ACTIONS = {
     "de": {"insert": "Einfügung", "replace": "Ersetzung", "repeal": "Aufhebung"},
 }
 _CHANGE = {
-    "fr": "{action} par {article}, en vigueur le {date}",
-    "nl": "{action} bij {article}, van kracht op {date}",
-    "de": "{action} durch {article}, in Kraft am {date}",
+    "fr": "{action} par {article}, {in_force}",
+    "nl": "{action} bij {article}, {in_force}",
+    "de": "{action} durch {article}, {in_force}",
 }
 #: a change built without its amendment (by hand, in a test) names it by its id
 _BY_ID = {
@@ -45,8 +46,9 @@ def change_source(change: Change, lang: str, *, definite: bool = True) -> str:
 
 
 def in_force_words(change: Change, lang: str) -> str:
-    """When a change took effect, in words: « 25 septembre 2023 »."""
-    return format_date(change.in_force, lang)  # type: ignore[arg-type]
+    """When a change took effect, in words, and on what standing: « en vigueur
+    le 25 septembre 2023 (date présumée : approbation par le Comité) »."""
+    return in_force_phrase(change.in_force, change.standing, lang)  # type: ignore[arg-type]
 
 
 def change_words(change: Change, lang: str) -> str:
@@ -57,7 +59,8 @@ def change_words(change: Change, lang: str) -> str:
     return _CHANGE[lang].format(
         action=action[0].upper() + action[1:],
         article=change_source(change, lang),
-        date=in_force_words(change, lang),
+        # the date and its standing: « en vigueur le … (date présumée : …) »
+        in_force=in_force_words(change, lang),
     )
 
 
@@ -69,7 +72,7 @@ def change_note(change: Change, lang: str) -> str:
 def _change_note_pattern(lang: str) -> str:
     fields = {"action": "|".join(a[0].upper() + a[1:] for a in ACTIONS[lang].values())}
     pattern = re.escape(_CHANGE[lang])
-    for name in ("action", "article", "date"):
+    for name in ("action", "article", "in_force"):
         pattern = pattern.replace(
             re.escape("{" + name + "}"), f"(?:{fields[name]})" if name in fields else "[^\\[\\]]+"
         )

@@ -66,27 +66,32 @@ def test_template_tags_in_a_corpus_text_are_reported_at_the_corpus_line(tmp_path
 
 
 def test_an_amendment_in_force_before_its_convention_starts(tmp_path):
-    text = AMENDMENT.replace("in_force: 2023-01-01", "in_force: 2021-06-01")
+    # the message names the file, the line and the field (`in_force.date`)
+    text = AMENDMENT.replace("date: 2023-01-01,", "date: 2021-06-01,")
     output, lines = _check(tmp_path, "conv/a1.yaml", text)
     assert (
-        f"corpus/conv/a1.yaml:{_line(lines, 'in_force: 2021')}:1: the amendment comes into "
-        "force on 2021-06-01, before conv starts (2021-09-01)"
+        f"corpus/conv/a1.yaml:{_line(lines, 'date: 2021-06-01')}:30: in_force.date: the "
+        "amendment comes into force on 2021-06-01, before conv starts (2021-09-01, its "
+        "dates.start): correct the date, or the convention it amends"
     ) in output
 
 
 def test_an_amendment_clause_or_operation_after_its_convention_ends(tmp_path):
     text = AMENDMENT.replace("date: 2023-06-01}", "date: 2024-06-01}").replace(
         "        target: art_2__para_2\n",
-        "        target: art_2__para_2\n        in_force: 2024-02-01\n",
+        "        target: art_2__para_2\n"
+        "        in_force: {standing: stated, date: 2024-02-01, words: Au 1er février 2024.}\n",
     )
     output, lines = _check(tmp_path, "conv/a1.yaml", text)
     assert (
-        f"corpus/conv/a1.yaml:{_line(lines, 'date: 2024-06-01')}:27: article 4 puts articles "
-        "in force on 2024-06-01, after conv ends (2023-12-31)"
+        f"corpus/conv/a1.yaml:{_line(lines, 'date: 2024-06-01')}:27: "
+        "articles[4].entry_into_force[1].date: article 4 puts articles in force on "
+        "2024-06-01, after conv ends (2023-12-31, its dates.end)"
     ) in output
     assert (
-        f"corpus/conv/a1.yaml:{_line(lines, 'in_force: 2024-02-01')}:9: this operation "
-        "applies on 2024-02-01, after conv ends (2023-12-31)"
+        f"corpus/conv/a1.yaml:{_line(lines, 'date: 2024-02-01')}:38: "
+        "articles[2].operations[1].in_force.date: this operation applies on 2024-02-01, "
+        "after conv ends (2023-12-31, its dates.end)"
     ) in output
 
 

@@ -17,6 +17,7 @@ from generator.corpus.loader import default_corpus_dir, load_corpus
 from generator.corpus.report import check_report
 from generator.generation.batch import generate
 from generator.importing import import_document
+from generator.importing.recognise.required_fields import NO_DATE_REASON
 from generator.model.documents import Amendment
 from generator.parties.check import load_parties
 from tests.support.libreoffice import libreoffice_skipped
@@ -120,9 +121,12 @@ def test_the_reviewed_draft_passes_check_in_place_of_the_original(generated, fmt
         target.unlink()
         result = import_document(_file(generated, doc_id, party, fmt), output=target)
         assert any("entry into force" in d.what for d in result.doubts)
-        assert "in_force: null" in result.yaml
+        # no date found: recorded as unknown, never a silent default
+        unknown = f"in_force:\n  standing: unknown\n  reason: >-\n    {NO_DATE_REASON}\n"
+        assert unknown in result.yaml
+        known = {"in_force": corpus_file(doc_id)["in_force"]}
         reviewed = result.yaml.replace(
-            "in_force: null", f"in_force: '{corpus_file(doc_id)['in_force']}'"
+            unknown, yaml.safe_dump(known, allow_unicode=True, sort_keys=False)
         )
         target.write_text(reviewed, "utf-8")
         Amendment.model_validate(yaml.safe_load(reviewed))

@@ -54,8 +54,8 @@ ordinal: 1
 title: {fr: Premier avenant}
 sources: [{document: test}]
 dates: {approved: 2023-03-01}
-in_force: 2023-01-01
-in_force_note: retroactive on purpose
+in_force: {standing: stated, date: 2023-01-01,
+  words: "Le présent avenant produit ses effets le 1er janvier 2023."}
 signatories: [committee, network]
 articles:
   - num: "1"

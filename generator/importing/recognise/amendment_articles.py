@@ -17,8 +17,9 @@ def amendment_articles(
     body: list[Scanned], data: dict, journal: Journal, annex_nums: list[str]
 ) -> list[dict]:
     """The articles of `body` (the blocks from the first article to the
-    closing); the date the whole amendment enters into force goes to `data`."""
-    in_force: str | None = None
+    closing); the date the whole amendment enters into force goes to `data`,
+    stated by the words of the article that gives it."""
+    in_force: dict | None = None
     articles = []
     for group in _groups(body):
         article, whole = _article(group, journal, annex_nums)
@@ -44,8 +45,9 @@ def _groups(body: list[Scanned]) -> list[list[Scanned]]:
 
 def _article(
     group: list[Scanned], journal: Journal, annex_nums: list[str]
-) -> tuple[dict, str | None]:
-    """One article, and the date for the whole amendment it gives, if any."""
+) -> tuple[dict, dict | None]:
+    """One article, and the date for the whole amendment it gives, if any (a
+    date stated by the article's words: generator/model/dates.py)."""
     head = group[0].block
     marker = article_marker(head.text.strip(), bold=head.bold)
     journal.consume(marker.printed)
@@ -74,7 +76,12 @@ def _article(
     if force is not None:
         date, clauses = force
         if date is not None:
-            whole = date.isoformat()
+            whole = {
+                "standing": "stated",
+                "date": date.isoformat(),
+                "words": text,
+                "stated_in": f"article {marker.num}",
+            }
         if clauses:
             article["entry_into_force"] = clauses
     return article, whole

@@ -124,6 +124,10 @@ def _convention_kind(data: dict, found: dict, journal: Journal) -> str | None:
     return conv_kind
 
 
+#: why an imported amendment's date is unknown (printed by `show`, in French)
+NO_DATE_REASON = "le texte de l'avenant ne dit pas quand il entre en vigueur"
+
+
 def _dates(data: dict, found: dict, journal: Journal) -> None:
     """A convention's start, an amendment's entry into force."""
     if data["type"] == "convention":
@@ -137,12 +141,15 @@ def _dates(data: dict, found: dict, journal: Journal) -> None:
         if "in_force" in found:
             data["in_force"] = found["in_force"]
         else:
-            data["in_force"] = None
+            # never a silent default: `show` leaves out what has no date
+            data["in_force"] = {"standing": "unknown", "reason": NO_DATE_REASON}
             journal.doubt(
                 "document",
-                "the amendment states no date of entry into force "
-                "for all its articles: give 'in_force' (and say why in "
-                "'in_force_note')",
+                "the amendment states no date of entry into force for all its articles: "
+                "'in_force' is recorded as unknown, and `show` leaves out the articles "
+                "without a date of their own; if a date is known from elsewhere, write "
+                "it as 'standing: assumed' with its 'date', 'basis', 'reason' and "
+                "'decided_by' (docs/corpus-format.md)",
                 on=data,
             )
 

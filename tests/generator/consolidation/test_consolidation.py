@@ -71,7 +71,7 @@ ordinal: 2
 title: {fr: Deuxième avenant}
 sources: [{document: test}]
 dates: {approved: 2022-12-15}
-in_force: 2023-01-01
+in_force: {standing: stated, date: 2023-01-01, words: "En vigueur le 2023-01-01."}
 signatories: [committee, network]
 articles:
   - num: "1"
@@ -121,6 +121,12 @@ def test_show_formats_carry_attribution(mini):
         "article": "1",
         "in_force": "2023-01-01",
         "cited_as": "Article 1er du premier avenant à la convention du 26 juillet 2021",
+        "in_force_standing": {
+            "standing": "stated",
+            "date": "2023-01-01",
+            "words": "Le présent avenant produit ses effets le 1er janvier 2023.",
+            "stated_in": None,
+        },
     }
     assert inserted["parameters"][0] == {
         "id": "max_bonus",

@@ -51,11 +51,11 @@ def test_missing_field_and_wrong_type(tmp_path):
 
 
 def test_bad_dates(tmp_path):
-    bad = AMENDMENT.replace("in_force: 2023-01-01", "in_force: 2023-02-30").replace(
+    bad = AMENDMENT.replace("date: 2023-01-01,", "date: 2023-02-30,").replace(
         "dates: {approved: 2023-03-01}", "dates: {approved: 01/03/2023}"
     )
     lines = _report(tmp_path, **{"conv/a1.yaml": bad})
-    assert "corpus/conv/a1.yaml:8:11: '2023-02-30' is not a valid date (write YYYY-MM-DD)" in lines
+    assert "corpus/conv/a1.yaml:8:36: '2023-02-30' is not a valid date (write YYYY-MM-DD)" in lines
     bad = AMENDMENT.replace("dates: {approved: 2023-03-01}", "dates: {approved: 01/03/2023}")
     lines = _report(tmp_path / "b", **{"conv/a1.yaml": bad})
     assert lines == ["corpus/conv/a1.yaml:7:9: dates.approved must be a date written YYYY-MM-DD"]
@@ -93,12 +93,13 @@ def test_target_exists_only_later(tmp_path):
     # repeal article 2/1 on 2022-06-01, before the insert of 2023-01-01
     bad = AMENDMENT.replace(
         "      - action: repeal\n        target: art_2__para_2",
-        "      - action: repeal\n        target: art_2-1\n        in_force: 2022-06-01",
+        "      - action: repeal\n        target: art_2-1\n"
+        "        in_force: {standing: stated, date: 2022-06-01, words: Au 1er juin 2022.}",
     )
     assert _report(tmp_path, **{"conv/a1.yaml": bad}) == [
         "corpus/conv/a1.yaml:31:9: art_2-1 (article 2/1) does not exist in conv on "
         "2022-06-01, when this operation applies",
-        "corpus/conv/a1.yaml:32:9: this operation says 2022-06-01, but article 4 puts "
+        "corpus/conv/a1.yaml:32:38: this operation says 2022-06-01, but article 4 puts "
         "article 2 in force on 2023-06-01",
     ]
 
@@ -119,7 +120,7 @@ ordinal: 2
 title: {fr: Deuxième avenant}
 sources: [{document: test}]
 dates: {approved: 2023-05-01}
-in_force: 2023-06-01
+in_force: {standing: stated, date: 2023-06-01, words: "En vigueur le 2023-06-01."}
 signatories: [committee, network]
 articles:
   - num: "1"

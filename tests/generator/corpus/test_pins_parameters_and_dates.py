@@ -114,7 +114,10 @@ def test_amendment_dates():
         dt.date(2023, 9, 28),
         None,
     )
-    assert six.in_force == dt.date(2023, 9, 25) and six.in_force_note
+    # the sources give no entry into force: the committee's approval is assumed
+    assert (six.in_force.standing, six.in_force.date) == ("assumed", dt.date(2023, 9, 25))
+    assert six.in_force.basis == "approbation par le Comité" and six.in_force.reason
+    assert "rédacteurs du corpus" in six.in_force.decided_by
     assert six.signatories == ["committee", "network", "hospital"]
     prov = doc("network-provider-2021/avenant-2023-09")
     assert (prov.amends, prov.ordinal) == ("network-provider-2021", None)
@@ -124,7 +127,13 @@ def test_amendment_dates():
         None,
     )
     assert "approved" in {n.field for n in prov.dates.notes}
-    assert prov.in_force == dt.date(2023, 9, 25) and prov.in_force_note
+    # articles 2 and 3: no date in the sources; 25/09/2023 approved the sixth amendment
+    assert (prov.in_force.standing, prov.in_force.date) == ("assumed", dt.date(2023, 9, 25))
+    assert prov.in_force.basis == "approbation par le Comité"
+    assert "sixth amendment" in prov.in_force.reason
+    # article 1: stated by article 4
+    (clause,) = prov.articles[3].entry_into_force
+    assert (clause.articles, clause.date) == (["1"], dt.date(2023, 9, 1))
     assert prov.signatories == ["provider", "organisation", "network", "hospital"]
 
 

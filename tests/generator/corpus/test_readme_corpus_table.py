@@ -40,16 +40,39 @@ def test_the_table_lists_every_document_of_the_corpus_once():
         assert len(cells) == 4 and all(cells), (doc_id, cells)  # document, held, not held, dates
 
 
+#: how the table names each date of a file's `dates`
+_DATE_WORDS = {"approved": "approval", "start": "start", "end": "end", "issued": "issue"}
+
+
+def _standings(data: dict) -> dict[str, set[str]]:
+    """{standing: the table's words for the dates that have it} of one file."""
+    found: dict[str, set[str]] = {"stated": set(), "assumed": set(), "unknown": set()}
+    for note in (data.get("dates") or {}).get("notes", []):
+        if note["field"] in _DATE_WORDS:
+            found[note["standing"]].add(_DATE_WORDS[note["field"]])
+    in_force = [data.get("in_force")] + [
+        op.get("in_force")
+        for article in data.get("articles") or []
+        for op in article.get("operations") or []
+    ]
+    for item in in_force:
+        if item:
+            found[item["standing"]].add("in force")
+    return found
+
+
 def test_what_is_not_held_and_assumed_is_said():
     rows, documents = _rows(), _documents()
     for doc_id, data in documents.items():
-        _, held, not_held, assumed = rows[doc_id]
+        _, held, not_held, dates = rows[doc_id]
         known = data.get("known_amendments") or []
         if known:
             ordinals = [k["ordinal"] for k in known]
             assert f"amendments {min(ordinals)} to {max(ordinals)}" in not_held, doc_id
-        if "in_force_note" in data:  # an amendment whose date of force is not stated
-            assert "in force" in assumed, doc_id
+        said = {part.split(":", 1)[0]: part for part in dates.split(" · ")}
+        for standing, words in _standings(data).items():
+            for word in words:  # each date is in the part of its standing
+                assert word in said.get(standing, ""), (doc_id, standing, word, dates)
         if data.get("type") in ("circular", "amendment"):  # each transcribed whole
             assert held.startswith("the whole"), doc_id
         if data.get("type") == "circular":

@@ -43,7 +43,10 @@ def test_the_text_diff_speaks_french_with_dates_in_words():
     assert lines[1].startswith("Seconde version : Convention du 26 juillet 2021")
     assert lines[3].startswith("Résumé : 1 ajout, 0 suppression, 0 modification")
     assert "Dispositions modifiées :" in text
-    assert f"[Insertion par l'article 1er {SIXTH}, en vigueur le 25 septembre 2023]" in text
+    assumed = "(date présumée : approbation par le Comité)"
+    assert (
+        f"[Insertion par l'article 1er {SIXTH}, en vigueur le 25 septembre 2023 {assumed}]" in text
+    )
     for english in ("Comparing", "Summary", " added", " was ", "2023-09-2"):
         assert english not in text
 

@@ -188,6 +188,12 @@ def test_json_has_the_change_tree_with_word_operations(corpus):
         "article": "1",
         "action": "insert",
         "in_force": "2023-09-01",
+        "in_force_standing": {
+            "standing": "stated",
+            "date": "2023-09-01",
+            "words": "L’article 1 entre en vigueur au 01/09/23.",
+            "stated_in": "article 4",
+        },
         "eid": "art_17__para_1-1",
         "cited_as": "Article 1er de l'avenant au modèle de convention du 28 septembre 2023",
         "words": "Insertion par l'article 1er de l'avenant au modèle de convention du "

@@ -92,7 +92,11 @@ def test_amendment_operations(case):
 
 @pytest.mark.parametrize("case", cases(*AMENDMENTS), indirect=True)
 def test_amendment_in_force(case):
-    assert str(case.data["in_force"]) == case.expected["in_force"]
+    # a date read from « entre en vigueur » words is stated, with those words
+    in_force = case.data["in_force"]
+    assert in_force["standing"] == "stated"
+    assert str(in_force["date"]) == case.expected["in_force"]
+    assert "entre en vigueur" in in_force["words"] and in_force["stated_in"].startswith("article")
     for article, expected in zip(case.data["articles"], case.expected["articles"], strict=True):
         if "entry_into_force" in expected:
             got = [

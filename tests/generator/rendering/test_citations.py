@@ -52,24 +52,25 @@ def test_french_contractions():
 
 def test_show_change_notes_name_the_amendment_in_words():
     text = _run("show", "network-provider-2021", "--at", "2023-10-01")
-    assert f"[Insertion par l'article 2 de {PROVIDER}, en vigueur le 25 septembre 2023]" in text
+    assumed = "en vigueur le 25 septembre 2023 (date présumée : approbation par le Comité)"
+    assert f"[Insertion par l'article 2 de {PROVIDER}, {assumed}]" in text
     assert f"[Insertion par l'article 1er de {PROVIDER}, en vigueur le 1er septembre 2023]" in text
     assert "network-provider-2021/avenant-2023-09" not in text
     network = _run("show", "inami-network-2021", "--at", "2023-10-01")
     assert (
         "[Insertion par l'article 1er du sixième avenant à la convention du 26 juillet 2021, "
-        "en vigueur le 25 septembre 2023]" in network
+        f"{assumed}]" in network
     )
     assert "avenant-06" not in network
 
 
 def test_pending_list_and_history_name_the_amendment_in_words():
-    text = _run("show", "inami-network-2021", "--at", "2023-08-01")
+    text = _run("show", "network-provider-2021", "--at", "2023-08-01")
     assert (
-        "Article 1er du sixième avenant à la convention du 26 juillet 2021 : insertion, "
-        "25 septembre 2023" in text
+        f"Article 2 de {PROVIDER} : insertion, "
+        "25 septembre 2023 (date présumée : approbation par le Comité)" in text
     )
-    assert "avenant-06" not in text
+    assert "avenant-2023-09" not in text
     history = _run("history", "network-provider-2021")
     assert f"Article 3 de {PROVIDER}: replaces annex_1" in history
     data = json.loads(_run("history", "network-provider-2021", "--format", "json"))

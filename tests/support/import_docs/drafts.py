@@ -41,7 +41,7 @@ def fr_text(text: Any) -> str | None:
 
 def without_notes(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: without_notes(v) for k, v in value.items() if k not in ("note", "in_force_note")}
+        return {k: without_notes(v) for k, v in value.items() if k != "note"}
     if isinstance(value, list):
         return [without_notes(v) for v in value]
     return value

@@ -203,7 +203,12 @@ def test_amendment_with_quote_footnote_and_dates():
         )
     )
     data = result.data
-    assert data["ordinal"] == 7 and data["in_force"] == "2024-01-01"
+    assert data["ordinal"] == 7 and data["in_force"] == {
+        "standing": "stated",
+        "date": "2024-01-01",
+        "words": "Le présent avenant entre en vigueur le 1er janvier 2024.",
+        "stated_in": "article 3",
+    }
     first, second, third = data["articles"]
     op = first["operations"][0]
     assert op["action"] == "replace" and op["target"] == "art_13__para_2__point_8"
