@@ -4,9 +4,11 @@ one block of two lines per document)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from generator.corpus.loader import Corpus
+from generator.generation.coordinated import missing_text
 from generator.model.documents import Amendment, Circular, Convention
 from generator.rendering.dates import dates_standing, standing_json
 from generator.rendering.language import blank_slots
@@ -56,8 +58,41 @@ def document_rows(corpus: Corpus) -> list[dict[str, Any]]:
         if isinstance(document, Amendment):
             #: stated by the text, assumed (on what basis, by whom), or unknown
             row["in_force_standing"] = standing_json(document.in_force)
+        if isinstance(document, Convention):
+            row["text_held"] = _text_held(corpus, document)
         rows.append(row)
     return rows
+
+
+def _text_held(corpus: Corpus, convention: Convention) -> dict[str, Any]:
+    """Whether the corpus holds the convention's whole text, as last in force
+    (at its end, or today): what `show` says at the top of a partial text."""
+    at = convention.dates.end or dt.date.today()
+    missing = missing_text(corpus, convention, at, "fr")
+    return {
+        "whole": not missing,
+        "at": at.isoformat(),
+        "provisions_not_held": list(missing.provisions),
+        "parts_not_held": list(missing.parts),
+        "amendments_not_held": list(missing.amendments),
+    }
+
+
+def _held_text(row: dict[str, Any]) -> str:
+    """« partial text: 4 provisions, its parties and signatures, amendments 1 to 5
+    not held »; nothing for a document held whole."""
+    held = row.get("text_held")
+    if not held or held["whole"]:
+        return ""
+    what = []
+    if held["provisions_not_held"]:
+        what.append(f"{len(held['provisions_not_held'])} provision(s)")
+    what.extend(held["parts_not_held"])
+    ordinals = held["amendments_not_held"]
+    if ordinals:
+        span = f"{min(ordinals)} to {max(ordinals)}" if len(ordinals) > 1 else str(ordinals[0])
+        what.append(f"amendment(s) {span}")
+    return "partial text: " + ", ".join(what) + " not held"
 
 
 def _dates_text(row: dict[str, Any]) -> str:
@@ -89,4 +124,7 @@ def format_rows(rows: list[dict[str, Any]]) -> str:
         if len(title) > TITLE_WIDTH:
             title = title[: TITLE_WIDTH - 1] + "…"
         lines.append(f"{'':<{width}}  {title}")
+        held = _held_text(row)
+        if held:
+            lines.append(f"{'':<{width}}  {held}")
     return "\n".join(lines) + "\n"

@@ -105,3 +105,25 @@ def test_history_says_how_each_amendment_not_held_is_known():
         "« le cinquièrme avenant (cf. circulaire psy-ortho 2023/005) »)"
     ) in result.output
     assert "amendment 1 (cited in" not in result.output
+
+
+def test_list_marks_a_convention_whose_text_is_partial(tmp_path):
+    out = CliRunner().invoke(cli, ["list"]).output
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("inami-network-2021 "))
+    assert lines[at + 2].strip() == (
+        "partial text: 4 provision(s), parties, signatures, amendment(s) 1 to 5 not held"
+    )
+    rows = {
+        r["id"]: r for r in json.loads(CliRunner().invoke(cli, ["list", "--format", "json"]).output)
+    }
+    held = rows["inami-network-2021"]["text_held"]
+    assert held["whole"] is False and held["amendments_not_held"] == [1, 2, 3, 4, 5]
+    assert "article 14" in held["provisions_not_held"]
+    corpus = write_corpus(tmp_path / "corpus", **{"conv/convention.yaml": COMPLETE})
+    whole = CliRunner().invoke(cli, ["--corpus", str(corpus), "list"]).output
+    assert "partial text" not in whole
+    data = json.loads(
+        CliRunner().invoke(cli, ["--corpus", str(corpus), "list", "--format", "json"]).output
+    )
+    assert data[0]["text_held"]["whole"] is True
