@@ -51,8 +51,8 @@ def _cli(root, *args):
 
 def test_source_hash_and_model_refuse_a_translation_without_it():
     assert (
-        source_hash("Prime de pratique")
-        == hashlib.sha256("Prime de pratique".encode()).hexdigest()[:12]
+        source_hash("Prime de pratique réseau")
+        == hashlib.sha256("Prime de pratique réseau".encode()).hexdigest()[:12]
     )
     with pytest.raises(ValueError, match="nl_source"):
         I18nText(fr="Texte", nl="Tekst")
