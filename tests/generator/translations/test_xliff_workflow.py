@@ -234,3 +234,16 @@ def test_show_renders_a_translated_copy_in_dutch_and_says_what_is_missing(tmp_pa
     assert "TEST-NL · Prime de pratique" in shown.stdout
     german = _cli(root, "show", DOC, "--lang", "de")
     assert german.returncode == 1 and "no 'de' text" in german.stderr
+
+
+def test_diff_compares_a_translated_copy_in_dutch(tmp_path):
+    root = corpus_copy(tmp_path)
+    for doc_id in ("inami-network-2021", DOC):
+        make_test_translation(root, doc_id, "nl", tmp_path)
+    left, right = "inami-network-2021@2023-01-01", "inami-network-2021@2023-12-01"
+    dutch = _cli(root, "diff", left, right, "--lang", "nl")
+    assert dutch.returncode == 0, dutch.stderr
+    assert "{+TEST-NL · Prime de pratique+}" in dutch.stdout and "Eerste versie" in dutch.stdout
+    german = _cli(root, "diff", left, right, "--lang", "de")
+    assert german.returncode == 1 and "no 'de' text" in german.stderr
+    assert "Traceback" not in german.stderr
