@@ -85,8 +85,19 @@ def export_xliff(document: Any, lang: str) -> bytes:
 def read_xliff(data: bytes, shown: str | Path) -> XliffContent:
     """The document, language and units of an XLIFF 2.0 file (a plain error naming
     `shown` if it is not one conventio can read)."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
     from translate.storage.xliff2 import Xliff2File
 
+    try:  # no DTD, hence no entity to expand (a "billion laughs") or to fetch
+        fromstring(data, forbid_dtd=True)
+    except DefusedXmlException:
+        raise ConventioError(
+            f"{shown}: the file declares a DTD or entities, which an XLIFF file never needs; "
+            "conventio does not read it"
+        ) from None
+    except Exception as exc:
+        raise ConventioError(f"{shown}: not an XML file ({exc})") from None
     try:
         store = Xliff2File.parsestring(data)
     except Exception as exc:  # lxml's and the toolkit's errors, said plainly

@@ -247,3 +247,27 @@ def test_diff_compares_a_translated_copy_in_dutch(tmp_path):
     german = _cli(root, "diff", left, right, "--lang", "de")
     assert german.returncode == 1 and "no 'de' text" in german.stderr
     assert "Traceback" not in german.stderr
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (
+            b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]>'
+            b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr" '
+            b'trgLang="nl"><file id="t" original="' + DOC.encode() + b'"><unit id="title" '
+            b'name="title"><segment><source>x</source><target>&b;</target></segment></unit>'
+            b"</file></xliff>",
+            "declares a DTD or entities",
+        ),
+        (b"not xml at all", "not an XML file"),
+    ],
+)
+def test_a_hostile_or_broken_file_is_refused_plainly(tmp_path, data, said):
+    root = corpus_copy(tmp_path)
+    bad = tmp_path / "bad.xlf"
+    bad.write_bytes(data)
+    snapshot = _snapshot(root)
+    result = _cli(root, "translations", "import", str(bad))
+    assert result.returncode == 1 and said in result.stderr
+    assert "Traceback" not in result.stderr and _snapshot(root) == snapshot
