@@ -271,3 +271,11 @@ def test_a_hostile_or_broken_file_is_refused_plainly(tmp_path, data, said):
     result = _cli(root, "translations", "import", str(bad))
     assert result.returncode == 1 and said in result.stderr
     assert "Traceback" not in result.stderr and _snapshot(root) == snapshot
+
+
+def test_the_schema_describes_the_source_hashes():
+    from generator.corpus.schema import corpus_schema
+
+    text = corpus_schema()["$defs"]["I18nText"]["properties"]
+    assert set(text) == {"fr", "nl", "nl_source", "de", "de_source"}
+    assert text["nl_source"]["anyOf"][0]["pattern"] == "^[0-9a-f]{12}$"
