@@ -4,8 +4,10 @@ trip; every refusal leaves the corpus as it was; status; check."""
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
+import re
 import subprocess
 import sys
 
@@ -99,16 +101,16 @@ def test_export_fill_import_then_round_trip_is_byte_identical(tmp_path):
     result = make_test_translation(root, DOC, "nl", tmp_path)
     assert result.written == len(text_units_by_id())
     after = path.read_text(encoding="utf-8")
-    # only added lines: every line of the file before is still there, in order
-    added = [line for line in after.splitlines() if line not in before.splitlines()]
-    assert all(
-        line.lstrip().startswith(("nl:", "nl_source:", "- nl:"))
-        or line.strip().startswith(("nl", "TEST"))
-        for line in added
-    ), added[:5]
-    assert [line for line in after.splitlines() if line in before.splitlines()] == (
-        before.splitlines()
-    )
+    # only added lines, each a Dutch text or its source hash: nothing else moved
+    opcodes = difflib.SequenceMatcher(
+        None, before.splitlines(), after.splitlines(), autojunk=False
+    ).get_opcodes()
+    assert {op for op, *_ in opcodes} == {"equal", "insert"}
+    added = [
+        line for op, _, _, j1, j2 in opcodes if op == "insert" for line in after.splitlines()[j1:j2]
+    ]
+    assert len(added) == 2 * result.written
+    assert all(re.match(r"^ *(- )?nl(_source)?: ", line) for line in added), added[:4]
     unit = {u.id: u for u in text_units(load_corpus(root).get(DOC))}[AMOUNT_UNIT]
     assert unit.text.nl == "TEST-NL · " + unit.text.fr
     assert unit.text.nl_source == source_hash(unit.text.fr)
