@@ -18,6 +18,7 @@ from generator.errors import ConventioError
 from generator.files import write_atomically
 from generator.model.text import source_hash
 from generator.translations.checks import (
+    TranslationProblem,
     TranslationRefused,
     check_language,
     check_targets,
@@ -130,6 +131,13 @@ def import_xliff(corpus: Any, xliff_path: Path) -> ImportResult:
         raise ConventioError(f"cannot read {xliff_path}: {exc.strerror}") from None
     content = read_xliff(data, xliff_path)
     corpus.get(content.doc_id)
+    ids = [u.id for u in content.units]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise TranslationRefused(
+            f"{xliff_path}",
+            [TranslationProblem(i, "this unit is in the file twice: keep one", i) for i in twice],
+        )
     empty = {u.id: u.target or "" for u in content.units}
     return apply_translations(
         corpus,

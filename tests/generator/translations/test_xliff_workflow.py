@@ -4,6 +4,7 @@ trip; every refusal leaves the corpus as it was; status; check."""
 
 from __future__ import annotations
 
+import copy
 import difflib
 import hashlib
 import json
@@ -173,6 +174,18 @@ def test_a_missing_unit_an_unknown_id_an_empty_target_are_refused(tmp_path):
     assert "unknown unit 'articles/99/text'" in message
     message = _refused(root, tmp_path, lambda uid, t: " " if uid == "recitals/1" else t)
     assert "recitals[2]" in message and "the translation is empty" in message
+
+
+def _twice(xliff):
+    tree = etree.parse(str(xliff))
+    unit = tree.find(".//x:unit[@name='title']", NS)
+    unit.getparent().append(copy.deepcopy(unit))
+    tree.write(str(xliff), xml_declaration=True, encoding="UTF-8")
+
+
+def test_a_unit_given_twice_is_refused(tmp_path):
+    message = _refused(corpus_copy(tmp_path), tmp_path, edit=_twice)
+    assert "title: this unit is in the file twice" in message
 
 
 def test_a_slot_or_footnote_lost_is_refused(tmp_path):
