@@ -20,10 +20,12 @@ FORMATS = ("text", "markdown", "json", "html")
 @click.command("check")
 @pass_state
 def check(state: CliState) -> None:
-    """Check the whole corpus; list every problem as path:line:column: message."""
+    """Check the whole corpus; list every problem as path:line:column: message.
+    Translations must keep their French's legal tokens and be up to date."""
     from generator.corpus.report import check_report
+    from generator.translations.checks import corpus_translation_problems
 
-    ok, text = check_report(state.corpus_folder)
+    ok, text = check_report(state.corpus_folder, corpus_translation_problems)
     say_and_exit(ok, text)
 
 

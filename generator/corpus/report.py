@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.corpus.checks import check_corpus
+from generator.corpus.collection import Corpus
 from generator.corpus.loader import read_corpus
+from generator.errors import Problem
 
 
-def check_report(root: Path) -> tuple[bool, str]:
+def check_report(root: Path, *more_checks: Callable[[Corpus], list[Problem]]) -> tuple[bool, str]:
+    """`more_checks`: checks of the rooms above the corpus (the translations')."""
     corpus, problems = read_corpus(root)
-    problems = sorted(set(problems + check_corpus(corpus)))
+    problems = problems + check_corpus(corpus)
+    for more in more_checks:
+        problems += more(corpus)
+    problems = sorted(set(problems))
     if problems:
         lines = [str(p) for p in problems]
         lines.append(f"{len(problems)} problem(s) in {root}")

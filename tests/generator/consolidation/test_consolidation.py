@@ -171,11 +171,13 @@ def test_missing_language_lists_every_missing_text(mini):
 
 
 def test_translated_text_is_used_and_not_reported_missing(tmp_path):
+    from generator.model.text import source_hash
     from generator.rendering.language import MissingTexts
 
     translated = AMENDMENT.replace(
         'text: {fr: "La prime est de 1.000 euros."}',
-        'text: {fr: "La prime est de 1.000 euros.", nl: "De premie bedraagt 1.000 euro."}',
+        'text: {fr: "La prime est de 1.000 euros.", nl: "De premie bedraagt 1.000 euro.", '
+        f"nl_source: {source_hash('La prime est de 1.000 euros.')}}}",
     )
     root = write_corpus(tmp_path / "c", **{"conv/a1.yaml": translated})
     corpus = load_corpus(root)
