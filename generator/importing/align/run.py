@@ -11,6 +11,8 @@ from generator.importing.align.result import Alignment, Unaligned
 from generator.importing.align.targets import target_text
 from generator.importing.align.translated import Found, found_items
 from generator.importing.read.extract import Extract
+from generator.importing.recognise import national_numbers
+from generator.importing.recognise.journal import Journal
 from generator.yamlsource import read_yaml
 
 LANGUAGES = ("nl", "de")
@@ -30,20 +32,27 @@ def align_extract(extract: Extract, doc_id: str, lang: str, corpus_dir: Path) ->
             "the corpus's own text is the French"
         )
     french = french_items(french_document(doc_id, corpus_dir))
-    return build_alignment(doc_id, lang, pair(french, found_items(extract.blocks)))
+    # a signed copy's national register number stands as its slot, as in a draft
+    blocks = national_numbers.without_national_numbers(extract.blocks, [], Journal())
+    return build_alignment(doc_id, lang, pair(french, found_items(blocks)))
 
 
 def french_document(doc_id: str, corpus_dir: Path) -> dict:
     """The YAML of the French document `doc_id`, as written in the corpus."""
-    path = corpus_dir / f"{doc_id}.yaml"
-    if not path.is_file():
+    from generator.corpus.folder import corpus_files
+    from generator.corpus.loader import expected_id
+
+    paths = [
+        p for p in corpus_files(corpus_dir) if expected_id(p.relative_to(corpus_dir)) == doc_id
+    ]
+    if not paths:
         raise ConventioError(
             f"--translation-of {doc_id}: the corpus ({corpus_dir}) has no such document; "
             "give the id `conventio list` shows (e.g. inami-network-2021/avenant-06)"
         )
-    source, problems = read_yaml(path)
+    source, problems = read_yaml(paths[0])
     if source is None or problems or not isinstance(source.data, dict):
-        raise ConventioError("\n".join(str(p) for p in problems) or f"{path}: not a document")
+        raise ConventioError("\n".join(str(p) for p in problems) or f"{paths[0]}: not a document")
     return source.data
 
 
