@@ -1,4 +1,4 @@
-"""A Dutch DOCX of the sixth amendment, made for tests: a TEST TRANSLATION, not
+"""A Dutch (or German) DOCX of the sixth amendment, made for tests: a TEST TRANSLATION, not
 an official text (the sources give no Dutch). Each text of the corpus is printed
 as « TEST-NL · <its French> », so that it keeps every amount, date, pseudocode and
 reference; the structure is printed with Dutch keywords (« Artikel 1 »,
@@ -22,6 +22,16 @@ from tests.support.paths import ROOT
 
 SIXTH = "inami-network-2021/avenant-06"
 MARK = "TEST-NL · "
+#: the words of the structure, and the mark of a test translation, per language
+KEYWORDS = {
+    "nl": {"article": "Artikel", "annex": "Bijlage", "abbreviations": "Afkortingen:", "mark": MARK},
+    "de": {
+        "article": "Artikel",
+        "annex": "Anlage",
+        "abbreviations": "Abkürzungen:",
+        "mark": "TEST-DE · ",
+    },
+}
 
 
 def sixth_amendment() -> dict:
@@ -36,11 +46,14 @@ class Changes:
     rows_left_out: set[str] = field(default_factory=set)
     #: (old, new) replaced in every text (a wrong amount)
     replace: tuple[str, str] | None = None
+    #: "nl", or "de" for a German test translation (« TEST-DE · », « Anlage 1 »)
+    lang: str = "nl"
 
 
 def dutch(french: str, changes: Changes | None = None) -> str:
     """The test translation of a French text, as printed: slots as their placeholder."""
-    text = MARK + SLOT_RE.sub(lambda m: m.group(2) or "", french)
+    mark = KEYWORDS[changes.lang]["mark"] if changes else MARK
+    text = mark + SLOT_RE.sub(lambda m: m.group(2) or "", french)
     if changes and changes.replace:
         text = text.replace(*changes.replace)
     return text
@@ -51,13 +64,14 @@ def write_dutch_docx(path: Path, changes: Changes | None = None) -> Path:
     data = sixth_amendment()
     document = docx.Document()
     writer = _Writer(document, changes)
+    words = KEYWORDS[changes.lang]
     writer.text(data["title"]["fr"], bold=True)
     for recital in data["recitals"]:
         writer.text(recital["fr"])
     for block in data["preamble"]:
         writer.party(block)
     for article in data["articles"]:
-        writer.label(f"Artikel {article['num']}")
+        writer.label(f"{words['article']} {article['num']}")
         writer.text(article["text"]["fr"])
         for operation in article.get("operations", []):
             if "provision" in operation:
@@ -102,14 +116,15 @@ class _Writer:
         texts: list[tuple[str, str]] = []  # (label, French)
         _flatten(provision.get("children", []), texts)
         self.text(provision["heading"]["fr"], before='"', bold=True)
-        self.label(f"Artikel {provision['num']}")
+        self.label(f"{KEYWORDS[self.changes.lang]['article']} {provision['num']}")
         for index, (label, french) in enumerate(texts):
             last = index == len(texts) - 1
             self.text(french, before=f"{label} " if label else "", after='".' if last else "")
 
     def annex(self, annex: dict) -> None:
         heading = annex["heading"]["fr"].replace("Annexe 1 :", "")
-        self.label(f"Bijlage {annex['num']}: {dutch(heading.strip(), self.changes)}")
+        words = KEYWORDS[self.changes.lang]
+        self.label(f"{words['annex']} {annex['num']}: {dutch(heading.strip(), self.changes)}")
         rows = [r for r in annex["rows"] if r["code"] not in self.changes.rows_left_out]
         table = self.document.add_table(rows=1 + len(rows), cols=2)
         table.style = "Table Grid"
@@ -120,7 +135,7 @@ class _Writer:
             row.cells[1].text = dutch(entry["description"]["fr"], self.changes)
         for note in annex.get("notes", []):
             self.text(note["fr"])
-        self.label("Afkortingen:")
+        self.label(words["abbreviations"])
         for entry in annex.get("abbreviations", []):
             self.text(entry["meaning"]["fr"], before=f"{entry['abbr']}: ")
 

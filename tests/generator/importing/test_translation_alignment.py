@@ -135,6 +135,14 @@ def test_a_wrong_amount_stays_in_its_place_for_the_checks_to_judge(tmp_path):
     assert "au moins 3 600 EUR" in alignment.targets[f"{POINT_3[: -len('text')]}children/0/text"]
 
 
+def test_a_german_text_aligns_with_its_keywords(tmp_path):
+    path = write_dutch_docx(tmp_path / "de.docx", Changes(lang="de"))
+    alignment = align_file(path, SIXTH, "de", default_corpus_dir())
+    assert alignment.unaligned == [] and sorted(alignment.targets) == sorted(UNITS)
+    assert alignment.targets["annexes/0/heading"] == "Anlage 1: TEST-DE · liste des pseudocodes"
+    assert alignment.targets[POINT_3].startswith("TEST-DE · 80% ")
+
+
 def test_an_article_is_recognised_in_dutch_and_still_in_french():
     dutch = article_marker("Artikel 14/1", bold=True)
     assert dutch is not None and dutch.num == "14/1"
