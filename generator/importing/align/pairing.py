@@ -13,8 +13,8 @@ length can only be placed by their position."""
 from __future__ import annotations
 
 import math
+import re
 
-from generator.diffing.tokens import tokenize
 from generator.importing.align.french import Item
 from generator.importing.align.translated import Found
 
@@ -73,10 +73,10 @@ def _pair_cost(item: Item, found: Found, numbers_f: tuple, numbers_d: tuple) -> 
     return paired + min(_LENGTH_AT_MOST, abs(math.log(ratio)))
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _numbers(text: str | None) -> tuple[str, ...]:
-    """The numbers a text holds (an amount, a date, a pseudocode, a reference
-    each one token, as the diff reads them), digits only, in order."""
-    if not text:
-        return ()
-    digits = ("".join(ch for ch in token if ch.isdigit()) for token in tokenize(text))
-    return tuple(sorted(d for d in digits if d))
+    """The runs of digits a text holds, sorted: the same in a translation whatever
+    its words (« 5 octobre 2023 », « 5 oktober 2023 »; « 36 000 », « 36.000 »)."""
+    return tuple(sorted(_DIGITS.findall(text or "")))
