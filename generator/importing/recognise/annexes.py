@@ -31,6 +31,12 @@ def code_row(block: Block) -> tuple[str, str] | None:
     return (m["code"], m["desc"].strip()) if m else None
 
 
+def abbreviation(text: str) -> tuple[str, str] | None:
+    """(abbreviation, meaning) of a line "SPPL : Soins psychologiques ...", or None."""
+    m = _ABBREVIATION.match(text.strip())
+    return (m["abbr"], m["meaning"].strip()) if m else None
+
+
 def check_digit_ok(code: str) -> bool:
     return int(code[:5]) % 7 == int(code[5])
 

@@ -1,6 +1,7 @@
 """The printed markers of Belgian legal texts, recognised at the start of a
 paragraph: "Article 14/1", "Art. 2.", "§ 1er.", "§1/1", "1°", "3)", "a)",
-"-", and the quotation marks around a quoted new text."""
+"-", and the quotation marks around a quoted new text. The Dutch and German
+texts print an article as "Artikel 14/1" (or "Art. 2."), the rest alike."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from dataclasses import dataclass
 
 from generator.model.addresses import default_label
 
-# "Article 1er", "Art. 2.", "ARTICLE 14/1 – Objet", "Article 4."
+# "Article 1er", "Art. 2.", "ARTICLE 14/1 – Objet", "Article 4.", "Artikel 14/1"
 _ARTICLE = re.compile(
-    r"^(?P<label>(?:Article|ARTICLE|Art\.|ART\.)\s*(?P<num>\d+(?:/\d+)?)"
+    r"^(?P<label>(?:Article|ARTICLE|Artikel|ARTIKEL|Art\.|ART\.)\s*(?P<num>\d+(?:/\d+)?)"
     r"(?P<suffix>\s?(?:er|bis|ter|quater))?(?P<dot>\.)?)"
     r"(?:\s*(?P<sep>[-–—:])\s*|\s+|$)(?P<rest>.*)$",
     re.S,
