@@ -464,7 +464,8 @@ def _information_banner(document) -> None:
     _p(document, "{%p endif %}")
 
 
-def build(name: str, kind: str, lang: str = "fr") -> Path:
+def build(name: str, kind: str, lang: str = "fr", folder: Path = HERE) -> Path:
+    """Writes folder/<lang>/<name>.docx (the templates' folder unless told)."""
     document = Document()
     _styles(document, lang)
     section = document.sections[0]
@@ -493,7 +494,7 @@ def build(name: str, kind: str, lang: str = "fr") -> Path:
     core = document.core_properties
     core.author = author(lang)
     core.language = lang
-    target = HERE / lang / f"{name}.docx"
+    target = folder / lang / f"{name}.docx"
     target.parent.mkdir(parents=True, exist_ok=True)
     document.save(target)
     _slim(target)
