@@ -91,13 +91,14 @@ def check_templates(corpus: Corpus, folder: Path | None) -> tuple[bool, str]:
         checked += 1
     if problems:
         return False, "\n".join(problems) + f"\n{len(problems)} problem(s) in {root}"
-    said = f"templates OK: {checked} template(s) in {root}"
+    tried_in_french = ""
     if stand_ins:
         languages = ", ".join(sorted(stand_ins))
-        said += (
-            f"\n(the corpus holds no {languages} text for some of them: those templates were "
-            "tried with the French text, in their own layout and words)"
+        tried_in_french = (
+            f" (those in {languages} tried with the French text: the corpus lacks their "
+            f"documents' text in {languages})"
         )
+    said = f"templates OK: {checked} template(s){tried_in_french} in {root}"
     return True, said
 
 
