@@ -26,6 +26,9 @@ setup(
     ],
     package_dir=SHIPPED,
     package_data={
+        # the message catalogues of the words conventio prints (generator/catalogue.py):
+        # the compiled .mo are read at run time, the .po/.pot come along for translators
+        "generator": ["locale/*.pot", "locale/*/LC_MESSAGES/*.po", "locale/*/LC_MESSAGES/*.mo"],
         "generator._shipped.conventions": ["**/*.yaml", "**/*.yml"],
         "generator._shipped.templates": ["*/*.docx"],
     },

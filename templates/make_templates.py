@@ -7,6 +7,10 @@ articles, quoted provisions, party blocks and annex tables come from the corpus
 through the variables listed in docs/templates.md. This script only gives a
 starting point; once a template has been restyled by hand, keep the edited file
 and stop regenerating it.
+
+The words the templates print themselves (INAMI's letterhead, the footer) are
+messages of conventio's catalogues (generator/catalogue.py), in the language of
+each folder: templates/fr, templates/nl, templates/de.
 """
 
 from __future__ import annotations
@@ -23,21 +27,45 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from generator.catalogue import catalogue
 from generator.ooxml.zipwriter import compress, write_zip
 
 HERE = Path(__file__).resolve().parent
 
-LETTERHEAD = {
-    "fr": [
-        "Institut national d'assurance maladie-invalidité",
-        "Service des soins de santé",
-        "Avenue Galilée 5/01 – 1210 Bruxelles",
-    ],
-}
-#: the footer: the reference, then "page N / M" (PAGE and NUMPAGES fields)
-FOOTER = {"fr": ("Réf. {{ reference }} – page ", " / ")}
 #: the language every style is tagged with (Word's spelling checker, the PDF's /Lang)
 LANGUAGE_TAG = {"fr": "fr-BE", "nl": "nl-BE", "de": "de-BE"}
+
+
+def letterhead_lines(lang: str) -> list[str]:
+    """INAMI's letterhead, in the words of the catalogue of `lang`."""
+    words = catalogue(lang)
+    return [
+        # TRANSLATORS: INAMI's letterhead, first line: the institute's official name
+        words.gettext("National Institute for Health and Disability Insurance"),
+        # TRANSLATORS: INAMI's letterhead, second line: the service that issues the conventions
+        words.gettext("Health Care Service"),
+        # TRANSLATORS: INAMI's letterhead, third line: its address
+        words.gettext("Avenue Galilée 5/01 – 1210 Brussels"),
+    ]
+
+
+def footer_parts(lang: str) -> tuple[str, str, str]:
+    """The footer's words around the page number and the number of pages (Word's
+    PAGE and NUMPAGES fields): "Réf. {{ reference }} – page ", " / ", ""."""
+    # TRANSLATORS: every page's footer; keep {reference}, {page} and {pages}
+    footer = catalogue(lang).gettext("Ref. {reference} – page {page} / {pages}")
+    footer = footer.replace("{reference}", "{{ reference }}")
+    before, rest = footer.split("{page}")
+    between, after = rest.split("{pages}")
+    return before, between, after
+
+
+def author(lang: str) -> str:
+    """The templates' author (the document properties)."""
+    # TRANSLATORS: INAMI's short name (RIZIV, LIKIV)
+    short = catalogue(lang).gettext("INAMI")
+    return f"{short} – conventio"
+
 
 STYLES = {
     # name: (size, bold, italic, left indent cm, space after pt, align)
@@ -140,13 +168,15 @@ def _field(paragraph, instruction: str, shown: str = "1") -> None:
 
 def _footer(section, document, lang: str) -> None:
     """ "Réf. … – page N / M" in the footer."""
-    before, between = FOOTER[lang]
+    before, between, after = footer_parts(lang)
     footer = section.footer.paragraphs[0]
     footer.style = document.styles["CV Letterhead"]
     footer.add_run(before)
     _field(footer, "PAGE")
     footer.add_run(between)
     _field(footer, "NUMPAGES")
+    if after:
+        footer.add_run(after)
 
 
 def _p(document, text: str, style: str = "CV Text"):
@@ -370,7 +400,7 @@ def _letterhead(document, section, lang: str) -> None:
         ("{%p endif %}", "CV Letterhead"),
         ("{%p endfor %}", "CV Letterhead"),
         ("{%p else %}", "CV Letterhead"),
-        *((line, "CV Letterhead") for line in LETTERHEAD[lang]),
+        *((line, "CV Letterhead") for line in letterhead_lines(lang)),
         ("{%p endif %}", "CV Letterhead"),
         ("", "CV Letterhead"),  # a line of space above the text
     ]
@@ -434,7 +464,8 @@ def _information_banner(document) -> None:
     _p(document, "{%p endif %}")
 
 
-def build(name: str, kind: str, lang: str = "fr") -> Path:
+def build(name: str, kind: str, lang: str = "fr", folder: Path = HERE) -> Path:
+    """Writes folder/<lang>/<name>.docx (the templates' folder unless told)."""
     document = Document()
     _styles(document, lang)
     section = document.sections[0]
@@ -461,9 +492,9 @@ def build(name: str, kind: str, lang: str = "fr") -> Path:
         _annexes(document)
     _tag_every_style(document, lang)
     core = document.core_properties
-    core.author = "INAMI – conventio"
+    core.author = author(lang)
     core.language = lang
-    target = HERE / lang / f"{name}.docx"
+    target = folder / lang / f"{name}.docx"
     target.parent.mkdir(parents=True, exist_ok=True)
     document.save(target)
     _slim(target)
@@ -505,5 +536,5 @@ TEMPLATES = {
 
 if __name__ == "__main__":
     for name, layout in TEMPLATES.items():
-        for lang in LETTERHEAD:
+        for lang in LANGUAGE_TAG:
             print(build(name, layout, lang), file=sys.stderr)

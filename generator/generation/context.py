@@ -26,7 +26,14 @@ from generator.rendering.documents import (
     letter_blocks,
 )
 from generator.rendering.language import TextPicker, format_date, plain_footnotes
-from generator.rendering.provisions import ABBREVIATIONS, NOT_IN_CORPUS, change_note
+from generator.rendering.provisions import (
+    ABBREVIATIONS,
+    NOT_IN_CORPUS,
+    abbreviation_line,
+    annex_name,
+    change_note,
+    default_columns,
+)
 from generator.rendering.typography import french_spacing_in
 
 IDENTITY = ("doc.id", "doc.reference", "doc.content_hash")
@@ -52,7 +59,7 @@ def _annex(annex: Annex, pick: TextPicker, fill, note: str = "") -> dict[str, An
     where = f"annexe {annex.num}"
     if annex.declared_only:  # shown as such, never invented
         return {
-            "heading": f"Annexe {annex.num}",
+            "heading": annex_name(annex.num, pick.lang),
             "note": note,
             "columns": ["", ""],
             "rows": [],
@@ -61,10 +68,15 @@ def _annex(annex: Annex, pick: TextPicker, fill, note: str = "") -> dict[str, An
     after = [fill(pick(n, where)) for n in annex.notes]
     if annex.abbreviations:
         after.append(ABBREVIATIONS[pick.lang])
-        after += [f"{a.abbr} : {pick(a.meaning, where)}" for a in annex.abbreviations]
-    columns = [pick(c, where) for c in annex.columns] or ["pseudocode", "description"]
+        after += [
+            abbreviation_line(a.abbr, pick(a.meaning, where), pick.lang)
+            for a in annex.abbreviations
+        ]
+    columns = [pick(c, where) for c in annex.columns] or default_columns(pick.lang)
     return {
-        "heading": fill(pick(annex.heading, where)) if annex.heading else f"Annexe {annex.num}",
+        "heading": fill(pick(annex.heading, where))
+        if annex.heading
+        else annex_name(annex.num, pick.lang),
         "note": note,
         "columns": columns,
         "rows": [

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from generator.catalogue import catalogue
 from generator.consolidation.engine import Consolidation, consolidate
 from generator.corpus.collection import Corpus
 from generator.errors import ConventioError
@@ -67,45 +68,16 @@ def missing_in(result: Consolidation) -> Missing:
     return Missing(provisions, parts, amendments)
 
 
-_PROVISIONS = {
-    "fr": ("disposition", "dispositions"),
-    "nl": ("bepaling", "bepalingen"),
-    "de": ("Bestimmung", "Bestimmungen"),
-}
-_PARTS = {
-    "fr": {
-        "articles": "le texte des articles",
-        "parties": "les parties",
-        "signatures": "les signatures",
-    },
-    "nl": {
-        "articles": "de tekst van de artikelen",
-        "parties": "de partijen",
-        "signatures": "de handtekeningen",
-    },
-    "de": {
-        "articles": "der Text der Artikel",
-        "parties": "die Parteien",
-        "signatures": "die Unterschriften",
-    },
-}
-_BANNER = {
-    "fr": (
-        "Copie d'information : ce texte coordonné est incomplet. Il y manque {what}, "
-        "que le corpus ne contient pas. Cette copie ne peut pas être signée."
-    ),
-    "nl": (
-        "Informatiekopie: deze gecoördineerde tekst is onvolledig. Er ontbreken {what}, "
-        "die niet in het corpus staan. Deze kopie kan niet worden ondertekend."
-    ),
-    "de": (
-        "Informationskopie: dieser koordinierte Text ist unvollständig. Es fehlen {what}, "
-        "die nicht im Korpus enthalten sind. Diese Kopie kann nicht unterzeichnet werden."
-    ),
-}
-_AND = {"fr": "et", "nl": "en", "de": "und"}
-#: between the names of the missing provisions, which hold commas ("article 17, § 1")
-_LIST_SEPARATOR = {"fr": "\u202f; ", "nl": "; ", "de": "; "}
+def _part(part: str, lang: str) -> str:
+    """What the corpus lacks of a convention: "les parties"."""
+    words = catalogue(lang)
+    if part == "articles":
+        return words.gettext("the text of the articles")
+    if part == "parties":
+        return words.gettext("the parties")
+    return words.gettext("the signatures")
+
+
 _PART_NAMES = {
     "articles": "the text of its articles (the corpus holds none)",
     "parties": "its parties (the convention has no preamble in the corpus)",
@@ -113,81 +85,53 @@ _PART_NAMES = {
 }
 
 
-_AMENDMENTS = {
-    "fr": ("l'avenant {n}", "les avenants {n}", "{a} à {b}"),
-    "nl": ("wijzigingsclausule {n}", "de wijzigingsclausules {n}", "{a} tot {b}"),
-    "de": ("Nachtrag {n}", "die Nachträge {n}", "{a} bis {b}"),
-}
-
-
 def _and(items: list[str], lang: str) -> str:
-    return ", ".join(items[:-1]) + f" {_AND[lang]} {items[-1]}" if len(items) > 1 else items[0]
+    """ "a, b et c" in the language's words."""
+    if len(items) == 1:
+        return items[0]
+    # TRANSLATORS: the last two items of a list; {first} holds the others, joined by commas
+    text = catalogue(lang).gettext("{first} and {last}")
+    return text.format(first=", ".join(items[:-1]), last=items[-1])
 
 
 def amendments_named(ordinals: tuple[int, ...], lang: str) -> str:
     """ "les avenants 1 à 5", "l'avenant 5", "les avenants 1, 3 et 4"."""
-    one, many, span = _AMENDMENTS[lang]
+    words = catalogue(lang)
+    # TRANSLATORS: {n} is an amendment's number, or several: "1 to 5", "1, 3 and 4"
+    named = words.ngettext("amendment {n}", "amendments {n}", len(ordinals))
     if len(ordinals) == 1:
-        return one.format(n=ordinals[0])
+        return named.format(n=ordinals[0])
     first, last = min(ordinals), max(ordinals)
     if sorted(ordinals) == list(range(first, last + 1)):
-        return many.format(n=span.format(a=first, b=last))
-    return many.format(n=_and([str(n) for n in sorted(ordinals)], lang))
+        # TRANSLATORS: a range of amendment numbers
+        return named.format(n=words.gettext("{a} to {b}").format(a=first, b=last))
+    return named.format(n=_and([str(n) for n in sorted(ordinals)], lang))
 
 
 def information_banner(missing: Missing, lang: str) -> str:
     """The banner of an information copy, in its language ("" for a complete text)."""
     if not missing:
         return ""
+    words = catalogue(lang)
     what = []
     if missing.provisions:
-        one, many = _PROVISIONS[lang]
         count = len(missing.provisions)
-        listed = _LIST_SEPARATOR[lang].join(missing.provisions)
-        what.append(f"{count} {one if count == 1 else many} ({listed})")
-    what += [_PARTS[lang][part] for part in missing.parts]
+        # TRANSLATORS: between the names of missing provisions, which hold commas
+        # ("article 17, § 1"); French typography puts a narrow no-break space before ";"
+        listed = words.pgettext("between provisions", "; ").join(missing.provisions)
+        # TRANSLATORS: {listed} names the provisions
+        provisions = words.ngettext("{n} provision ({listed})", "{n} provisions ({listed})", count)
+        what.append(provisions.format(n=count, listed=listed))
+    what += [_part(part, lang) for part in missing.parts]
     if missing.amendments:
         what.append(amendments_named(missing.amendments, lang))
-    return _BANNER[lang].format(what=_and(what, lang))
-
-
-#: between the clauses of the notice (plain text: show's outputs)
-_CLAUSE_SEPARATOR = {"fr": " ; ", "nl": "; ", "de": "; "}
-_PARTIAL = {
-    "fr": "Texte partiel : ",
-    "nl": "Onvolledige tekst: ",
-    "de": "Unvollständiger Text: ",
-}
-_NOT_HELD = {
-    "fr": (
-        "{n} disposition n'est pas reprise dans le corpus",
-        "{n} dispositions ne sont pas reprises dans le corpus",
-    ),
-    "nl": ("{n} bepaling staat niet in het corpus", "{n} bepalingen staan niet in het corpus"),
-    "de": (
-        "{n} Bestimmung ist nicht im Korpus enthalten",
-        "{n} Bestimmungen sind nicht im Korpus enthalten",
-    ),
-}
-_PARTS_NOT_HELD = {
-    "fr": "le corpus ne contient pas {what}",
-    "nl": "het corpus bevat niet {what}",
-    "de": "der Korpus enthält nicht {what}",
-}
-_AMENDMENTS_NOT_HELD = {
-    "fr": (
-        "{who} n'est pas repris dans le corpus : ses modifications ne sont pas appliquées",
-        "{who} ne sont pas repris dans le corpus : leurs modifications ne sont pas appliquées",
-    ),
-    "nl": (
-        "{who} staat niet in het corpus: de wijzigingen ervan zijn niet toegepast",
-        "{who} staan niet in het corpus: hun wijzigingen zijn niet toegepast",
-    ),
-    "de": (
-        "{who} ist nicht im Korpus enthalten: seine Änderungen sind nicht angewandt",
-        "{who} sind nicht im Korpus enthalten: ihre Änderungen sind nicht angewandt",
-    ),
-}
+    # TRANSLATORS: the banner on the first page of an information copy; {what} lists
+    # what the corpus lacks ("2 dispositions (…), les parties et l'avenant 5")
+    banner = words.gettext(
+        "Information copy: this coordinated text is incomplete. It lacks {what}, "
+        "which the corpus does not hold. This copy cannot be signed."
+    )
+    return banner.format(what=_and(what, lang))
 
 
 def partial_notice(missing: Missing, lang: str) -> str:
@@ -197,20 +141,31 @@ def partial_notice(missing: Missing, lang: str) -> str:
     modifications ne sont pas appliquées. »"""
     if not missing:
         return ""
+    words = catalogue(lang)
     said = []
     if missing.provisions:
-        one, many = _NOT_HELD[lang]
         count = len(missing.provisions)
-        said.append((one if count == 1 else many).format(n=count))
+        not_held = words.ngettext(
+            "{n} provision is not held in the corpus",
+            "{n} provisions are not held in the corpus",
+            count,
+        )
+        said.append(not_held.format(n=count))
     if missing.parts:
-        parts = _and([_PARTS[lang][part] for part in missing.parts], lang)
-        said.append(_PARTS_NOT_HELD[lang].format(what=parts))
+        parts = _and([_part(part, lang) for part in missing.parts], lang)
+        said.append(words.gettext("the corpus does not hold {what}").format(what=parts))
     if missing.amendments:
-        one, many = _AMENDMENTS_NOT_HELD[lang]
-        who = amendments_named(missing.amendments, lang)
-        said.append((one if len(missing.amendments) == 1 else many).format(who=who))
-    text = _CLAUSE_SEPARATOR[lang].join(said)
-    return _PARTIAL[lang] + text + "."
+        # TRANSLATORS: {who} names the amendments ("les avenants 1 à 5")
+        not_held = words.ngettext(
+            "{who} is not held in the corpus: its changes are not applied",
+            "{who} are not held in the corpus: their changes are not applied",
+            len(missing.amendments),
+        )
+        said.append(not_held.format(who=amendments_named(missing.amendments, lang)))
+    # TRANSLATORS: between the clauses of show's notice on a partial text
+    text = words.pgettext("between clauses", "; ").join(said)
+    # TRANSLATORS: the start of show's notice on a text the corpus does not hold whole
+    return words.gettext("Partial text: ") + text + "."
 
 
 def refuse_unsigned(doc_id: str, at: dt.date, missing: Missing) -> None:

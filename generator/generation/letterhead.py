@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from generator.catalogue import catalogue
 from generator.model.documents import Circular
 from generator.model.signing import issuer
 from generator.rendering.language import TextPicker
@@ -31,10 +32,6 @@ def letterhead_context(convention_kind: str | None, fill: Callable[[str], str]) 
     return {"issuer": who, "issuer_lines": lines}
 
 
-_SUBJECT = {"fr": "Objet :", "nl": "Betreft:", "de": "Betreff:"}
-_REFERENCE = {"fr": "Nos réf : {ref}", "nl": "Onze ref.: {ref}", "de": "Unser Zeichen: {ref}"}
-
-
 def circular_context(
     circular: Circular, pick: TextPicker, fill: Callable[[str], str], lang: str
 ) -> dict[str, Any]:
@@ -42,6 +39,7 @@ def circular_context(
     the sender, to whom, the service and its contacts, the reference, the place
     and date, the subject, the salutation and the signatory."""
     subject = [fill(pick(s, "subject")) for s in circular.subject]
+    words = catalogue(lang)
     return {
         "title": " ".join(subject),
         # (a text the corpus does not give prints as "": `pick` says so)
@@ -54,11 +52,13 @@ def circular_context(
             {"label": pick(c.label, "contact"), "text": pick(c.text, "contact")}
             for c in circular.contacts
         ],
-        "reference_line": _REFERENCE[lang].format(ref=circular.reference)
+        # TRANSLATORS: a circular letter's reference line ("Nos réf : …")
+        "reference_line": words.gettext("Our ref.: {ref}").format(ref=circular.reference)
         if circular.reference
         else "",
         "place_date": pick(circular.place_date, "place and date"),
-        "subject_label": _SUBJECT[lang],
+        # TRANSLATORS: a circular letter's label before its subject ("Objet :")
+        "subject_label": words.gettext("Subject:"),
         "subject": subject,
         "salutation": pick(circular.salutation, "salutation"),
         "signatory_lines": [

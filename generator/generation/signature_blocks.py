@@ -22,19 +22,20 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Any
 
+from generator.catalogue import catalogue
 from generator.model.documents import Closing, SignatureBlock
 from generator.model.signing import FEMININE, SIGNATORY, choice
 from generator.model.text import SLOT_RE
 from generator.rendering.language import TextPicker
 
-#: the word that labels a signature field, by language
-SIGNATURE_WORD = {"fr": "Signature", "nl": "Handtekening", "de": "Unterschrift"}
-
 
 def field_label(heading: str, lang: str) -> str:
     """ "Signature – Pour le réseau de santé mentale" for the heading "Pour le
-    réseau de santé mentale,"."""
-    return f"{SIGNATURE_WORD[lang]} – {heading.strip().rstrip(',:;').rstrip()}"
+    réseau de santé mentale," (the words: the catalogue of `lang`)."""
+    heading = heading.strip().rstrip(",:;").rstrip()
+    # TRANSLATORS: labels a signature field; {heading} is the signature block's
+    # first line from the corpus ("Pour le réseau de santé mentale")
+    return catalogue(lang).gettext("Signature – {heading}").format(heading=heading)
 
 
 def signature_context(

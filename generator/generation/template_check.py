@@ -28,6 +28,7 @@ from generator.model.documents import (
     Convention,
 )
 from generator.model.signing import copy_roles
+from generator.rendering.language import MissingTexts
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ def check_templates(corpus: Corpus, folder: Path | None) -> tuple[bool, str]:
     problems: list[str] = []
     checked = 0
     tried = samples(corpus)
+    stand_ins: set[str] = set()
     for path in files:
         lang, name = path.parent.name, path.stem
         if name not in TEMPLATES:
@@ -85,19 +87,42 @@ def check_templates(corpus: Corpus, folder: Path | None) -> tuple[bool, str]:
         if name not in tried:
             problems.append(f"{path}: the corpus has no document for this template")
             continue
-        problems.extend(_problems(path, tried[name], corpus, lang))
+        problems.extend(_problems(path, tried[name], corpus, lang, stand_ins))
         checked += 1
     if problems:
         return False, "\n".join(problems) + f"\n{len(problems)} problem(s) in {root}"
-    return True, f"templates OK: {checked} template(s) in {root}"
+    tried_in_french = ""
+    if stand_ins:
+        languages = ", ".join(sorted(stand_ins))
+        tried_in_french = (
+            f" (those in {languages} tried with the French text: the corpus lacks their "
+            f"documents' text in {languages})"
+        )
+    said = f"templates OK: {checked} template(s){tried_in_french} in {root}"
+    return True, said
 
 
-def _problems(path: Path, sample: Sample, corpus: Corpus, lang: str) -> list[str]:
+def _context(sample: Sample, corpus: Corpus, lang: str, stand_ins: set[str]) -> dict:
+    """The sample's context in the template's language; where the corpus does not
+    hold the text in that language (the shipped corpus is French), its French
+    text: a template's layout and variables are the same in every language.
+    `stand_ins` collects the languages so tried, which the check's report names."""
+    args = (corpus, sample.spec, sample.variants, sample.roles)
+    try:
+        return template_context(*args, lang, sample.date)
+    except MissingTexts:
+        if lang == "fr":
+            raise
+        stand_ins.add(lang)
+        return template_context(*args, "fr", sample.date)
+
+
+def _problems(
+    path: Path, sample: Sample, corpus: Corpus, lang: str, stand_ins: set[str]
+) -> list[str]:
     """What is wrong with one template, tried with its sample."""
     try:
-        context = template_context(
-            corpus, sample.spec, sample.variants, sample.roles, lang, sample.date
-        )
+        context = _context(sample, corpus, lang, stand_ins)
         rendered = render_template(path, context, lang, sample.date)
     except ConventioError as exc:
         return [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from generator.catalogue import catalogue
 from generator.consolidation.tree import Change, Node
 from generator.model.addresses import default_label
 from generator.model.annexes import Annex
@@ -157,12 +158,30 @@ def write_provision(out: BlockWriter, node: Node, pick: TextPicker, depth: int =
                 out.add("footnote", pick(footnote.text, where), label=footnote.mark)
 
 
+def annex_name(num: str | int, lang: str) -> str:
+    """An annex's heading when the corpus gives it none: « Annexe 2 »."""
+    return catalogue(lang).gettext("Annex {num}").format(num=num)
+
+
+def default_columns(lang: str) -> list[str]:
+    """The captions of an annex table whose columns the corpus does not name."""
+    words = catalogue(lang)
+    # TRANSLATORS: the caption of an annex table's code column
+    return [words.gettext("pseudocode"), words.gettext("description")]
+
+
+def abbreviation_line(abbr: str, meaning: str, lang: str) -> str:
+    """One abbreviation under an annex table: « ETP : équivalent temps plein »."""
+    # TRANSLATORS: an abbreviation and its meaning (French puts a space before ":")
+    return catalogue(lang).gettext("{abbr}: {meaning}").format(abbr=abbr, meaning=meaning)
+
+
 def write_annex(
     out: BlockWriter, annex: Annex, pick: TextPicker, where: str, node: Node | None = None
 ) -> None:
     lang = pick.lang
     eid = node.eid if node else ""
-    heading = pick(annex.heading, where) if annex.heading else f"Annexe {annex.num}"
+    heading = pick(annex.heading, where) if annex.heading else annex_name(annex.num, lang)
     out.add("heading", heading, level=2, eid=eid)
     if node is not None and node.change is not None:
         out.add("note", change_note(node.change, lang))
@@ -172,7 +191,7 @@ def write_annex(
     if annex.declared_only:
         out.add("paragraph", NOT_IN_CORPUS[lang])
         return
-    columns = [pick(c, f"{where}, column") for c in annex.columns] or ["pseudocode", "description"]
+    columns = [pick(c, f"{where}, column") for c in annex.columns] or default_columns(lang)
     rows = [(row.code, pick(row.description, f"{where}, {row.code}")) for row in annex.rows]
     out.table(columns, rows, eid=eid)
     for i, note in enumerate(annex.notes, start=1):
@@ -181,4 +200,4 @@ def write_annex(
         out.add("paragraph", ABBREVIATIONS[lang])
     for abbreviation in annex.abbreviations:
         meaning = pick(abbreviation.meaning, f"{where}, {abbreviation.abbr}")
-        out.add("paragraph", f"{abbreviation.abbr} : {meaning}")
+        out.add("paragraph", abbreviation_line(abbreviation.abbr, meaning, lang))

@@ -64,6 +64,9 @@ def installed(tmp_path_factory) -> Path:
     names = zipfile.ZipFile(wheel).namelist()
     assert "generator/_shipped/conventions/inami-network-2021/avenant-06.yaml" in names
     assert "generator/_shipped/templates/fr/amendment-inami-network.docx" in names
+    for lang in ("fr", "nl", "de"):  # the catalogues of the documents' words (issue 14)
+        assert f"generator/locale/{lang}/LC_MESSAGES/conventio.mo" in names
+        assert f"generator/_shipped/templates/{lang}/circular.docx" in names
     site = tmp / "site"
     subprocess.run([*pip, "install", "--no-deps", "--no-index", "--target", str(site), str(wheel)],
                    check=True, timeout=600, env=quiet)  # fmt: skip

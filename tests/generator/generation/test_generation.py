@@ -211,8 +211,15 @@ def test_unknown_party_and_missing_language_template(corpus, examples, tmp_path)
 
     with pytest.raises(ConventioError, match="--only names parties this batch does not have"):
         generate(corpus, SIXTH, examples, tmp_path, only={"net-99"})
-    with pytest.raises(ConventioError, match="no nl template for"):
+    # conventio ships Dutch templates, but the corpus holds no Dutch text
+    with pytest.raises(ConventioError, match="the corpus has no 'nl' text"):
         generate(corpus, SIXTH, examples, tmp_path, lang="nl")
+    french_only = tmp_path / "templates"
+    (french_only / "fr").mkdir(parents=True)
+    for template in (ROOT / "templates" / "fr").glob("*.docx"):
+        (french_only / "fr" / template.name).write_bytes(template.read_bytes())
+    with pytest.raises(ConventioError, match="no nl template for"):
+        generate(corpus, SIXTH, examples, tmp_path, lang="nl", templates=french_only)
 
 
 def test_coordinated_convention_at_a_date(corpus, examples, tmp_path):
@@ -260,7 +267,7 @@ def test_cli_generate_templates_check_and_context(tmp_path):
     assert result.exit_code == 0, result.output
     assert "1 document(s) written to" in result.output
     checked = runner.invoke(cli, ["templates", "check"])
-    assert checked.exit_code == 0 and checked.output.startswith("templates OK: 4 template(s)")
+    assert checked.exit_code == 0 and checked.output.startswith("templates OK: 12 template(s)")
     context = runner.invoke(
         cli, ["context", PROVIDER_AMENDMENT, "--parties", str(EXAMPLES), "--party", "psy-0001"]
     )
