@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import ConventioError, one_line
-from generator.generation.manifest import TEXT_FIELDS
+from generator.generation.manifest import LATER_TEXT_FIELDS, TEXT_FIELDS
 from signatures.store import sha256
 
 #: the text fields of a manifest entry, as generation writes them
@@ -142,7 +142,7 @@ def _entry(path: Path, number: int, item: Any) -> IssuedEntry:
     for name in FIELDS:
         if name in SIGNING_FIELDS:
             continue
-        value = item.get(name)
+        value = item.get(name, "" if name in LATER_TEXT_FIELDS else None)
         if not isinstance(value, str):
             raise _not_a_manifest(path, f"{where} has no text field {name!r}")
         values[name] = value

@@ -29,16 +29,22 @@ def build_all(
     network: str | None = None,
     formats: tuple[str, ...] = ("docx", "pdf"),
     progress=None,
+    *,
+    lang: str | None = None,
 ) -> Iterator[str]:
     """Write the texts into OUT/texts and, with a party file, the personalised
-    amendments into OUT/issued.
+    amendments into OUT/issued, each copy in its party's language or in `lang`
+    (the whole job stops, writing nothing, if the corpus or the templates lack
+    what a language needs: generation/languages.py).
 
     Everything is checked first, and the personalised copies built in memory:
     the output folder, the party file, --network (which needs --parties and must
     be one of its networks), the formats, LibreOffice for PDF, every value each
     copy needs. Only then is anything written."""
     check_folder(out, "--out")
-    batches = _prepare_issued(corpus, out / "issued", parties_file, network, formats, progress)
+    batches = _prepare_issued(
+        corpus, out / "issued", parties_file, network, formats, progress, lang
+    )
     yield from build_texts(corpus, out / "texts")
     if not batches:
         return
@@ -50,12 +56,17 @@ def build_all(
         yield f"{len(result.entries)} personalised {doc_id} in {result.out_dir}"
 
 
-def _prepare_issued(corpus, issued: Path, parties_file, network, formats, progress) -> list:
+def _prepare_issued(corpus, issued: Path, parties_file, network, formats, progress, lang) -> list:
     if parties_file is None:
         if network is not None:
             raise ConventioError(
                 f"--network {network} says whose providers get their amendment; it needs "
                 "--parties FILE, the party file that has that network"
+            )
+        if lang is not None:
+            raise ConventioError(
+                f"--lang {lang} says the language of the personalised amendments; it needs "
+                "--parties FILE, the parties who receive them"
             )
         return []
     from generator.generation.batch import prepare
@@ -80,7 +91,14 @@ def _prepare_issued(corpus, issued: Path, parties_file, network, formats, progre
         else:
             continue
         batch = prepare(
-            corpus, doc_id, parties, issued, formats=formats, only=only, progress=progress
+            corpus,
+            doc_id,
+            parties,
+            issued,
+            lang=lang,
+            formats=formats,
+            only=only,
+            progress=progress,
         )
         batches.append((doc_id, batch))
     return batches
