@@ -140,7 +140,7 @@ def docx_benchmark(n: int, work: Path) -> tuple[float, float, Path, list]:
     corpus = load_corpus()
     parties = parties_for(n)
     began = time.perf_counter()
-    result = generate(corpus, DOCUMENT, parties, work / "conventio")
+    result = generate(corpus, DOCUMENT, parties, work / "conventio", lang="fr")
     fast = time.perf_counter() - began
     contexts = naive_contexts(corpus, parties, result.entries)
     naive_dir = work / "naive"

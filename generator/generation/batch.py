@@ -155,16 +155,18 @@ def prepare(
     units = units_for(spec, parties, only)
     if not units:
         raise ConventioError(f"no party of {parties.source} receives {doc_id}")
-    by_lang = languages_of(units, lang)
-    paths = check_languages(corpus, spec, by_lang, templates or default_templates_dir(), date)
-    renderers = {code: Renderer(corpus, spec, paths[code], code, date) for code in by_lang}
+    information = False
     if spec.kind == "coordinated":
         assert spec.convention is not None
         missing = missing_text(corpus, spec.convention, date, "fr")
         if for_signature:
             refuse_unsigned(doc_id, date, missing)
-        for renderer in renderers.values():
-            renderer.information = bool(missing)
+        information = bool(missing)
+    by_lang = languages_of(units, lang)
+    paths = check_languages(corpus, spec, by_lang, templates or default_templates_dir(), date)
+    renderers = {code: Renderer(corpus, spec, paths[code], code, date) for code in by_lang}
+    for renderer in renderers.values():
+        renderer.information = information
     built = _build_all(renderers, by_lang, parties, progress, workers)
     return PreparedBatch(
         renderers,

@@ -31,7 +31,7 @@ posix_only = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL, flock"
 
 def generate(out: Path, *args: str) -> str:
     result = CliRunner().invoke(
-        cli, ["generate", *args, "--parties", str(EXAMPLES), "--out", str(out)]
+        cli, ["generate", *args, "--lang", "fr", "--parties", str(EXAMPLES), "--out", str(out)]
     )
     assert result.exit_code == 0, result.output
     return result.output
@@ -126,6 +126,8 @@ def start_generate(out: Path, pause: str, flag: Path, *, exchange: bool) -> subp
             "generator.cli",
             "generate",
             SIXTH,
+            "--lang",
+            "fr",
             "--parties",
             str(EXAMPLES),
             "--only",
@@ -212,7 +214,18 @@ def test_a_second_run_into_the_same_folder_waits_its_turn(tmp_path):
         wait_for_pause(process, flag)
         result = CliRunner().invoke(
             cli,
-            ["generate", SIXTH, "--parties", str(EXAMPLES), "--only", "net-04", "--out", str(out)],
+            [
+                "generate",
+                SIXTH,
+                "--lang",
+                "fr",
+                "--parties",
+                str(EXAMPLES),
+                "--only",
+                "net-04",
+                "--out",
+                str(out),
+            ],
         )
         assert result.exit_code == 1
         assert "another conventio run is writing into" in result.output
@@ -247,7 +260,18 @@ def test_a_damaged_manifest_stops_the_batch_and_changes_nothing(tmp_path):
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     result = CliRunner().invoke(
         cli,
-        ["generate", SIXTH, "--parties", str(EXAMPLES), "--only", "net-02", "--out", str(out)],
+        [
+            "generate",
+            SIXTH,
+            "--lang",
+            "fr",
+            "--parties",
+            str(EXAMPLES),
+            "--only",
+            "net-02",
+            "--out",
+            str(out),
+        ],
     )
     assert result.exit_code == 1
     assert f"{folder / 'manifest.json'}: the manifest of the documents already" in result.output
