@@ -142,7 +142,9 @@ def _entry(path: Path, number: int, item: Any) -> IssuedEntry:
     for name in FIELDS:
         if name in SIGNING_FIELDS:
             continue
-        value = item.get(name, "" if name in LATER_TEXT_FIELDS else None)
+        value = item.get(name)
+        if value is None and name in LATER_TEXT_FIELDS:
+            value = ""  # written by an older conventio, or by hand without it
         if not isinstance(value, str):
             raise _not_a_manifest(path, f"{where} has no text field {name!r}")
         values[name] = value
