@@ -214,18 +214,7 @@ def test_a_second_run_into_the_same_folder_waits_its_turn(tmp_path):
         wait_for_pause(process, flag)
         result = CliRunner().invoke(
             cli,
-            [
-                "generate",
-                SIXTH,
-                "--lang",
-                "fr",
-                "--parties",
-                str(EXAMPLES),
-                "--only",
-                "net-04",
-                "--out",
-                str(out),
-            ],
+            ["generate", SIXTH, "--parties", str(EXAMPLES), "--only", "net-04", "--out", str(out)],
         )
         assert result.exit_code == 1
         assert "another conventio run is writing into" in result.output
@@ -260,18 +249,7 @@ def test_a_damaged_manifest_stops_the_batch_and_changes_nothing(tmp_path):
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     result = CliRunner().invoke(
         cli,
-        [
-            "generate",
-            SIXTH,
-            "--lang",
-            "fr",
-            "--parties",
-            str(EXAMPLES),
-            "--only",
-            "net-02",
-            "--out",
-            str(out),
-        ],
+        ["generate", SIXTH, "--parties", str(EXAMPLES), "--only", "net-02", "--out", str(out)],
     )
     assert result.exit_code == 1
     assert f"{folder / 'manifest.json'}: the manifest of the documents already" in result.output

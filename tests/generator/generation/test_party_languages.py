@@ -167,13 +167,19 @@ def test_context_follows_the_party_language(tmp_path):
 # --- with the test translation in a copy of the corpus ---------------------------
 
 
-def test_each_network_gets_its_language_with_the_test_translation(translated, tmp_path):
+def generate_three(translated: tuple[Path, Path], out: Path):
+    """The sixth amendment, without --lang, for a French-, a Dutch- and the
+    German-speaking network, from the translated corpus and templates."""
     corpus, templates = translated
-    out = tmp_path / "out"
-    result = run(
+    return run(
         "--corpus", corpus, "generate", SIXTH, "--parties", EXAMPLES,
         "--only", "net-01,net-03,net-31", "--templates", templates, "--out", out,
     )  # fmt: skip
+
+
+def test_each_network_gets_its_language_with_the_test_translation(translated, tmp_path):
+    out = tmp_path / "out"
+    result = generate_three(translated, out)
     assert result.exit_code == 0, result.output
     folder = out / SIXTH
     assert sorted(p.name for p in folder.glob("*.docx")) == [
@@ -260,12 +266,9 @@ def test_a_missing_template_alone_is_named(tmp_path):
 
 
 def test_signatures_issue_records_a_manifest_of_several_languages(translated, tmp_path):
-    corpus, templates = translated
+    corpus, _ = translated
     out = tmp_path / "out"
-    made = run(
-        "--corpus", corpus, "generate", SIXTH, "--parties", EXAMPLES,
-        "--only", "net-01,net-03,net-31", "--templates", templates, "--out", out,
-    )  # fmt: skip
+    made = generate_three(translated, out)
     assert made.exit_code == 0, made.output
     assert {e["language"] for e in manifest(out / SIXTH)} == {"fr", "nl", "de"}
     register = tmp_path / "register.sqlite"
