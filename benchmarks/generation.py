@@ -40,9 +40,10 @@ import jinja2
 from docxtpl import DocxTemplate
 
 from generator.corpus.loader import load_corpus
-from generator.generation.batch import default_templates_dir, generate, template_path
+from generator.generation.batch import default_templates_dir, generate
 from generator.generation.copies import Renderer
 from generator.generation.docx_engine import document_text
+from generator.generation.languages import template_path
 from generator.generation.sentinels import SENTINEL_RE
 from generator.generation.slots import unit_slot_values
 from generator.generation.units import document_spec, units_for

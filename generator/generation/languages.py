@@ -86,7 +86,7 @@ def check_languages(
     gaps: list[Gap] = []
     for lang, units in by_lang.items():
         missing = _missing_texts(corpus, spec, units, lang, date)
-        path = templates / lang / f"{spec.template}.docx" if templates else None
+        path = template_path(templates, spec, lang) if templates else None
         absent = path if path is not None and not path.is_file() else None
         if missing or absent:
             gaps.append(Gap(lang, [u.party_id for u in units], missing, absent))
@@ -95,6 +95,11 @@ def check_languages(
     if gaps:
         raise LanguageGaps(spec.doc_id, gaps)
     return found
+
+
+def template_path(templates: Path, spec: DocumentSpec, lang: str) -> Path:
+    """Where the template of `spec` in `lang` is (it may be absent)."""
+    return templates / lang / f"{spec.template}.docx"
 
 
 def _missing_texts(
