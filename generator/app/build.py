@@ -81,7 +81,10 @@ def _prepare_issued(corpus, issued: Path, parties_file, network, formats, progre
             f"--network {network}: {parties_file} has no network of that id "
             f"(its networks: {known or 'none'}{more})"
         )
+    from generator.generation.languages import LanguageGaps
+
     batches = []
+    gaps: list = []  # every document's, said at once
     for doc_id in issued_by_build(corpus):
         # to every network; to the providers of --network only
         if document_spec(corpus, doc_id).scope == "network":
@@ -90,17 +93,23 @@ def _prepare_issued(corpus, issued: Path, parties_file, network, formats, progre
             only = {network}
         else:
             continue
-        batch = prepare(
-            corpus,
-            doc_id,
-            parties,
-            issued,
-            lang=lang,
-            formats=formats,
-            only=only,
-            progress=progress,
-        )
+        try:
+            batch = prepare(
+                corpus,
+                doc_id,
+                parties,
+                issued,
+                lang=lang,
+                formats=formats,
+                only=only,
+                progress=progress,
+            )
+        except LanguageGaps as error:
+            gaps += error.documents
+            continue
         batches.append((doc_id, batch))
+    if gaps:
+        raise LanguageGaps(gaps)
     return batches
 
 

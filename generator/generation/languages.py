@@ -59,14 +59,26 @@ class Gap:
 
 
 class LanguageGaps(ConventioError):
-    def __init__(self, doc_id: str, gaps: list[Gap]):
-        self.gaps = gaps
-        lines = "\n".join(f"  - {describe_gap(gap)}" for gap in gaps)
+    """What the corpus and the templates lack for the languages of one or more
+    documents' parties: `documents` is (document id, its gaps) for each."""
+
+    def __init__(self, documents: list[tuple[str, list[Gap]]]):
+        self.documents = documents
+        ids = " and ".join(doc_id for doc_id, _ in documents)
+        lines = []
+        for doc_id, gaps in documents:
+            indent = "  "
+            if len(documents) > 1:
+                lines.append(f"  {doc_id}:")
+                indent = "    "
+            lines += [f"{indent}- {describe_gap(gap)}" for gap in gaps]
+        listed = "\n".join(lines)
         super().__init__(
-            f"{doc_id} cannot be made in every language its parties need; nothing was "
-            f"written:\n{lines}\nAdd the missing texts to the corpus next to the French "
-            "(docs/corpus-format.md) and the missing templates, or choose one language "
-            "for everyone with --lang (the corpus holds every text in French)."
+            f"{ids} cannot be made in every language {'its' if len(documents) == 1 else 'their'}"
+            f" parties need; nothing was written:\n{listed}\nAdd the missing texts to the "
+            "corpus next to the French (docs/corpus-format.md) and the missing templates, or "
+            "choose one language for everyone with --lang (the corpus holds every text in "
+            "French)."
         )
 
 
@@ -93,7 +105,7 @@ def check_languages(
         if path is not None:
             found[lang] = path
     if gaps:
-        raise LanguageGaps(spec.doc_id, gaps)
+        raise LanguageGaps([(spec.doc_id, gaps)])
     return found
 
 
@@ -144,6 +156,9 @@ _NUMBERED = (
     (re.compile(r"amendment article (\S+)"), "the amendment's articles"),
     (re.compile(r"letter, paragraph (\d+)"), "the letter's paragraphs"),
 )
+#: a numbered group's name when it has one number
+_ONE = {"recitals": "recital", "the amendment's articles": "the amendment's article"}
+_ONE["the letter's paragraphs"] = "the letter's paragraph"
 
 
 def _group_of(where: str) -> tuple[str, str]:
@@ -175,9 +190,14 @@ def group_missing(missing: Counter[str]) -> list[str]:
         else:
             groups.setdefault(group, Counter())[item] += count
     return [
-        f"{group} {_ranges(numbers[group])}" if group in numbers else _counted(group, counts)
+        _numbered(group, numbers[group]) if group in numbers else _counted(group, counts)
         for group, counts in groups.items()
     ]
+
+
+def _numbered(group: str, numbers: list[str]) -> str:
+    name = _ONE[group] if len(set(numbers)) == 1 else group
+    return f"{name} {_ranges(numbers)}"
 
 
 def _counted(group: str, counts: Counter[str]) -> str:

@@ -145,6 +145,11 @@ def test_build_without_lang_stops_and_with_lang_fr_issues_in_french(tmp_path):
     args = ("build", "--parties", EXAMPLES, "--network", "net-01", "--format", "docx")
     refused = run(*args, "--out", tmp_path / "a")
     assert refused.exit_code == 1 and "Dutch (nl): 16 parties" in refused.output
+    # both documents build issues, at once
+    assert f"{SIXTH} and {PROVIDER_AMENDMENT} cannot be made" in refused.output
+    assert f"  {PROVIDER_AMENDMENT}:\n    - Dutch (nl): 1 party (psy-0123@net-01)" in (
+        refused.output
+    )
     assert files_under(tmp_path / "a") == []
     made = run(*args, "--out", tmp_path / "b", "--lang", "fr")
     assert made.exit_code == 0, made.output
@@ -307,11 +312,11 @@ def test_missing_texts_are_grouped_in_the_documents_order():
         "title",
         "recitals 1–2, 4",
         "preamble (3 texts)",
-        "the amendment's articles 1",
+        "the amendment's article 1",
         "article 14/1 (3 texts)",
         "the signature blocks (2 texts)",
         "annex 1 (2 rows, 3 other texts)",
-        "the letter's paragraphs 3",
+        "the letter's paragraph 3",
     ]
 
 
