@@ -185,13 +185,22 @@ def _build_all(renderers, by_lang, parties, progress, workers) -> list[BuiltCopy
     cannot be made."""
     built: list[BuiltCopy] = []
     problems: list[str] = []
+    total = sum(len(units) for units in by_lang.values())
+    done = 0
     for code, units in by_lang.items():
         renderer = renderers[code]
-        for unit, outcome in build_copies(renderer, units, parties, progress, workers):
+        # one count over the languages, for the progress bar
+        told = (
+            (lambda stage, n, _, start=done: progress(stage, start + n, total))
+            if progress
+            else None
+        )
+        for unit, outcome in build_copies(renderer, units, parties, told, workers):
             if isinstance(outcome, str):
                 problems.append(outcome)
             else:
                 built.append(BuiltCopy(renderer, unit, *outcome))
+        done += len(units)
     if problems:
         raise GenerationError(problems)
     built.sort(key=lambda copy: copy.unit.party_id)

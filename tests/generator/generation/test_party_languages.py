@@ -323,3 +323,24 @@ def test_missing_texts_are_grouped_in_the_documents_order():
 def test_the_fixture_never_writes_into_the_shipped_corpus():
     with pytest.raises(ValueError, match="never conventions/"):
         install_test_translation(ROOT / "conventions")
+
+
+def test_the_progress_counts_once_over_the_languages(translated, tmp_path):
+    from generator.corpus.loader import load_corpus
+    from generator.generation.batch import prepare
+    from generator.parties.check import load_parties
+
+    corpus, templates = translated
+    told: list[tuple[str, int, int]] = []
+    batch = prepare(
+        load_corpus(corpus),
+        SIXTH,
+        load_parties(EXAMPLES),
+        tmp_path,
+        only={"net-01", "net-03", "net-31"},
+        templates=templates,
+        progress=lambda stage, done, total: told.append((stage, done, total)),
+    )
+    assert sorted(batch.renderers) == ["de", "fr", "nl"]
+    assert told == [("docx", 1, 3), ("docx", 2, 3), ("docx", 3, 3)]
+    assert files_under(tmp_path) == []  # prepared, nothing written
