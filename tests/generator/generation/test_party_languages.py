@@ -344,3 +344,17 @@ def test_the_progress_counts_once_over_the_languages(translated, tmp_path):
     assert sorted(batch.renderers) == ["de", "fr", "nl"]
     assert told == [("docx", 1, 3), ("docx", 2, 3), ("docx", 3, 3)]
     assert files_under(tmp_path) == []  # prepared, nothing written
+
+
+def test_a_manifest_written_before_language_chosen_by_is_still_issued(tmp_path):
+    out = tmp_path / "out"
+    made = run("generate", SIXTH, "--parties", EXAMPLES, "--only", "net-01", "--out", out)
+    assert made.exit_code == 0, made.output
+    path = out / SIXTH / "manifest.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for entry in data["documents"]:
+        del entry["language_chosen_by"]  # as an older conventio wrote it
+    path.write_text(json.dumps(data), encoding="utf-8")
+    issued = run("signatures", "issue", path, "--register", tmp_path / "register.sqlite")
+    assert issued.exit_code == 0, issued.output
+    assert "1 document(s) recorded as issued" in issued.output
