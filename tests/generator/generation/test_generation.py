@@ -208,11 +208,16 @@ def test_same_inputs_give_byte_identical_docx(corpus, examples, tmp_path):
 
 def test_unknown_party_and_missing_language_template(corpus, examples, tmp_path):
     from generator.errors import ConventioError
+    from tests.support.language_templates import templates_for
 
     with pytest.raises(ConventioError, match="--only names parties this batch does not have"):
         generate(corpus, SIXTH, examples, tmp_path, only={"net-99"}, lang="fr")
-    with pytest.raises(ConventioError, match="need a Dutch template, which is not there"):
+    # the corpus holds no Dutch text (whether conventio ships Dutch templates or not)
+    with pytest.raises(ConventioError, match="texts the corpus does not hold in Dutch"):
         generate(corpus, SIXTH, examples, tmp_path, lang="nl")
+    french_only = templates_for(tmp_path / "templates", langs=())
+    with pytest.raises(ConventioError, match="need a Dutch template, which is not there"):
+        generate(corpus, SIXTH, examples, tmp_path, lang="nl", templates=french_only)
 
 
 def test_coordinated_convention_at_a_date(corpus, examples, tmp_path):

@@ -5,9 +5,9 @@ language the parties and the missing texts, grouped; --lang chooses one language
 for everyone, and the manifest says how each copy's language was chosen.
 
 The Dutch and German texts used here are the TEST TRANSLATION of
-tests/support/translation.py (the French with a « TEST-NL · » prefix), installed
-in a copy of the corpus; the templates of those languages are copies of the
-French ones (a fixture)."""
+tests/support/translated_corpus.py (the French behind « TEST-NL · »), in a copy
+of the corpus; the templates come from tests/support/language_templates.py
+(French and the languages asked for only)."""
 
 from __future__ import annotations
 
@@ -23,13 +23,9 @@ from click.testing import CliRunner
 
 from generator.cli import cli
 from generator.generation.languages import group_missing
+from tests.support.language_templates import templates_for
 from tests.support.paths import ROOT
-from tests.support.translation import (
-    PREFIX,
-    install_test_translation,
-    test_templates,
-    translated_corpus,
-)
+from tests.support.translated_corpus import translated_corpus, translation_mark
 
 EXAMPLES = ROOT / "examples" / "parties.yaml"
 SIXTH = "inami-network-2021/avenant-06"
@@ -65,7 +61,7 @@ def translated(tmp_path_factory) -> tuple[Path, Path]:
     """A corpus copy whose sixth amendment holds the test translation (nl, de),
     and a templates copy with nl/ and de/."""
     base = tmp_path_factory.mktemp("translated")
-    return translated_corpus(base / "corpus"), test_templates(base / "templates")
+    return translated_corpus(base), templates_for(base / "templates")
 
 
 # --- the shipped corpus: French only ---------------------------------------------
@@ -88,7 +84,6 @@ def test_all_32_networks_without_lang_stop_with_the_grouped_list_and_write_nothi
     assert "texts the corpus does not hold in Dutch: title, recitals 1–3, preamble (" in said
     assert "the amendment's articles 1–2, article 14/1 (14 texts)" in said
     assert "annex 1 (46 rows, 6 other texts)" in said
-    assert "need a Dutch template, which is not there" in said
     assert "--lang" in said
     # grouped: a few lines, not one per text and party; French parties are not listed
     assert len(said.strip().splitlines()) <= 5
@@ -200,12 +195,15 @@ def test_each_network_gets_its_language_with_the_test_translation(translated, tm
         document = docx.Document(str(folder / name))
         assert document.core_properties.language.startswith(lang)
         texts = paragraphs(folder / name)
-        marked = [t for t in texts if t.startswith(tuple(PREFIX.values()))]
+        marks = (translation_mark("nl"), translation_mark("de"))
+        marked = [t for t in texts if t.startswith(marks)]
+        title = next(t for t in texts if "Sixième avenant" in t)
         if lang == "fr":
-            assert not marked and texts[0].startswith("Sixième avenant")
+            assert not marked and title.startswith("Sixième avenant")
         else:  # the corpus texts of the copy are its language's, and only those
-            assert texts[0].startswith(PREFIX[lang] + "Sixième avenant")
-            assert all(t.startswith(PREFIX[lang]) for t in marked) and len(marked) > 30
+            mark = translation_mark(lang)
+            assert title.startswith(mark + "Sixième avenant")
+            assert all(t.startswith(mark) for t in marked) and len(marked) > 30
     entries = {e["party"]: e for e in manifest(folder)}
     assert {p: (e["language"], e["language_chosen_by"]) for p, e in entries.items()} == {
         "net-01": ("fr", "party"),
@@ -215,9 +213,8 @@ def test_each_network_gets_its_language_with_the_test_translation(translated, tm
     assert entries["net-03"]["document_id"] == f"{SIXTH}#net-03#nl"
     assert entries["net-03"]["template"] == "nl/amendment-inami-network.docx"
     # the party's own values are in the Dutch copy, slots and choices resolved
-    assert (
-        "Netwerk Volwassenen Fictief Vlaamse Ardennen" in paragraphs(folder / "net-03.nl.docx")[0]
-    )
+    dutch = paragraphs(folder / "net-03.nl.docx")
+    assert any("Netwerk Volwassenen Fictief Vlaamse Ardennen" in t for t in dutch)
 
 
 def test_all_32_networks_each_in_its_language_and_the_french_copies_stay(translated, tmp_path):
@@ -240,9 +237,8 @@ def test_all_32_networks_each_in_its_language_and_the_french_copies_stay(transla
 
 
 def test_a_language_partly_translated_stops_the_batch_naming_only_that_language(tmp_path):
-    corpus = tmp_path / "corpus"
-    translated_corpus(corpus, langs=("nl",))
-    templates = test_templates(tmp_path / "templates", langs=("nl",))
+    corpus = translated_corpus(tmp_path, langs=("nl",))
+    templates = templates_for(tmp_path / "templates", langs=("nl",))
     out = tmp_path / "out"
     result = run(
         "--corpus", corpus, "generate", SIXTH, "--parties", EXAMPLES,
@@ -256,8 +252,8 @@ def test_a_language_partly_translated_stops_the_batch_naming_only_that_language(
 
 
 def test_a_missing_template_alone_is_named(tmp_path):
-    corpus = translated_corpus(tmp_path / "corpus")
-    templates = test_templates(tmp_path / "templates", langs=("nl",))
+    corpus = translated_corpus(tmp_path)
+    templates = templates_for(tmp_path / "templates", langs=("nl",))
     result = run(
         "--corpus", corpus, "generate", SIXTH, "--parties", EXAMPLES, "--only", "net-31",
         "--templates", templates, "--out", tmp_path / "out",
@@ -318,11 +314,6 @@ def test_missing_texts_are_grouped_in_the_documents_order():
         "annex 1 (2 rows, 3 other texts)",
         "the letter's paragraph 3",
     ]
-
-
-def test_the_fixture_never_writes_into_the_shipped_corpus():
-    with pytest.raises(ValueError, match="never conventions/"):
-        install_test_translation(ROOT / "conventions")
 
 
 def test_the_progress_counts_once_over_the_languages(translated, tmp_path):
