@@ -40,9 +40,10 @@ import jinja2
 from docxtpl import DocxTemplate
 
 from generator.corpus.loader import load_corpus
-from generator.generation.batch import default_templates_dir, generate, template_path
+from generator.generation.batch import default_templates_dir, generate
 from generator.generation.copies import Renderer
 from generator.generation.docx_engine import document_text
+from generator.generation.languages import template_path
 from generator.generation.sentinels import SENTINEL_RE
 from generator.generation.slots import unit_slot_values
 from generator.generation.units import document_spec, units_for
@@ -140,7 +141,7 @@ def docx_benchmark(n: int, work: Path) -> tuple[float, float, Path, list]:
     corpus = load_corpus()
     parties = parties_for(n)
     began = time.perf_counter()
-    result = generate(corpus, DOCUMENT, parties, work / "conventio")
+    result = generate(corpus, DOCUMENT, parties, work / "conventio", lang="fr")
     fast = time.perf_counter() - began
     contexts = naive_contexts(corpus, parties, result.entries)
     naive_dir = work / "naive"

@@ -53,7 +53,13 @@ def generate_copy(folder: Path) -> dict[str, Path]:
 
     parties = load_parties(ROOT / "examples" / "parties.yaml")
     result = generate(
-        load_corpus(), AMENDMENT, parties, folder, only={PROVIDER}, formats=("docx", "pdf")
+        load_corpus(),
+        AMENDMENT,
+        parties,
+        folder,
+        only={PROVIDER},
+        formats=("docx", "pdf"),
+        lang="fr",
     )
     (entry,) = result.entries
     return {fmt: result.out_dir / info["path"] for fmt, info in entry.files.items()}

@@ -69,7 +69,9 @@ def issue(folder: Path) -> bytes:
     from generator.parties.check import load_parties
 
     parties = load_parties(ROOT / "examples" / "parties.yaml")
-    result = generate(load_corpus(), SIXTH, parties, folder, only={"net-01"}, formats=("pdf",))
+    result = generate(
+        load_corpus(), SIXTH, parties, folder, only={"net-01"}, formats=("pdf",), lang="fr"
+    )
     (entry,) = result.entries
     return (result.out_dir / entry.files["pdf"]["path"]).read_bytes()
 

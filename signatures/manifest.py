@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import ConventioError, one_line
-from generator.generation.manifest import TEXT_FIELDS
+from generator.generation.manifest import LATER_TEXT_FIELDS, TEXT_FIELDS
 from signatures.store import sha256
 
 #: the text fields of a manifest entry, as generation writes them
@@ -143,6 +143,8 @@ def _entry(path: Path, number: int, item: Any) -> IssuedEntry:
         if name in SIGNING_FIELDS:
             continue
         value = item.get(name)
+        if value is None and name in LATER_TEXT_FIELDS:
+            value = ""  # written by an older conventio, or by hand without it
         if not isinstance(value, str):
             raise _not_a_manifest(path, f"{where} has no text field {name!r}")
         values[name] = value

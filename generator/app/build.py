@@ -29,16 +29,22 @@ def build_all(
     network: str | None = None,
     formats: tuple[str, ...] = ("docx", "pdf"),
     progress=None,
+    *,
+    lang: str | None = None,
 ) -> Iterator[str]:
     """Write the texts into OUT/texts and, with a party file, the personalised
-    amendments into OUT/issued.
+    amendments into OUT/issued, each copy in its party's language or in `lang`
+    (the whole job stops, writing nothing, if the corpus or the templates lack
+    what a language needs: generation/languages.py).
 
     Everything is checked first, and the personalised copies built in memory:
     the output folder, the party file, --network (which needs --parties and must
     be one of its networks), the formats, LibreOffice for PDF, every value each
     copy needs. Only then is anything written."""
     check_folder(out, "--out")
-    batches = _prepare_issued(corpus, out / "issued", parties_file, network, formats, progress)
+    batches = _prepare_issued(
+        corpus, out / "issued", parties_file, network, formats, progress, lang
+    )
     yield from build_texts(corpus, out / "texts")
     if not batches:
         return
@@ -50,12 +56,17 @@ def build_all(
         yield f"{len(result.entries)} personalised {doc_id} in {result.out_dir}"
 
 
-def _prepare_issued(corpus, issued: Path, parties_file, network, formats, progress) -> list:
+def _prepare_issued(corpus, issued: Path, parties_file, network, formats, progress, lang) -> list:
     if parties_file is None:
         if network is not None:
             raise ConventioError(
                 f"--network {network} says whose providers get their amendment; it needs "
                 "--parties FILE, the party file that has that network"
+            )
+        if lang is not None:
+            raise ConventioError(
+                f"--lang {lang} says the language of the personalised amendments; it needs "
+                "--parties FILE, the parties who receive them"
             )
         return []
     from generator.generation.batch import prepare
@@ -70,7 +81,10 @@ def _prepare_issued(corpus, issued: Path, parties_file, network, formats, progre
             f"--network {network}: {parties_file} has no network of that id "
             f"(its networks: {known or 'none'}{more})"
         )
+    from generator.generation.languages import LanguageGaps
+
     batches = []
+    gaps: list = []  # every document's, said at once
     for doc_id in issued_by_build(corpus):
         # to every network; to the providers of --network only
         if document_spec(corpus, doc_id).scope == "network":
@@ -79,10 +93,23 @@ def _prepare_issued(corpus, issued: Path, parties_file, network, formats, progre
             only = {network}
         else:
             continue
-        batch = prepare(
-            corpus, doc_id, parties, issued, formats=formats, only=only, progress=progress
-        )
+        try:
+            batch = prepare(
+                corpus,
+                doc_id,
+                parties,
+                issued,
+                lang=lang,
+                formats=formats,
+                only=only,
+                progress=progress,
+            )
+        except LanguageGaps as error:
+            gaps += error.documents
+            continue
         batches.append((doc_id, batch))
+    if gaps:
+        raise LanguageGaps(gaps)
     return batches
 
 

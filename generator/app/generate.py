@@ -38,12 +38,20 @@ def run_generate(
 
 
 def context_json(
-    corpus: Corpus, doc_id: str, parties_file: Path, party: str, lang: str, at: dt.date | None
+    corpus: Corpus,
+    doc_id: str,
+    parties_file: Path,
+    party: str,
+    lang: str | None,
+    at: dt.date | None,
 ) -> str:
-    """The stage-1 context with this party's values in place of the sentinels;
-    the national register number is masked (it belongs in the document only)."""
+    """The stage-1 context with this party's values in place of the sentinels,
+    in `lang` or else the party's language (LanguageGaps, naming what is missing,
+    if the corpus does not hold it); the national register number is masked
+    (it belongs in the document only)."""
     from generator.generation.batch import document_date
     from generator.generation.context import template_context
+    from generator.generation.languages import check_languages, languages_of
     from generator.generation.slots import unit_slot_values
     from generator.generation.units import document_spec, units_for
     from generator.ooxml import footnotes
@@ -63,6 +71,8 @@ def context_json(
         )
     unit = units[0]
     date = document_date(corpus, spec, at)
+    ((lang, _),) = languages_of(units, lang).items()
+    check_languages(corpus, spec, {lang: units}, None, date)
     context = template_context(corpus, spec, unit.variants, unit.roles(spec), lang, date)
     values = {**unit_slot_values(unit, parties, lang), **SECRET}
 

@@ -27,19 +27,33 @@ from generator.cli.state import CliState, pass_state
     help="With --parties: the network whose providers get their amendment.",
 )
 @click.option("--format", "formats", default="docx,pdf", help="docx, pdf or docx,pdf")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default=None,
+    help="With --parties: one language for every personalised copy (default: each "
+    "party's own language; the corpus holds every text in French).",
+)
 @pass_state
-def build(state: CliState, out: Path, parties_file, network, formats) -> None:
+def build(state: CliState, out: Path, parties_file, network, formats, lang) -> None:
     """The main job: check the corpus, write every version of every convention
     and every amendment (text, Markdown, HTML, JSON) into --out, and with
     --parties issue the sixth amendment to every network and the provider
-    amendment to every provider of --network (DOCX and PDF)."""
+    amendment to every provider of --network (DOCX and PDF), each in its
+    party's language or in --lang."""
     from generator.app.build import build_all
     from generator.cli.progress import progress_bar
 
     with progress_bar() as progress:
         lines = list(
             build_all(
-                state.load_corpus(), out, parties_file, network, split_list(formats), progress
+                state.load_corpus(),
+                out,
+                parties_file,
+                network,
+                split_list(formats),
+                progress,
+                lang=lang,
             )
         )
     for line in lines:
@@ -56,7 +70,12 @@ def build(state: CliState, out: Path, parties_file, network, formats) -> None:
     help="The party file (.yaml, .xlsx, .csv, folder).",
 )
 @click.option("--only", default=None, help="Comma-separated party ids to generate for.")
-@click.option("--lang", type=click.Choice(LANGS), default="fr")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default=None,
+    help="One language for every copy (default: each party's own language).",
+)
 @click.option("--format", "formats", default="docx", help="docx, pdf or docx,pdf")
 @click.option(
     "--at",
@@ -130,7 +149,12 @@ def generate(
 @click.argument("doc_id")
 @click.option("--party", required=True, help="A network id, or provider@network.")
 @click.option("--parties", "parties_file", required=True, type=click.Path(path_type=Path))
-@click.option("--lang", type=click.Choice(LANGS), default="fr")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default=None,
+    help="The language of the context (default: the party's own language).",
+)
 @click.option("--at", type=click.DateTime(formats=["%Y-%m-%d"]), default=None)
 @pass_state
 def context_command(state: CliState, doc_id, party, parties_file, lang, at) -> None:

@@ -26,6 +26,7 @@ from generator.errors import ConventioError
 from generator.files import check_folder, write_atomically
 from generator.generation.coordinated import missing_text, refuse_unsigned
 from generator.generation.copies import Renderer, build_copies
+from generator.generation.languages import BY_PARTY, BY_USER, check_languages, languages_of
 from generator.generation.manifest import (
     ManifestEntry,
     corpus_sha256,
@@ -35,7 +36,6 @@ from generator.generation.manifest import (
     read_manifest_entries,
 )
 from generator.generation.units import (
-    DocumentSpec,
     Unit,
     document_date,
     document_spec,
@@ -81,27 +81,35 @@ def default_templates_dir() -> Path:
     return shipped_folder("templates")
 
 
-def template_path(templates: Path, spec: DocumentSpec, lang: str) -> Path:
-    path = templates / lang / f"{spec.template}.docx"
-    if not path.is_file():
-        raise ConventioError(
-            f"no {lang} template for {spec.doc_id}: expected {path} "
-            f"(copy templates/fr/{spec.template}.docx there and translate its fixed words)"
-        )
-    return path
+@dataclass(frozen=True)
+class BuiltCopy:
+    """One party's copy, built in memory."""
+
+    renderer: Renderer  # the renderer of the copy's language
+    unit: Unit
+    data: bytes  # the DOCX
+    document_id: str
+    content_hash: str
 
 
 @dataclass
 class PreparedBatch:
     """A batch built in memory and checked, not yet written (see `prepare`)."""
 
-    renderer: Renderer
-    built: list[tuple[Unit, bytes, str, str]]  # unit, DOCX, document id, content hash
+    renderers: dict[str, Renderer]  # one per language of the batch
+    built: list[BuiltCopy]
     target: Path
     formats: tuple[str, ...]
     whole_series: bool  # made without --only: every copy of its document
     corpus_hash: str
     workers: int | None
+    #: how the copies' languages were chosen: "party" (each its party's) or "user" (--lang)
+    language_chosen_by: str = BY_PARTY
+
+    @property
+    def information(self) -> bool:
+        """Information copies (generation/coordinated.py): nobody signs them."""
+        return any(r.information for r in self.renderers.values())
 
 
 def generate(corpus: Corpus, doc_id: str, parties: Any, out: Path, **options: Any) -> BatchResult:
@@ -116,7 +124,7 @@ def prepare(
     parties: Any,
     out: Path,
     *,
-    lang: str = "fr",
+    lang: str | None = None,
     formats: tuple[str, ...] = ("docx",),
     only: set[str] | None = None,
     at: dt.date | None = None,
@@ -127,10 +135,12 @@ def prepare(
 ) -> PreparedBatch:
     """Check everything and build every copy in memory; write nothing.
 
-    Raises ConventioError for a bad option, an output path that cannot be a
-    folder, PDF asked without LibreOffice, and GenerationError listing every
-    copy that cannot be made. A coordinated convention the corpus does not hold
-    whole is made as information copies, or refused `for_signature`
+    Each copy is made in its party's language, or in `lang` for everyone
+    (generation/languages.py). Raises ConventioError for a bad option, an output
+    path that cannot be a folder, PDF asked without LibreOffice, LanguageGaps when
+    the corpus or the templates lack what a language needs, and GenerationError
+    listing every copy that cannot be made. A coordinated convention the corpus
+    does not hold whole is made as information copies, or refused `for_signature`
     (generation/coordinated.py)."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
@@ -142,35 +152,59 @@ def prepare(
         find_soffice()  # before hours of work, not after
     spec = document_spec(corpus, doc_id)
     date = document_date(corpus, spec, at)
-    template = template_path(templates or default_templates_dir(), spec, lang)
     units = units_for(spec, parties, only)
     if not units:
         raise ConventioError(f"no party of {parties.source} receives {doc_id}")
-    renderer = Renderer(corpus, spec, template, lang, date)
+    information = False
     if spec.kind == "coordinated":
         assert spec.convention is not None
-        missing = missing_text(corpus, spec.convention, date, lang)
+        missing = missing_text(corpus, spec.convention, date, "fr")
         if for_signature:
             refuse_unsigned(doc_id, date, missing)
-        renderer.information = bool(missing)
-    built: list[tuple[Unit, bytes, str, str]] = []
-    problems: list[str] = []
-    for unit, outcome in build_copies(renderer, units, parties, progress, workers):
-        if isinstance(outcome, str):
-            problems.append(outcome)
-        else:
-            built.append((unit, *outcome))
-    if problems:
-        raise GenerationError(problems)
+        information = bool(missing)
+    by_lang = languages_of(units, lang)
+    paths = check_languages(corpus, spec, by_lang, templates or default_templates_dir(), date)
+    renderers = {code: Renderer(corpus, spec, paths[code], code, date) for code in by_lang}
+    for renderer in renderers.values():
+        renderer.information = information
+    built = _build_all(renderers, by_lang, parties, progress, workers)
     return PreparedBatch(
-        renderer,
+        renderers,
         built,
         output_folder(out, spec, date),
         tuple(formats),
         not only,
         corpus_sha256(corpus.root),
         workers,
+        BY_USER if lang else BY_PARTY,
     )
+
+
+def _build_all(renderers, by_lang, parties, progress, workers) -> list[BuiltCopy]:
+    """Every copy, language by language; GenerationError lists every copy that
+    cannot be made."""
+    built: list[BuiltCopy] = []
+    problems: list[str] = []
+    total = sum(len(units) for units in by_lang.values())
+    done = 0
+    for code, units in by_lang.items():
+        renderer = renderers[code]
+        # one count over the languages, for the progress bar
+        told = (
+            (lambda stage, n, _, start=done: progress(stage, start + n, total))
+            if progress
+            else None
+        )
+        for unit, outcome in build_copies(renderer, units, parties, told, workers):
+            if isinstance(outcome, str):
+                problems.append(outcome)
+            else:
+                built.append(BuiltCopy(renderer, unit, *outcome))
+        done += len(units)
+    if problems:
+        raise GenerationError(problems)
+    built.sort(key=lambda copy: copy.unit.party_id)
+    return built
 
 
 def write_batch(
@@ -182,17 +216,9 @@ def write_batch(
     target = batch.target
     with FolderUpdate(target, "--out") as update:
         notes = update.recovered + _remove_legacy_leftovers(target)
-        if batch.renderer.information:
+        if batch.information:
             notes.append(INFORMATION_NOTE)
-        entries = _stage(
-            batch.renderer,
-            batch.built,
-            update.staging,
-            batch.formats,
-            batch.corpus_hash,
-            progress,
-            batch.workers,
-        )
+        entries = _stage(batch, update.staging, progress)
         earlier = read_manifest_entries(target / "manifest.json")
         listed = merge_entries(earlier, entries, whole_series=batch.whole_series)
         for name in _kept_files(target, earlier, listed, entries):
@@ -203,13 +229,12 @@ def write_batch(
     return BatchResult(target, entries, notes)
 
 
-def _stage(
-    renderer: Renderer, built, staging: Path, formats, corpus_hash, progress, workers
-) -> list[ManifestEntry]:
+def _stage(batch: PreparedBatch, staging: Path, progress) -> list[ManifestEntry]:
     entries: list[ManifestEntry] = []
     docx_paths: dict[str, Path] = {}
     taken: dict[str, str] = {}
-    for unit, data, doc_id, content_hash in built:
+    for copy in batch.built:
+        renderer, unit = copy.renderer, copy.unit
         stem = file_stem(renderer.spec, unit, renderer.lang, renderer.date)
         if stem.casefold() in taken:  # one file on case-insensitive file systems too
             raise ConventioError(
@@ -218,38 +243,43 @@ def _stage(
             )
         taken[stem.casefold()] = unit.party_id
         path = staging / f"{stem}.docx"
-        path.write_bytes(data)
-        docx_paths[doc_id] = path
-        rendered = renderer.rendered(unit)
-        roles = renderer.roles(unit)
-        entry = ManifestEntry(
-            document_id=doc_id,
-            source=renderer.spec.doc_id,
-            party=unit.party_id,
-            network=unit.network.id,
-            provider=unit.provider.id if unit.provider is not None else "",
-            provider_kind=unit.provider_kind or "",
-            language=renderer.lang,
-            date=renderer.date.isoformat(),
-            template=f"{renderer.lang}/{renderer.template.name}",
-            template_sha256=rendered.template_sha256,
-            corpus_sha256=corpus_hash,
-            content_hash=content_hash,
-            roles=list(roles),
-            signers=unit.signers(roles),
-        )
-        if "docx" in formats:
-            entry.files["docx"] = {"path": path.name, "sha256": _sha(data)}
-        entries.append(entry)
-    if "pdf" in formats:
-        _pdfs(renderer, built, docx_paths, staging, entries, progress, workers)
+        path.write_bytes(copy.data)
+        docx_paths[copy.document_id] = path
+        entries.append(_entry(batch, copy))
+        if "docx" in batch.formats:
+            entries[-1].files["docx"] = {"path": path.name, "sha256": _sha(copy.data)}
+    if "pdf" in batch.formats:
+        _pdfs(batch, docx_paths, staging, entries, progress)
     for path in docx_paths.values():
-        if "docx" not in formats:
+        if "docx" not in batch.formats:
             path.unlink()
     return entries
 
 
-def _pdfs(renderer, built, docx_paths, staging, entries, progress, workers) -> None:
+def _entry(batch: PreparedBatch, copy: BuiltCopy) -> ManifestEntry:
+    """The manifest's entry of one copy (its files are added as they are written)."""
+    renderer, unit = copy.renderer, copy.unit
+    roles = renderer.roles(unit)
+    return ManifestEntry(
+        document_id=copy.document_id,
+        source=renderer.spec.doc_id,
+        party=unit.party_id,
+        network=unit.network.id,
+        provider=unit.provider.id if unit.provider is not None else "",
+        provider_kind=unit.provider_kind or "",
+        language=renderer.lang,
+        language_chosen_by=batch.language_chosen_by,
+        date=renderer.date.isoformat(),
+        template=f"{renderer.lang}/{renderer.template.name}",
+        template_sha256=renderer.rendered(unit).template_sha256,
+        corpus_sha256=batch.corpus_hash,
+        content_hash=copy.content_hash,
+        roles=list(roles),
+        signers=unit.signers(roles),
+    )
+
+
+def _pdfs(batch: PreparedBatch, docx_paths, staging, entries, progress) -> None:
     from generator.pdf.finish import finish
     from generator.pdf.libreoffice import convert_many
 
@@ -258,15 +288,16 @@ def _pdfs(renderer, built, docx_paths, staging, entries, progress, workers) -> N
     converted = convert_many(
         list(docx_paths.values()),
         pdf_dir,
-        workers=workers,
+        workers=batch.workers,
         progress=(lambda n: progress("pdf", n, total)) if progress else None,
     )
-    for (unit, _, doc_id, content_hash), entry in zip(built, entries, strict=True):
-        pdf_path = converted[docx_paths[doc_id]]
+    for copy, entry in zip(batch.built, entries, strict=True):
+        renderer, unit = copy.renderer, copy.unit
+        pdf_path = converted[docx_paths[copy.document_id]]
         data = finish(
             pdf_path.read_bytes(),
-            document_id=doc_id,
-            content_hash=content_hash,
+            document_id=copy.document_id,
+            content_hash=copy.content_hash,
             signing_roles=renderer.roles(unit),  # an empty signature field per role
             field_labels=renderer.variant(unit).field_labels,
         )

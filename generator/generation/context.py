@@ -94,12 +94,14 @@ def template_context(
     roles: Collection[str],
     lang: str,
     at: dt.date,
+    pick: TextPicker | None = None,
 ) -> dict[str, Any]:
     """The stage-1 context: identical for every party of one variant and the
-    same signing `roles`."""
+    same signing `roles`. Raises MissingTexts listing every text of the document
+    not held in `lang` (or in the language `pick` checks)."""
     fill = slot_filler(variants)  # choices resolved for these kinds
     person = Personalisation(fill=fill, variants=variants, roles=frozenset(roles))
-    pick = TextPicker(lang)
+    pick = pick or TextPicker(lang)
     document = corpus.get(spec.doc_id)
     context: dict[str, Any] = {
         "document_id": sentinel("doc.id"),
@@ -110,7 +112,7 @@ def template_context(
         **letterhead_context(spec.convention.kind if spec.convention else None, fill),
     }
     if isinstance(document, Amendment):
-        blocks = amendment_blocks(document, lang, person, closing=False, annexes=False)
+        blocks = amendment_blocks(document, lang, person, closing=False, annexes=False, pick=pick)
         context.update(signature_context(document.closing, pick, fill, roles, variants))
         context["annexes"] = [_annex(a, pick, fill) for a in document.annexes]
     elif isinstance(document, Circular):
@@ -122,7 +124,9 @@ def template_context(
     else:
         assert spec.convention is not None
         result = consolidate(spec.convention, corpus.amendments_of(spec.doc_id), at, lang)
-        blocks = consolidated_blocks(result, lang, fill, annexes=False, variants=variants)
+        blocks = consolidated_blocks(
+            result, lang, fill, annexes=False, variants=variants, pick=pick
+        )
         context["information_banner"] = information_banner(missing_in(result), lang)
         context.update(signature_context(spec.convention.closing, pick, fill, roles, variants))
         context["annexes"] = [

@@ -30,6 +30,9 @@ class ManifestEntry:
     #: psychologist or organisation; "" when the copy is not a provider's
     provider_kind: str | None = field(default=None, kw_only=True)
     language: str
+    #: how `language` was chosen: "party" (the party's own) or "user" (--lang);
+    #: None in a manifest written before conventio recorded it
+    language_chosen_by: str | None = field(default=None, kw_only=True)
     date: str
     template: str
     template_sha256: str
@@ -46,6 +49,8 @@ class ManifestEntry:
 TEXT_FIELDS = tuple(
     name for name in ManifestEntry.__dataclass_fields__ if name not in ("roles", "signers", "files")
 )
+#: text fields a manifest written by an older conventio does not have
+LATER_TEXT_FIELDS = ("language_chosen_by",)
 
 
 def corpus_sha256(root: Path) -> str:
@@ -70,6 +75,7 @@ CSV_COLUMNS = (
     "provider",
     "provider_kind",
     "language",
+    "language_chosen_by",
     "date",
     "template",
     "template_sha256",
@@ -99,6 +105,7 @@ def manifest_csv(entries: list[ManifestEntry]) -> bytes:
                 e.provider,
                 e.provider_kind or "",
                 e.language,
+                e.language_chosen_by or "",
                 e.date,
                 e.template,
                 e.template_sha256,
@@ -144,12 +151,15 @@ def merge_entries(
     """The manifest after a batch: the earlier entries, each document of the batch
     in place of its earlier entry, new documents at the end.
 
-    `whole_series` (a batch without --only): the batch is every copy of its document
-    in its language at its date, so earlier entries of that series it does not
-    have (parties no longer in the party file) go. An earlier entry whose file
-    name the batch now uses goes too: two documents never share a file."""
+    `whole_series` (a batch without --only): the batch is every party's copy of
+    its document at its date, in the batch's languages, so earlier entries of
+    that series for parties the batch does not have (no longer in the party
+    file) go; an earlier copy of a party in another language stays. An earlier
+    entry whose file name the batch now uses goes too: two documents never
+    share a file."""
     new = {entry.document_id: entry for entry in batch}
     series = {(e.source, e.language, e.date) for e in batch}
+    parties = {e.party for e in batch}
     names = {info["path"].casefold() for e in batch for info in e.files.values()}
     merged: list[ManifestEntry] = []
     placed: set[str] = set()
@@ -158,7 +168,11 @@ def merge_entries(
             if entry.document_id not in placed:
                 merged.append(new[entry.document_id])
                 placed.add(entry.document_id)
-        elif whole_series and (entry.source, entry.language, entry.date) in series:
+        elif (
+            whole_series
+            and (entry.source, entry.language, entry.date) in series
+            and entry.party not in parties
+        ):
             continue
         elif not any(info.get("path", "").casefold() in names for info in entry.files.values()):
             merged.append(entry)

@@ -39,11 +39,16 @@ def consolidated_blocks(
     *,
     annexes: bool = True,
     variants: frozenset[str] | None = None,
+    pick: TextPicker | None = None,
 ) -> list[Block]:
     """The convention as in force at the consolidation's date: title, recitals,
     parties (the party blocks of `variants`; all of them in the blank model),
-    provisions; its closing is the caller's (it depends on who signs)."""
-    pick = TextPicker(lang)
+    provisions; its closing is the caller's (it depends on who signs).
+
+    Raises MissingTexts for the texts not held in `lang`; given a `pick`, records
+    them there for the caller to raise (one list for the whole document)."""
+    caller_raises = pick is not None
+    pick = pick or TextPicker(lang)
     out = BlockWriter(fill)
     convention = result.convention
     out.add("title", pick(convention.title, "title"))
@@ -62,7 +67,8 @@ def consolidated_blocks(
     for node in result.annexes.children if annexes else ():
         assert node.annex is not None
         write_annex(out, node.annex, pick, node.human, node)
-    pick.raise_if_missing()
+    if not caller_raises:
+        pick.raise_if_missing()
     return out.blocks
 
 
@@ -87,10 +93,13 @@ def amendment_blocks(
     *,
     closing: bool = True,
     annexes: bool = True,
+    pick: TextPicker | None = None,
 ) -> list[Block]:
     """The amendment word for word: the blank model the sources publish, or
-    one party's copy."""
-    pick = TextPicker(lang)
+    one party's copy. A `pick` given records the missing texts for the caller
+    to raise (as `consolidated_blocks`)."""
+    caller_raises = pick is not None
+    pick = pick or TextPicker(lang)
     out = BlockWriter(person.fill)
     out.add("title", pick(amendment.title, "title"))
     for i, recital in enumerate(amendment.recitals, start=1):
@@ -119,7 +128,8 @@ def amendment_blocks(
     if annexes:
         for annex in amendment.annexes:
             write_annex(out, annex, pick, f"annexe {annex.num}", build_annex(annex, lang))
-    pick.raise_if_missing()
+    if not caller_raises:
+        pick.raise_if_missing()
     return out.blocks
 
 

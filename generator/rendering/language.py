@@ -25,26 +25,30 @@ class MissingTexts(ConventioError):
 
 
 class TextPicker:
-    """Returns texts in one language and records which ones are missing."""
+    """Returns texts in one language and records which ones are missing.
 
-    def __init__(self, lang: str):
-        if lang not in LOCALES:
-            raise ConventioError(f"unknown language {lang!r}; use one of: fr, nl, de")
+    `check` (default: `lang`) is the language every text picked must be held
+    in: a picker of French texts that checks Dutch lists, with French addresses,
+    the texts a Dutch copy would lack (generator/generation/languages.py)."""
+
+    def __init__(self, lang: str, check: str | None = None):
+        for code in (lang, check or lang):
+            if code not in LOCALES:
+                raise ConventioError(f"unknown language {code!r}; use one of: fr, nl, de")
         self.lang = lang
+        self.check = check or lang
         self.missing: list[str] = []
 
     def __call__(self, text: I18nText | None, where: str) -> str:
         if text is None:
             return ""
-        value = text.get(self.lang)
-        if value is None:
+        if text.get(self.check) is None:
             self.missing.append(where)
-            return ""
-        return value
+        return text.get(self.lang) or ""
 
     def raise_if_missing(self) -> None:
         if self.missing:
-            raise MissingTexts(self.lang, self.missing)
+            raise MissingTexts(self.check, self.missing)
 
 
 def blank_slots(text: str) -> str:

@@ -69,7 +69,9 @@ def test_generation_does_not_take_invisible_characters_for_a_value(tmp_path):
     )
     out = tmp_path / "out"
     with pytest.raises(GenerationError) as caught:
-        generate(load_corpus(), "inami-network-2021/avenant-06", rebuilt, out, only={"net-01"})
+        generate(
+            load_corpus(), "inami-network-2021/avenant-06", rebuilt, out, only={"net-01"}, lang="fr"
+        )
     assert "net-01: no director for hospital hosp-01" in str(caught.value)
     assert not [p for p in out.rglob("*") if p.is_file()]
 

@@ -57,7 +57,7 @@ def generated(tmp_path_factory) -> dict[str, Path]:
     formats = ("docx",) if libreoffice_skipped() else ("docx", "pdf")
     files: dict[str, Path] = {}
     for doc_id, only in ((SIXTH, {"net-01"}), (PROVIDER_AMENDMENT, {"psy-0010", "org-001"})):
-        result = generate(corpus, doc_id, parties, out, only=only, formats=formats)
+        result = generate(corpus, doc_id, parties, out, only=only, formats=formats, lang="fr")
         for entry in result.entries:
             for fmt, info in entry.files.items():
                 files[f"{doc_id}|{entry.party}|{fmt}"] = out / doc_id / info["path"]

@@ -31,7 +31,7 @@ posix_only = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL, flock"
 
 def generate(out: Path, *args: str) -> str:
     result = CliRunner().invoke(
-        cli, ["generate", *args, "--parties", str(EXAMPLES), "--out", str(out)]
+        cli, ["generate", *args, "--lang", "fr", "--parties", str(EXAMPLES), "--out", str(out)]
     )
     assert result.exit_code == 0, result.output
     return result.output
@@ -126,6 +126,8 @@ def start_generate(out: Path, pause: str, flag: Path, *, exchange: bool) -> subp
             "generator.cli",
             "generate",
             SIXTH,
+            "--lang",
+            "fr",
             "--parties",
             str(EXAMPLES),
             "--only",

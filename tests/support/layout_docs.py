@@ -43,7 +43,9 @@ def make_documents(out: Path, formats: tuple[str, ...]) -> dict[str, dict[str, P
     made: dict[str, dict[str, Path]] = {}
     for name, (doc_id, party, at) in CASES.items():
         target = out / name
-        result = generate(corpus, doc_id, parties, target, only={party}, formats=formats, at=at)
+        result = generate(
+            corpus, doc_id, parties, target, only={party}, formats=formats, at=at, lang="fr"
+        )
         (entry,) = result.entries
         folder = target / doc_id if at is None else target / doc_id / at.isoformat()
         made[name] = {fmt: folder / info["path"] for fmt, info in entry.files.items()}

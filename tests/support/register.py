@@ -93,8 +93,8 @@ def real_manifests_fixture():
         organisations)."""
         corpus, parties = load_corpus(), load_parties(EXAMPLES)
         out = tmp_path_factory.mktemp("issued")
-        sixth = generate(corpus, SIXTH, parties, out, only={"net-01", "net-02"})
-        providers = generate(corpus, PROVIDER_AMENDMENT, parties, out, only={"net-03"})
+        sixth = generate(corpus, SIXTH, parties, out, only={"net-01", "net-02"}, lang="fr")
+        providers = generate(corpus, PROVIDER_AMENDMENT, parties, out, only={"net-03"}, lang="fr")
         return {"sixth": sixth.out_dir, "providers": providers.out_dir, "parties": parties}
 
     return real_manifests

@@ -130,7 +130,7 @@ def test_build_issues_the_amendments_the_corpus_marks(tmp_path):
 
     def build(corpus: Path, out: Path):
         return run("--corpus", corpus, "build", "--out", out, "--parties", EXAMPLES,
-                   "--format", "docx")  # fmt: skip
+                   "--format", "docx", "--lang", "fr")  # fmt: skip
 
     signing = "signatories: [committee, network]\n"
     marked = AMENDMENT.replace(signing, signing + "issued_by_build: true\n")

@@ -148,6 +148,8 @@ def test_build_with_parties_issues_the_amendments(tmp_path):
         "net-01",
         "--format",
         "docx",
+        "--lang",
+        "fr",  # the README's main job: the corpus holds only French
     )
     assert result.exit_code == 0, result.output
     assert "32 personalised inami-network-2021/avenant-06" in result.output

@@ -22,7 +22,9 @@ from tests.support.paths import ROOT
 def sixth_docx(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("sixth")
     parties = load_parties(ROOT / "examples" / "parties.yaml")
-    result = generate(load_corpus(), "inami-network-2021/avenant-06", parties, out, only={"net-02"})
+    result = generate(
+        load_corpus(), "inami-network-2021/avenant-06", parties, out, only={"net-02"}, lang="fr"
+    )
     return out / "inami-network-2021/avenant-06" / result.entries[0].files["docx"]["path"]
 
 

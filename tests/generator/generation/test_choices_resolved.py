@@ -46,7 +46,13 @@ def parties():
 def copies(tmp_path_factory, parties):
     out = tmp_path_factory.mktemp("choices")
     generate(
-        load_corpus(), PROVIDER_AMENDMENT, parties, out, only=set(COPIES), formats=("docx", "pdf")
+        load_corpus(),
+        PROVIDER_AMENDMENT,
+        parties,
+        out,
+        only=set(COPIES),
+        formats=("docx", "pdf"),
+        lang="fr",
     )
     return out / PROVIDER_AMENDMENT
 

@@ -21,7 +21,9 @@ def _texts(path) -> list[str]:
 
 
 def test_the_note_of_2022_prints_its_letter_then_the_annexed_note(corpus, examples, tmp_path):
-    generate(corpus, "circulars/note-2022-04-25-art13", examples, tmp_path, only={"net-01"})
+    generate(
+        corpus, "circulars/note-2022-04-25-art13", examples, tmp_path, only={"net-01"}, lang="fr"
+    )
     path = tmp_path / "circulars" / "note-2022-04-25-art13" / "net-01.fr.docx"
     texts = [t for t in _texts(path) if t]
     assert texts.index("Madame, Monsieur,") < texts.index("Vous trouverez la note en annexe.")
@@ -46,7 +48,7 @@ def test_the_note_of_2022_prints_its_letter_then_the_annexed_note(corpus, exampl
 
 
 def test_circular_2023_003_prints_its_letter_and_its_footnote(corpus, examples, tmp_path):
-    generate(corpus, "circulars/psy-ort-2023-003", examples, tmp_path, only={"net-01"})
+    generate(corpus, "circulars/psy-ort-2023-003", examples, tmp_path, only={"net-01"}, lang="fr")
     path = tmp_path / "circulars" / "psy-ort-2023-003" / "net-01.fr.docx"
     texts = _texts(path)
     assert "2. Outil de facturation : état d’avancement frais de fonctionnement et dashboard." in (

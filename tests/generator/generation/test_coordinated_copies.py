@@ -26,7 +26,7 @@ BANNER = (
 
 
 def _generate(*args: str):
-    return CliRunner().invoke(cli, ["generate", *args, "--parties", str(EXAMPLES)])
+    return CliRunner().invoke(cli, ["generate", *args, "--lang", "fr", "--parties", str(EXAMPLES)])
 
 
 @pytest.fixture(scope="module")

@@ -43,7 +43,7 @@ def _custom_properties(path: Path) -> str:
 
 
 def test_sixth_amendment_for_every_network(corpus, examples, tmp_path):
-    result = generate(corpus, SIXTH, examples, tmp_path)
+    result = generate(corpus, SIXTH, examples, tmp_path, lang="fr")
     assert len(result.entries) == 32
     folder = tmp_path / SIXTH
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
@@ -91,7 +91,7 @@ def test_sixth_amendment_for_every_network(corpus, examples, tmp_path):
 def test_provider_amendment_variants(corpus, examples, tmp_path):
     organisation = next(o for o in examples.organisations if o.inami is None)
     net = organisation.networks[0]
-    result = generate(corpus, PROVIDER_AMENDMENT, examples, tmp_path, only={net})
+    result = generate(corpus, PROVIDER_AMENDMENT, examples, tmp_path, only={net}, lang="fr")
     parties = {e.party for e in result.entries}
     assert parties == {f"{p.id}@{net}" for p in examples.providers_of(net)}
     texts = _paragraphs(tmp_path / PROVIDER_AMENDMENT / f"{organisation.id}@{net}.fr.docx")
@@ -114,7 +114,7 @@ def test_the_manifest_says_who_signs_each_copy(corpus, examples, tmp_path):
     import io
 
     net = "net-03"
-    generate(corpus, SIXTH, examples, tmp_path, only={net})
+    generate(corpus, SIXTH, examples, tmp_path, only={net}, lang="fr")
     folder = tmp_path / SIXTH
     (entry,) = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["documents"]
     hospital = examples.network(net).hospital
@@ -125,7 +125,7 @@ def test_the_manifest_says_who_signs_each_copy(corpus, examples, tmp_path):
     assert row["roles"] == "committee network hospital"
     assert row["signers"] == f"network={net} hospital={hospital}"
     # a provider's copy: only the role of its kind, and the provider signing in it
-    generate(corpus, PROVIDER_AMENDMENT, examples, tmp_path, only={net})
+    generate(corpus, PROVIDER_AMENDMENT, examples, tmp_path, only={net}, lang="fr")
     manifest = tmp_path / PROVIDER_AMENDMENT / "manifest.json"
     entries = json.loads(manifest.read_text(encoding="utf-8"))["documents"]
     kinds = set()
@@ -159,7 +159,7 @@ def _hostile_parties(tmp_path: Path, *, director: str | None = "Joël Lemaître"
 
 def test_hostile_party_data_comes_out_literally(corpus, tmp_path):
     parties = load_parties(_hostile_parties(tmp_path))
-    generate(corpus, SIXTH, parties, tmp_path / "out")
+    generate(corpus, SIXTH, parties, tmp_path / "out", lang="fr")
     texts = _paragraphs(tmp_path / "out" / SIXTH / "net-02.fr.docx")
     shown = HOSTILE_NAME.replace("\x07", "␇")  # a control character becomes its visible symbol
     block = next(t for t in texts if t.startswith("le réseau de santé mentale Adultes"))
@@ -167,7 +167,7 @@ def test_hostile_party_data_comes_out_literally(corpus, tmp_path):
     distinct = shown.removeprefix("Réseau ")
     assert f"le réseau de santé mentale Adultes {distinct}, représenté ici par" in block
     assert f"représenté ici par le directeur général {LONG_NAME.strip()}" in texts
-    generate(corpus, PROVIDER_AMENDMENT, parties, tmp_path / "out")
+    generate(corpus, PROVIDER_AMENDMENT, parties, tmp_path / "out", lang="fr")
     texts = _paragraphs(tmp_path / "out" / PROVIDER_AMENDMENT / "psy-0001@net-02.fr.docx")
     assert "Nom et prénom : Anne-Marie <O'Brien> & {{ config }}" in texts
 
@@ -185,7 +185,7 @@ def test_missing_value_stops_the_batch_and_writes_nothing(corpus, examples, tmp_
     (out / SIXTH).mkdir(parents=True)
     (out / SIXTH / "keep.txt").write_text("earlier work")
     with pytest.raises(GenerationError) as caught:
-        generate(corpus, SIXTH, examples_copy, out)
+        generate(corpus, SIXTH, examples_copy, out, lang="fr")
     message = str(caught.value)
     assert "nothing was written" in message
     assert "net-01: no director for hospital hosp-01 (representing network net-01)" in message
@@ -193,8 +193,8 @@ def test_missing_value_stops_the_batch_and_writes_nothing(corpus, examples, tmp_
 
 
 def test_same_inputs_give_byte_identical_docx(corpus, examples, tmp_path):
-    first = generate(corpus, SIXTH, examples, tmp_path / "a", only={"net-01", "net-07"})
-    second = generate(corpus, SIXTH, examples, tmp_path / "b", only={"net-01", "net-07"})
+    first = generate(corpus, SIXTH, examples, tmp_path / "a", only={"net-01", "net-07"}, lang="fr")
+    second = generate(corpus, SIXTH, examples, tmp_path / "b", only={"net-01", "net-07"}, lang="fr")
     for a, b in zip(first.entries, second.entries, strict=True):
         assert a.files == b.files and a.content_hash == b.content_hash
         name = a.files["docx"]["path"]
@@ -208,17 +208,15 @@ def test_same_inputs_give_byte_identical_docx(corpus, examples, tmp_path):
 
 def test_unknown_party_and_missing_language_template(corpus, examples, tmp_path):
     from generator.errors import ConventioError
+    from tests.support.language_templates import templates_for
 
     with pytest.raises(ConventioError, match="--only names parties this batch does not have"):
-        generate(corpus, SIXTH, examples, tmp_path, only={"net-99"})
-    # conventio ships Dutch templates, but the corpus holds no Dutch text
-    with pytest.raises(ConventioError, match="the corpus has no 'nl' text"):
+        generate(corpus, SIXTH, examples, tmp_path, only={"net-99"}, lang="fr")
+    # the corpus holds no Dutch text (whether conventio ships Dutch templates or not)
+    with pytest.raises(ConventioError, match="texts the corpus does not hold in Dutch"):
         generate(corpus, SIXTH, examples, tmp_path, lang="nl")
-    french_only = tmp_path / "templates"
-    (french_only / "fr").mkdir(parents=True)
-    for template in (ROOT / "templates" / "fr").glob("*.docx"):
-        (french_only / "fr" / template.name).write_bytes(template.read_bytes())
-    with pytest.raises(ConventioError, match="no nl template for"):
+    french_only = templates_for(tmp_path / "templates", langs=())
+    with pytest.raises(ConventioError, match="need a Dutch template, which is not there"):
         generate(corpus, SIXTH, examples, tmp_path, lang="nl", templates=french_only)
 
 
@@ -230,6 +228,7 @@ def test_coordinated_convention_at_a_date(corpus, examples, tmp_path):
         tmp_path,
         only={"psy-0001"},
         at=dt.date(2023, 9, 1),
+        lang="fr",
     )
     folder = tmp_path / "network-provider-2021" / "2023-09-01"
     texts = _paragraphs(folder / "psy-0001@net-01.2023-09-01.fr.docx")
@@ -245,7 +244,13 @@ def test_pdf_carries_identity_and_signature_fields(corpus, examples, tmp_path):
     from generator.pdf.finish import read_identity
 
     result = generate(
-        corpus, SIXTH, examples, tmp_path, only={"net-01", "net-02"}, formats=("docx", "pdf")
+        corpus,
+        SIXTH,
+        examples,
+        tmp_path,
+        only={"net-01", "net-02"},
+        formats=("docx", "pdf"),
+        lang="fr",
     )
     assert sorted(entry.party for entry in result.entries) == ["net-01", "net-02"]
     for entry in result.entries:
@@ -261,13 +266,16 @@ def test_pdf_carries_identity_and_signature_fields(corpus, examples, tmp_path):
 def test_cli_generate_templates_check_and_context(tmp_path):
     runner = CliRunner()
     out = tmp_path / "out"
-    result = runner.invoke(
-        cli, ["generate", SIXTH, "--parties", str(EXAMPLES), "--only", "net-03", "--out", str(out)]
-    )
+    command = ["generate", SIXTH, "--parties", str(EXAMPLES), "--only", "net-03", "--out", str(out)]
+    # net-03 is Dutch-speaking and the corpus holds no Dutch: never a silent French copy
+    refused = runner.invoke(cli, command)
+    assert refused.exit_code == 1 and "Dutch (nl): 1 party (net-03) needs" in refused.output
+    assert not out.exists()
+    result = runner.invoke(cli, [*command, "--lang", "fr"])
     assert result.exit_code == 0, result.output
     assert "1 document(s) written to" in result.output
     checked = runner.invoke(cli, ["templates", "check"])
-    assert checked.exit_code == 0 and checked.output.startswith("templates OK: 12 template(s)")
+    assert checked.exit_code == 0 and checked.output.startswith("templates OK: 4 template(s)")
     context = runner.invoke(
         cli, ["context", PROVIDER_AMENDMENT, "--parties", str(EXAMPLES), "--party", "psy-0001"]
     )
@@ -305,14 +313,20 @@ def test_pdf_without_libreoffice_fails_clearly_and_writes_nothing(
     monkeypatch.setenv("CONVENTIO_SOFFICE", str(tmp_path / "no-soffice"))
     with pytest.raises(ConventioError, match="LibreOffice is needed to make PDFs") as caught:
         generate(
-            corpus, SIXTH, examples, tmp_path / "out", only={"net-01"}, formats=("docx", "pdf")
+            corpus,
+            SIXTH,
+            examples,
+            tmp_path / "out",
+            only={"net-01"},
+            formats=("docx", "pdf"),
+            lang="fr",
         )
     assert "Generating DOCX documents works without LibreOffice" in str(caught.value)
     assert not [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
 
 
 def test_covering_circular_letter_per_network(corpus, examples, tmp_path):
-    generate(corpus, "circulars/psy-ort-2023-006", examples, tmp_path, only={"net-03"})
+    generate(corpus, "circulars/psy-ort-2023-006", examples, tmp_path, only={"net-03"}, lang="fr")
     folder_file = tmp_path / "circulars" / "psy-ort-2023-006" / "net-03.fr.docx"
     texts = _paragraphs(folder_file)
     assert examples.network("net-03").name in texts

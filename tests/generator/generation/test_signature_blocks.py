@@ -58,7 +58,7 @@ def _header_xml(path: Path) -> str:
 def test_network_and_hospital_blocks_name_the_director_in_their_capacity(
     corpus, examples, tmp_path
 ):
-    generate(corpus, SIXTH, examples, tmp_path, only={"net-01", "net-04", "net-06"})
+    generate(corpus, SIXTH, examples, tmp_path, only={"net-01", "net-04", "net-06"}, lang="fr")
     folder = tmp_path / SIXTH
     # net-01: hospital hosp-01, director Joël Lemaître, gender m
     assert _block(folder / "net-01.fr.docx", "Pour le réseau de santé mentale,") == [
@@ -88,7 +88,9 @@ def test_network_and_hospital_blocks_name_the_director_in_their_capacity(
 
 
 def test_provider_blocks_name_the_psychologist_and_the_representative(corpus, examples, tmp_path):
-    generate(corpus, PROVIDER_AMENDMENT, examples, tmp_path, only={"psy-0010", "org-002"})
+    generate(
+        corpus, PROVIDER_AMENDMENT, examples, tmp_path, only={"psy-0010", "org-002"}, lang="fr"
+    )
     folder = tmp_path / PROVIDER_AMENDMENT
     assert _block(
         folder / "psy-0010@net-10.fr.docx", "Pour le psychologue/orthopédagogue clinicien,"
@@ -114,16 +116,20 @@ def test_a_network_without_address_gets_no_network_provider_document(corpus, tmp
     changed = tmp_path / "parties.yaml"
     changed.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     parties = load_parties(changed)
-    generate(corpus, SIXTH, parties, tmp_path / "out", only={"net-10"})  # INAMI's letterhead
+    generate(
+        corpus, SIXTH, parties, tmp_path / "out", only={"net-10"}, lang="fr"
+    )  # INAMI's letterhead
     with pytest.raises(GenerationError) as caught:
-        generate(corpus, PROVIDER_AMENDMENT, parties, tmp_path / "out", only={"psy-0010"})
+        generate(
+            corpus, PROVIDER_AMENDMENT, parties, tmp_path / "out", only={"psy-0010"}, lang="fr"
+        )
     assert "psy-0010@net-10: no address for network net-10" in str(caught.value)
     assert not (tmp_path / "out" / PROVIDER_AMENDMENT).exists()
 
 
 def test_letterhead_is_the_issuers(corpus, examples, tmp_path):
-    generate(corpus, SIXTH, examples, tmp_path, only={"net-10"})
-    generate(corpus, PROVIDER_AMENDMENT, examples, tmp_path, only={"psy-0010"})
+    generate(corpus, SIXTH, examples, tmp_path, only={"net-10"}, lang="fr")
+    generate(corpus, PROVIDER_AMENDMENT, examples, tmp_path, only={"psy-0010"}, lang="fr")
     inami = _header_xml(tmp_path / SIXTH / "net-10.fr.docx")
     network = _header_xml(tmp_path / PROVIDER_AMENDMENT / "psy-0010@net-10.fr.docx")
     net_10 = examples.network("net-10")
@@ -136,7 +142,7 @@ def test_letterhead_is_the_issuers(corpus, examples, tmp_path):
 
 
 def test_circular_letter_carries_the_published_head(corpus, examples, tmp_path):
-    generate(corpus, CIRCULAR, examples, tmp_path, only={"net-03"})
+    generate(corpus, CIRCULAR, examples, tmp_path, only={"net-03"}, lang="fr")
     path = tmp_path / CIRCULAR / "net-03.fr.docx"
     body = [_plain(p.text) for p in docx.Document(str(path)).paragraphs]
     cells = [line for cell in _cells(path) for line in cell]
@@ -159,8 +165,8 @@ def _all_texts(path: Path) -> list[str]:
 def test_a_phrase_and_a_network_name_are_joined_without_repeating(corpus, examples, tmp_path):
     """ "le Réseau de santé mentale" + "Réseau Enfants et Adolescents Fictif
     Bruxelles-Nord" prints the name's own words once; the law's words stay."""
-    generate(corpus, SIXTH, examples, tmp_path, only={"net-01", "net-02", "net-31"})
-    generate(corpus, PROVIDER_AMENDMENT, examples, tmp_path, only={"psy-0010"})
+    generate(corpus, SIXTH, examples, tmp_path, only={"net-01", "net-02", "net-31"}, lang="fr")
+    generate(corpus, PROVIDER_AMENDMENT, examples, tmp_path, only={"psy-0010"}, lang="fr")
     copies = {
         "net-01": tmp_path / SIXTH / "net-01.fr.docx",
         "net-02": tmp_path / SIXTH / "net-02.fr.docx",

@@ -41,9 +41,23 @@ LABELS = {
 def pdfs(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("signing")
     corpus, parties = load_corpus(), load_parties(ROOT / "examples" / "parties.yaml")
-    generate(corpus, SIXTH, parties, out, only={"net-01", "net-02", "net-31"}, formats=("pdf",))
     generate(
-        corpus, PROVIDER_AMENDMENT, parties, out, only={"psy-0010", "org-002"}, formats=("pdf",)
+        corpus,
+        SIXTH,
+        parties,
+        out,
+        only={"net-01", "net-02", "net-31"},
+        formats=("pdf",),
+        lang="fr",
+    )
+    generate(
+        corpus,
+        PROVIDER_AMENDMENT,
+        parties,
+        out,
+        only={"psy-0010", "org-002"},
+        formats=("pdf",),
+        lang="fr",
     )
     return {path.name: path for path in out.rglob("*.pdf")}
 

@@ -23,7 +23,7 @@ def issued_pdfs(tmp_path_factory) -> dict[str, bytes]:
     out = tmp_path_factory.mktemp("issued")
     parties = load_parties(ROOT / "examples" / "parties.yaml")
     result = generate(
-        load_corpus(), SIXTH, parties, out, only={"net-01", "net-02"}, formats=("pdf",)
+        load_corpus(), SIXTH, parties, out, only={"net-01", "net-02"}, formats=("pdf",), lang="fr"
     )
     return {
         entry.party: (result.out_dir / entry.files["pdf"]["path"]).read_bytes()
