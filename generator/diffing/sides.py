@@ -135,7 +135,7 @@ def item_from_node(node: Node, pick, parent: Item | None, key: str | None = None
         _fill_annex(item, node.annex, pick)
     elif node.provision is not None:
         provision = node.provision
-        item.label = label_of(provision)
+        item.label = label_of(provision, pick.lang)
         if provision.heading is not None:
             item.heading = pick(provision.heading, f"{node.human} (heading)")
         if provision.text is not None and not node.repealed:

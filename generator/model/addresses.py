@@ -81,14 +81,17 @@ def join(parent: str | None, step: str) -> str:
     return f"{parent}{SEPARATOR}{step}" if parent else step
 
 
-def default_label(kind: str, num: str | None) -> str:
-    """How the number is printed when the corpus gives no `label`."""
+def default_label(kind: str, num: str | None, lang: str = "fr") -> str:
+    """How the number is printed when the corpus gives no `label`, in the
+    document's language: « Article 14/1 », « Artikel 14/1 »; « § 1er » is French
+    only (« § 1 » in Dutch and German)."""
     if not num:
         return "-" if kind == "indent" else ""
     if kind == "article":
-        return f"Article {num}"
+        word = _WORDS.get(lang, _WORDS["fr"])["article"]
+        return f"{word[0].upper()}{word[1:]} {num}"
     if kind == "paragraph":
-        return "§ 1er" if num == "1" else f"§ {num}"
+        return "§ 1er" if num == "1" and lang == "fr" else f"§ {num}"
     return num
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from generator.consolidation.engine import Consolidation
 from generator.consolidation.tree import build_annex, build_provision
 from generator.errors import ConventioError
+from generator.model.addresses import default_label
 from generator.model.documents import Amendment, Circular, Closing, LetterBlock, PreambleBlock
 from generator.rendering.blocks import Block, BlockWriter
 from generator.rendering.date_notes import write_date_notes
@@ -107,7 +108,7 @@ def amendment_blocks(
     write_preamble(out, amendment.preamble, pick, person.variants)
     for article in amendment.articles:
         where = f"amendment article {article.num}"
-        out.add("heading", f"Article {article.num}", level=2)
+        out.add("heading", default_label("article", article.num, pick.lang), level=2)
         out.add("paragraph", pick(article.text, where))
         for op in article.operations:
             if op.provision is None:

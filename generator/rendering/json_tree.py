@@ -61,7 +61,7 @@ def node_json(node: Node, pick: TextPicker) -> dict[str, Any]:
         return data
     provision = node.provision
     assert provision is not None
-    data["label"] = label_of(provision)
+    data["label"] = label_of(provision, pick.lang)
     if provision.heading:
         data["heading"] = pick(provision.heading, node.human)
     if provision.text:

@@ -91,8 +91,8 @@ EDITORIAL_NOTE_RE = re.compile(
 )
 
 
-def label_of(provision: Provision) -> str:
-    return provision.label or default_label(provision.kind, provision.num)
+def label_of(provision: Provision, lang: str = "fr") -> str:
+    return provision.label or default_label(provision.kind, provision.num, lang)
 
 
 def _child_depth(kind: str, child_kind: str, depth: int, run_in: bool) -> int:
@@ -111,7 +111,7 @@ def write_provision(out: BlockWriter, node: Node, pick: TextPicker, depth: int =
     provision = node.provision
     assert provision is not None
     lang = pick.lang
-    label = label_of(provision)
+    label = label_of(provision, lang)
     if provision.kind == "article":
         if provision.heading:
             out.add(

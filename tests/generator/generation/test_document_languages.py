@@ -179,6 +179,19 @@ def test_a_network_issued_copy_has_its_signature_labels_in_the_copys_language(co
     )
 
 
+@pytest.mark.parametrize("lang", ["nl", "de"])
+def test_article_and_paragraph_numbers_are_printed_in_the_copys_language(copies, lang):
+    """The tool prints a provision's number when the corpus gives no label of its
+    own: « Artikel 14/1 » in Dutch and German, never the French « Article »; « § 1 »
+    where French prints « § 1er »."""
+    texts = [p.text for p in docx.Document(str(copies[SIXTH, lang])).paragraphs]
+    assert "Artikel 1" in texts and "Artikel 14/1" in texts
+    assert not [t for t in texts if t.startswith("Article ")]
+    coordinated = [p.text for p in docx.Document(str(copies[COORDINATED, lang])).paragraphs]
+    assert not [t for t in coordinated if t.startswith("§ 1er")]
+    assert [t for t in coordinated if t.startswith("§ 1 ")]
+
+
 def test_the_information_banner_is_dutch_or_german(copies):
     banners = {
         lang: docx.Document(str(copies[COORDINATED, lang])).paragraphs for lang in ("nl", "de")
