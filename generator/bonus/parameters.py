@@ -4,8 +4,9 @@ stands in the corpus (to cite it) and the declared readings next to them."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from generator.consolidation.engine import consolidate
@@ -60,6 +61,17 @@ class BonusParameters:
     year: int
     at: dt.date
     cited: dict[str, Cited]
+    #: the article as in force: its human name, who inserted or replaced it, and each
+    #: provision's human name after the one that holds a parameter (to cite a rule
+    #: the text states without a number, such as the paying network)
+    article: str = "article 14/1"
+    changed_by: str | None = None
+    next_provision: dict[str, str] = field(default_factory=dict)
+
+    def after(self, name: str) -> str:
+        """The provision following the one that holds parameter `name`."""
+        cited = self.cite(name)
+        return self.next_provision.get(cited.eid, cited.human)
 
     def _get(self, name: str, kind: type) -> Any:
         cited = self.cited.get(PREFIX + name)
@@ -136,7 +148,10 @@ def bonus_parameters(corpus, year: int) -> BonusParameters:
             f"bonus for {year} in the corpus"
         )
     cited = _collect(article)
-    params = BonusParameters(year, at, cited)
+    changed_by = (
+        f"{article.change.amendment}, article {article.change.article}" if article.change else None
+    )
+    params = BonusParameters(year, at, cited, article.human, changed_by, _following(article))
     if params.period[1].year != year:
         raise ConventioError(
             f"article 14/1 in force on {at} defines the practice bonus of "
@@ -148,14 +163,31 @@ def bonus_parameters(corpus, year: int) -> BonusParameters:
 
 
 def _collect(article: Node) -> dict[str, Cited]:
+    """Each parameter with the provision that holds it, and the amendment that wrote
+    that provision (the nearest change up the tree: an inserted article carries it)."""
     cited: dict[str, Cited] = {}
-    for node in article.walk():
-        if node.provision is None or node.repealed:
-            continue
-        document = node.change.amendment if node.change else CONVENTION
-        for parameter in node.provision.parameters:
-            cited[parameter.id] = Cited(parameter, document, node.eid, node.human)
+
+    def visit(node: Node, document: str) -> None:
+        if node.repealed:
+            return
+        document = node.change.amendment if node.change else document
+        if node.provision is not None:
+            for parameter in node.provision.parameters:
+                cited[parameter.id] = Cited(parameter, document, node.eid, node.human)
+        for child in node.children:
+            visit(child, document)
+
+    visit(article, CONVENTION)
     return cited
+
+
+def _following(article: Node) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for node in article.walk():
+        live = [c for c in node.children if not c.repealed]
+        for before, after in pairwise(live):
+            found[before.eid] = after.human
+    return found
 
 
 def _check_shares(p: BonusParameters) -> None:
