@@ -100,8 +100,8 @@ def read_billing(path: Path, columns: dict[str, str] | None = None) -> tuple[Any
     chosen = _chosen_headers(path, headers, columns or {})
     _refuse_national_numbers(con, path, headers, chosen)
     select = ", ".join(f'CAST("{chosen[f]}" AS VARCHAR) AS {f}' for f in FIELDS)
-    con.execute(f"CREATE TABLE raw AS SELECT rowid + {FIRST_ROW} AS row_no, {select} FROM raw_file")
-    con.execute("DROP TABLE raw_file")
+    # a view, not a copy: the file's rows are held once (rowid is the file's order)
+    con.execute(f"CREATE VIEW raw AS SELECT rowid + {FIRST_ROW} AS row_no, {select} FROM raw_file")
     return con, str(path)
 
 
@@ -229,14 +229,16 @@ def _inami_like(value: str) -> bool:
 
 def collect_errors(con, checks: list[tuple[str, str, str]]) -> tuple[list[RowError], dict]:
     """Run each (field, SQL condition on the table `checked`, message SQL) and
-    collect the rows it flags: the first SHOWN_PER_FIELD, and the count."""
+    collect the rows it flags: the first SHOWN_PER_FIELD of each, and the counts
+    (one pass over the rows for all the counts)."""
+    filters = ", ".join(f"count(*) FILTER (WHERE {condition})" for _, condition, _ in checks)
+    found = con.execute(f"SELECT {filters} FROM checked").fetchone()
     errors: list[RowError] = []
     counts: dict[str, int] = {}
-    for name, condition, message in checks:
-        (count,) = con.execute(f"SELECT count(*) FROM checked WHERE {condition}").fetchone()
+    for (name, condition, message), count in zip(checks, found, strict=True):
         if not count:
             continue
-        counts[name] = counts.get(name, 0) + count
+        counts[name] = int(count)
         rows = con.execute(
             f"SELECT row_no, {message} FROM checked WHERE {condition} "
             f"ORDER BY row_no LIMIT {SHOWN_PER_FIELD}"

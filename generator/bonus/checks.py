@@ -20,18 +20,19 @@ Check = Callable[[str], tuple[str | None, str | None]]
 
 
 def check_provider(value: str) -> tuple[str | None, str | None]:
-    if holds_national_number(value) and not _inami_ok(value):
-        return None, "holds a national register number, not an INAMI number; remove it"
     try:
         digits = numbers.normalise_inami(value)
+        problem = None
     except numbers.NumberError as exc:
-        return None, str(exc)
-    if not numbers.inami_check_ok(digits):
-        return None, (
-            "the INAMI number's check digits (7th and 8th) do not match its first six "
-            "digits; check the number"
-        )
-    return digits, None
+        digits, problem = None, str(exc)
+    if digits is not None and numbers.inami_check_ok(digits):
+        return digits, None
+    if holds_national_number(value):
+        return None, "holds a national register number, not an INAMI number; remove it"
+    return None, problem or (
+        "the INAMI number's check digits (7th and 8th) do not match its first six "
+        "digits; check the number"
+    )
 
 
 def _inami_ok(value: str) -> bool:
@@ -106,10 +107,10 @@ def checked_billing(path: Path, columns: dict[str, str] | None = None, parties=N
             network_v.kept AS network, network_v.problem AS network_problem,
             pseudocode_v.kept AS pseudocode, pseudocode_v.problem AS pseudocode_problem,
             raw.service_date AS service_text, raw.entered_date AS entered_text,
-            CAST(try_strptime(trim(raw.service_date), {formats}) AS DATE) AS service_date,
-            CAST(try_strptime(trim(raw.entered_date), {formats}) AS DATE) AS entered_date,
+            {_date("raw.service_date", formats)} AS service_date,
+            {_date("raw.entered_date", formats)} AS entered_date,
             raw.amount AS amount_text,
-            TRY_CAST(replace(trim(raw.amount), ',', '.') AS DECIMAL(38, 10)) AS amount
+            TRY_CAST(replace(trim(raw.amount), ',', '.') AS DECIMAL(38, 10)) AS amount_read
         FROM raw
         LEFT JOIN provider_inami_v ON raw.provider_inami IS NOT DISTINCT FROM provider_inami_v.value
         LEFT JOIN network_v ON raw.network IS NOT DISTINCT FROM network_v.value
@@ -119,16 +120,23 @@ def checked_billing(path: Path, columns: dict[str, str] | None = None, parties=N
     billing = Billing(con, source, int(read), errors, counts)
     if not errors:
         con.execute(
-            "CREATE TABLE billing AS SELECT row_no, provider, network, pseudocode, "
-            "service_date, entered_date, amount FROM checked"
+            "CREATE VIEW billing AS SELECT row_no, provider, network, pseudocode, "
+            "service_date, entered_date, CAST(amount_read AS DECIMAL(18, 2)) AS amount "
+            "FROM checked"
         )
     return billing
 
 
+def _date(column: str, formats: str) -> str:
+    """SQL reading a date: ISO directly (fast), the other forms through strptime."""
+    return (
+        f"coalesce(TRY_CAST(trim({column}) AS DATE), "
+        f"CAST(try_strptime(trim({column}), {formats}) AS DATE))"
+    )
+
+
 def _value_table(con, name: str, check: Check) -> None:
     """Table `{name}_v` (value, kept, problem) for each distinct value of a column."""
-    import pyarrow as pa
-
     values = [v for (v,) in con.execute(f"SELECT DISTINCT {name} FROM raw").fetchall()]
     kept, problems = [], []
     for value in values:
@@ -136,18 +144,15 @@ def _value_table(con, name: str, check: Check) -> None:
         result = check(text) if text else (None, "is empty")
         kept.append(result[0])
         problems.append(result[1])
-    table = pa.table(
-        {
-            "value": pa.array(values, pa.string()),
-            "kept": pa.array(kept, pa.string()),
-            "problem": pa.array(problems, pa.string()),
-        }
+    con.execute(
+        f"CREATE TABLE {name}_v AS SELECT unnest($1::VARCHAR[]) AS value, "
+        "unnest($2::VARCHAR[]) AS kept, unnest($3::VARCHAR[]) AS problem",
+        [values, kept, problems],
     )
-    con.register(f"{name}_arrow", table)
-    con.execute(f"CREATE TABLE {name}_v AS SELECT * FROM {name}_arrow")
-    con.unregister(f"{name}_arrow")
 
 
+#: an amount this large is a typing error (amounts are kept as DECIMAL(18, 2))
+_TOO_LARGE = 10**15
 _DATE_HELP = "write it as YYYY-MM-DD (or DD/MM/YYYY)"
 # (field, condition on `checked`, the message as SQL); values that could be personal
 # numbers are never repeated: the number checks' messages do not quote them
@@ -169,8 +174,12 @@ _CHECKS = [
     ),
     (
         "amount",
-        "amount IS NULL OR amount < 0",
-        "CASE WHEN amount < 0 THEN 'is negative; an amount attested is 0 or more' "
+        "amount_read IS NULL OR amount_read < 0 OR amount_read <> round(amount_read, 2) "
+        f"OR amount_read >= {_TOO_LARGE}",
+        "CASE WHEN amount_read < 0 THEN 'is negative; an amount attested is 0 or more' "
+        f"WHEN amount_read >= {_TOO_LARGE} THEN 'is too large for an amount attested' "
+        "WHEN amount_read <> round(amount_read, 2) THEN 'has more than two decimals; "
+        "write an amount in euros and cents' "
         "WHEN trim(coalesce(amount_text, '')) = '' THEN 'is empty; write the amount in EUR' "
         "ELSE 'is not a number; write it as 1234.56 or 1234,56 (no thousands separator)' END",
     ),

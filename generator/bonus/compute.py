@@ -66,8 +66,6 @@ class BonusRow:
     part_outreach_exact: Decimal = Decimal(0)
     bonus_exact: Decimal = Decimal(0)
     outreach_amount_eur: Decimal = Decimal(0)
-    #: euros counted per network of the billing
-    network_volumes: dict[str, Decimal] = field(default_factory=dict)
     #: networks the provider has a convention with (None: no party file)
     convention_networks: tuple[str, ...] | None = None
     #: why paying_network is empty
@@ -92,6 +90,11 @@ class BonusReport:
     #: excluded rows per provider and reason
     excluded_by_provider: dict[str, dict[str, int]] = field(default_factory=dict)
     with_names: bool = False
+    #: the DuckDB connection holding the tables (volumes per network: `network_volumes`)
+    con: object = field(default=None, repr=False)
+
+    def network_volumes(self, provider: str) -> dict[str, Decimal]:
+        return network_volumes(self.con, provider) if self.con is not None else {}
 
     @property
     def assumptions(self) -> list[Cited]:
@@ -122,18 +125,17 @@ def compute_bonus(
     )  # fmt: skip
     if checked.errors:
         return report
-    con = checked.con
+    con = report.con = checked.con
     _classify(con, params, _group_codes(corpus))
-    for reason, count in con.execute(
-        "SELECT reason, count(*) FROM classified WHERE reason IS NOT NULL GROUP BY reason"
-    ).fetchall():
-        report.excluded[reason] = int(count)
-    report.excluded = {r: report.excluded[r] for r in EXCLUSIONS if r in report.excluded}
     for provider, reason, count in con.execute(
-        "SELECT provider, reason, count(*) FROM classified WHERE reason IS NOT NULL "
-        "GROUP BY provider, reason"
+        """SELECT provider, coalesce(reason, 'duplicate row'),
+            sum(CASE WHEN reason IS NULL THEN n - 1 ELSE n END)
+        FROM kinds WHERE reason IS NOT NULL OR n > 1 GROUP BY ALL"""
     ).fetchall():
-        report.excluded_by_provider.setdefault(provider, {})[reason] = int(count)
+        by_reason = report.excluded_by_provider.setdefault(provider, {})
+        by_reason[reason] = int(count)
+        report.excluded[reason] = report.excluded.get(reason, 0) + int(count)
+    report.excluded = {r: report.excluded[r] for r in EXCLUSIONS if r in report.excluded}
     report.rows = _rows(con, params, parties)
     report.counted = sum(r.individual_sessions for r in report.rows)
     return report
@@ -145,49 +147,112 @@ def _group_codes(corpus) -> list[str]:
 
 
 def _classify(con, params: BonusParameters, group_codes: list[str]) -> None:
+    """Table `kinds`: the distinct rows (all six fields alike) with how many times
+    each is in the file, the reason it is excluded (NULL: counted once, its copies
+    excluded as duplicates) and whether its code is an outreach code. A reason
+    depends only on a row's fields, so every copy of a row has the same one. The
+    codes' roles are decided once per distinct code (table `roles`)."""
     start, end = params.period
-    listed = sorted(set(params.codes("volume_codes")) | set(params.codes("outreach_codes")))
+    volume, outreach = set(params.codes("volume_codes")), set(params.codes("outreach_codes"))
+    codes = [
+        c
+        for (c,) in con.execute(
+            "SELECT DISTINCT kept FROM pseudocode_v WHERE kept IS NOT NULL"
+        ).fetchall()
+    ]
+    con.execute("CREATE TABLE roles (code VARCHAR, role VARCHAR, outreach BOOLEAN)")
+    if codes:
+        con.executemany(
+            "INSERT INTO roles VALUES (?, ?, ?)",
+            [(c, _role(c, group_codes, volume, outreach), c in outreach) for c in codes if c],
+        )
     con.execute(
-        """CREATE TABLE classified AS SELECT *, CASE
-            WHEN list_contains($groups, pseudocode) THEN 'group code'
-            WHEN NOT list_contains($listed, pseudocode) THEN 'code not in either list'
+        """CREATE TABLE kinds AS SELECT k.*, roles.outreach, CASE
+            WHEN roles.role IS NOT NULL THEN roles.role
             WHEN service_date < $start OR service_date > $end THEN 'out of period'
             WHEN entered_date > $deadline THEN 'entered too late'
-            WHEN row_number() OVER (PARTITION BY provider, network, pseudocode, service_date,
-                 entered_date, amount ORDER BY row_no) > 1 THEN 'duplicate row'
             END AS reason
-        FROM billing""",
-        {
-            "groups": group_codes,
-            "listed": listed,
-            "start": start,
-            "end": end,
-            "deadline": params.data_deadline,
-        },
+        FROM (SELECT provider, network, pseudocode, service_date, entered_date, amount,
+                count(*) AS n
+              FROM billing GROUP BY ALL) AS k
+        JOIN roles ON k.pseudocode = roles.code""",
+        {"start": start, "end": end, "deadline": params.data_deadline},
     )
 
 
+def _role(code: str, group_codes: list[str], volume: set[str], outreach: set[str]) -> str | None:
+    """Why rows with this code are excluded whatever their dates; None: counted."""
+    if code in group_codes:
+        return "group code"
+    if code not in volume and code not in outreach:
+        return "code not in either list"
+    return None
+
+
 def _rows(con, params: BonusParameters, parties) -> list[BonusRow]:
-    volume = params.codes("volume_codes")
-    outreach = params.codes("outreach_codes")
-    sums = con.execute(
-        """SELECT provider, network, sum(amount), count(*),
-            count(*) FILTER (WHERE list_contains($outreach, pseudocode)),
-            coalesce(sum(amount) FILTER (WHERE list_contains($outreach, pseudocode)), 0)
-        FROM classified WHERE reason IS NULL AND list_contains($volume, pseudocode)
-        GROUP BY provider, network ORDER BY provider, network""",
-        {"outreach": outreach, "volume": volume},
+    """One row per provider with a counted session. The sums, and the choice of the
+    paying network, are made in DuckDB (table `volumes`: euros per provider and
+    network); Python does the exact arithmetic of the article per provider."""
+    con.execute(
+        """CREATE TABLE volumes AS SELECT provider, network, sum(amount) AS euros,
+            count(*) AS sessions, count(*) FILTER (WHERE outreach) AS outreach_sessions,
+            coalesce(sum(amount) FILTER (WHERE outreach), 0) AS outreach_euros
+        FROM kinds WHERE reason IS NULL GROUP BY provider, network"""
+    )
+    totals = con.execute(
+        """SELECT provider, sum(euros), sum(sessions), sum(outreach_sessions),
+            sum(outreach_euros) FROM volumes GROUP BY provider ORDER BY provider"""
     ).fetchall()
-    by_provider: dict[str, list[tuple]] = {}
-    for provider, *rest in sums:
-        by_provider.setdefault(provider, []).append(tuple(rest))
     providers = _providers_by_inami(parties)
+    paying = _paying_networks(con, providers, parties is not None)
     with decimal.localcontext() as ctx:
         ctx.prec = PRECISION
-        return [
-            _row(inami, per_network, params, providers.get(inami), parties is not None)
-            for inami, per_network in sorted(by_provider.items())
-        ]
+        rows = [_row(total, params, providers.get(total[0]), paying) for total in totals]
+    for row in rows:
+        if row.paying_network is None:
+            row.unpaid_reason = _unpaid_reason(con, row, parties is not None)
+    return rows
+
+
+def _paying_networks(con, providers: dict, with_parties: bool) -> dict[str, str]:
+    """provider -> the network of the largest euro volume among those the provider
+    has a convention with (all of the billing's without a party file); a tie goes to
+    the lowest network id (declared reading `practice_bonus_tie`)."""
+    candidates = "volumes"
+    if with_parties:
+        pairs = [(inami, net) for inami, p in providers.items() for net in p.networks]
+        con.execute(
+            "CREATE TABLE conventions AS SELECT unnest($1::VARCHAR[]) AS provider, "
+            "unnest($2::VARCHAR[]) AS network",
+            [[a for a, _ in pairs], [b for _, b in pairs]],
+        )
+        candidates = "(SELECT volumes.* FROM volumes JOIN conventions USING (provider, network))"
+    return dict(
+        con.execute(
+            f"SELECT provider, first(network ORDER BY euros DESC, network ASC) "
+            f"FROM {candidates} GROUP BY provider"
+        ).fetchall()
+    )
+
+
+def _unpaid_reason(con, row: BonusRow, with_parties: bool) -> str:
+    if with_parties and row.convention_networks is None:
+        return "the provider is not in the party file: no network with a convention"
+    billed = ", ".join(network_volumes(con, row.provider_inami))
+    conventions = ", ".join(row.convention_networks or ()) or "none"
+    return (
+        f"the provider has no convention with the networks of its billing ({billed}); "
+        f"its conventions: {conventions}"
+    )
+
+
+def network_volumes(con, provider: str) -> dict[str, Decimal]:
+    """The euros counted for `provider` per network of the billing."""
+    return dict(
+        con.execute(
+            "SELECT network, euros FROM volumes WHERE provider = ? ORDER BY network", [provider]
+        ).fetchall()
+    )
 
 
 def _providers_by_inami(parties) -> dict:
@@ -196,20 +261,15 @@ def _providers_by_inami(parties) -> dict:
     return {p.inami: p for p in parties.providers if p.inami}
 
 
-def _row(inami: str, per_network: list[tuple], params, provider, with_parties: bool) -> BonusRow:
-    volumes = {net: exact(euros) for net, euros, *_ in per_network}
-    amount = sum(volumes.values(), Decimal(0))
-    sessions = sum(int(n) for _, _, n, _, _ in per_network)
-    outreach_sessions = sum(int(o) for *_, o, _ in per_network)
-    outreach_euros = exact(sum((Decimal(e) for *_, e in per_network), Decimal(0)))
+def _row(total: tuple, params, provider, paying: dict[str, str]) -> BonusRow:
+    inami, amount, sessions, outreach_sessions, outreach_euros = total
+    sessions, outreach_sessions = int(sessions), int(outreach_sessions)
     part_volume = prorata(amount, params.amount("volume_threshold"), params.amount("volume_max"))
     share = outreach_share(params, sessions, outreach_sessions, amount, outreach_euros)
     part_outreach = prorata(
         share, params.percentage("outreach_threshold"), params.amount("outreach_max")
     )
-    total = min(part_volume + part_outreach, params.amount("max"))
-    conventions = tuple(provider.networks) if provider is not None else None
-    paying, reason = paying_network(volumes, conventions if with_parties else None, with_parties)
+    total_exact = min(part_volume + part_outreach, params.amount("max"))
     return BonusRow(
         provider_inami=inami,
         provider_name=provider.name if provider is not None else None,
@@ -219,15 +279,13 @@ def _row(inami: str, per_network: list[tuple], params, provider, with_parties: b
         outreach_share=share,
         part_volume_eur=paid(part_volume),
         part_outreach_eur=paid(part_outreach),
-        bonus_eur=paid(total),
-        paying_network=paying,
+        bonus_eur=paid(total_exact),
+        paying_network=paying.get(inami),
         part_volume_exact=part_volume,
         part_outreach_exact=part_outreach,
-        bonus_exact=total,
+        bonus_exact=total_exact,
         outreach_amount_eur=outreach_euros,
-        network_volumes=volumes,
-        convention_networks=conventions,
-        unpaid_reason=reason,
+        convention_networks=tuple(provider.networks) if provider is not None else None,
     )
 
 
@@ -247,31 +305,6 @@ def outreach_share(
     return Decimal(outreach_sessions) * HUNDRED / sessions if sessions else Decimal(0)
 
 
-def exact(amount: Decimal) -> Decimal:
-    """An exact amount without trailing zeros beyond the cent (12100.0000 -> 12100.00)."""
-    amount = Decimal(amount).normalize()
-    return amount.quantize(CENT) if amount.as_tuple().exponent > -2 else amount
-
-
 def paid(amount: Decimal) -> Decimal:
     """Rounded to the cent, half up: the amount as paid."""
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def paying_network(
-    volumes: dict[str, Decimal], conventions: tuple[str, ...] | None, with_parties: bool
-) -> tuple[str | None, str | None]:
-    """The network with the largest euro volume among those of the billing the
-    provider has a convention with (all of them without a party file); a tie goes
-    to the lowest network id (declared reading `practice_bonus_tie`)."""
-    if with_parties and conventions is None:
-        return None, "the provider is not in the party file: no network with a convention"
-    candidates = {n: v for n, v in volumes.items() if conventions is None or n in conventions}
-    if not candidates:
-        billed = ", ".join(sorted(volumes))
-        return None, (
-            f"the provider has no convention with the networks of its billing ({billed}); "
-            f"its conventions: {', '.join(conventions or ()) or 'none'}"
-        )
-    largest = max(candidates.values())
-    return min(n for n, v in candidates.items() if v == largest), None

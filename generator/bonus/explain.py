@@ -147,7 +147,8 @@ def _rows_step(report: BonusReport, row: BonusRow) -> Step:
 
 def _network_step(report: BonusReport, row: BonusRow) -> Step:
     p = report.parameters
-    figures = [f"{net}: {euros} EUR" for net, euros in sorted(row.network_volumes.items())]
+    volumes = report.network_volumes(row.provider_inami)
+    figures = [f"{net}: {euros} EUR" for net, euros in volumes.items()]
     if row.convention_networks is not None:
         figures.append(f"networks with a convention: {', '.join(row.convention_networks)}")
     figures.append(
