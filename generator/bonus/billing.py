@@ -201,6 +201,8 @@ def _chosen_headers(path: Path, headers: list[str], columns: dict[str, str]) -> 
 def _refuse_national_numbers(con, path: Path, headers: list[str], chosen: dict[str, str]) -> None:
     """A column conventio does not use that holds national register numbers is
     refused by its name, before anything is computed (its values are never printed)."""
+    from generator.parties.numbers import inami_check_ok
+
     for header in headers:
         if header in chosen.values():
             continue  # checked row by row; a value that is one is an error, never printed
@@ -208,7 +210,7 @@ def _refuse_national_numbers(con, path: Path, headers: list[str], chosen: dict[s
             f'SELECT CAST("{header}" AS VARCHAR) FROM raw_file '
             f'WHERE "{header}" IS NOT NULL LIMIT {PRIVACY_SAMPLE}'
         ).fetchall()
-        if any(holds_national_number(v) and not _inami_like(v) for (v,) in values):
+        if any(holds_national_number(v) and not inami_check_ok(v) for (v,) in values):
             raise ConventioError(
                 mask_national_numbers(
                     f"{path}: column {header!r} holds national register numbers; conventio "
@@ -216,15 +218,6 @@ def _refuse_national_numbers(con, path: Path, headers: list[str], chosen: dict[s
                     "billing without it) and try again"
                 )
             )
-
-
-def _inami_like(value: str) -> bool:
-    from generator.parties import numbers
-
-    try:
-        return numbers.inami_check_ok(numbers.normalise_inami(value))
-    except numbers.NumberError:
-        return False
 
 
 def collect_errors(con, checks: list[tuple[str, str, str]]) -> tuple[list[RowError], dict]:

@@ -35,13 +35,6 @@ def check_provider(value: str) -> tuple[str | None, str | None]:
     )
 
 
-def _inami_ok(value: str) -> bool:
-    try:
-        return numbers.inami_check_ok(numbers.normalise_inami(value))
-    except numbers.NumberError:
-        return False
-
-
 def check_pseudocode(value: str) -> tuple[str | None, str | None]:
     problem = check_digit_problem(value)
     return (None, problem) if problem else (value, None)
@@ -76,7 +69,7 @@ def network_check(parties=None) -> Check:
                 "of a network of the party file"
             )
         if digits.isdigit():
-            if _inami_ok(digits):
+            if numbers.inami_check_ok(digits):
                 return numbers.normalise_inami(digits), None
             return None, f"unknown network {shown(value)}: not a valid INAMI number"
         try:
