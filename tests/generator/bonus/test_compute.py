@@ -3,6 +3,7 @@ paying network, every exclusion reason, and parameters read from the corpus."""
 
 from __future__ import annotations
 
+import datetime as dt
 import decimal
 import shutil
 from decimal import Decimal
@@ -235,3 +236,25 @@ def test_every_result_carries_the_declared_assumptions(tmp_path, corpus):
         "practice_bonus_cap",
     ]
     assert all(c.document == "inami-network-2021/avenant-06" for c in report.assumptions)
+
+
+def test_the_provider_amendments_article_14_1_states_the_same_parameters(corpus):
+    """The bonus is computed from the INAMI–network article; the network–provider
+    amendment inserts the same article: their parameters must agree."""
+    from generator.consolidation.engine import consolidate
+
+    def values(convention_id: str) -> dict:
+        result = consolidate(
+            corpus.get(convention_id), corpus.amendments_of(convention_id), dt.date(2023, 12, 31)
+        )
+        return {
+            p.id: p.model_dump(exclude={"label", "note"})
+            for node in result.index["art_14-1"].walk()
+            if node.provision is not None
+            for p in node.provision.parameters
+            if p.type != "reading"
+        }
+
+    network, provider_side = values("inami-network-2021"), values("network-provider-2021")
+    assert len(network) == 12
+    assert network == provider_side
