@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,10 +93,7 @@ def read_billing(path: Path, columns: dict[str, str] | None = None) -> tuple[Any
     try:
         _load(con, path)
     except duckdb.Error as exc:
-        raise ConventioError(
-            f"{path}: cannot read this billing file ({mask_national_numbers(str(exc))}); "
-            "give a CSV (UTF-8, ';' or ','), XLSX or Parquet file with a header row"
-        ) from None
+        raise ConventioError(f"{path}: {_read_problem(str(exc))}") from None
     headers = [row[0] for row in con.execute("DESCRIBE raw_file").fetchall()]
     chosen = _chosen_headers(path, headers, columns or {})
     _refuse_national_numbers(con, path, headers, chosen)
@@ -114,33 +112,65 @@ def _load(con, path: Path) -> None:
         with tempfile.TemporaryDirectory(prefix="conventio-billing-") as tmp:
             copy = Path(tmp) / "billing.csv"
             _xlsx_as_csv(path, copy)
-            _load_csv(con, copy, ",")
+            _load_csv(con, copy)
     elif suffix in (".csv", ".txt"):
-        _load_csv(con, path, _delimiter(path))
+        _load_csv(con, path)
     else:
         raise ConventioError(
             f"{path}: a billing file is .csv, .xlsx or .parquet (or a folder of .parquet files)"
         )
 
 
-def _delimiter(path: Path) -> str:
+def _read_problem(message: str) -> str:
+    """DuckDB's reading error in plain words (never its quote of the line: it may
+    hold personal data)."""
+    if "utf-8" in message.lower() or "unicode" in message.lower():
+        return "the file is not UTF-8; save it as « CSV UTF-8 » and try again"
+    line = re.search(r"Line: (\d+)", message)
+    if line:
+        return (
+            f"row {line.group(1)} cannot be read as CSV: it has another number of "
+            "columns than the header, or a quote that is not closed"
+        )
+    return (
+        "cannot read this billing file; give a CSV (UTF-8, ';' or ','), XLSX or "
+        "Parquet file with a header row"
+    )
+
+
+def _header(path: Path) -> tuple[list[str], str]:
+    """The header row, read by Python's csv (not guessed by DuckDB), and the
+    delimiter: ';' when the header holds more ';' than ','."""
     with open(path, "rb") as handle:
         first = handle.readline(65536)
     try:
-        header = first.decode("utf-8-sig")
+        line = first.decode("utf-8-sig").rstrip("\r\n")
     except UnicodeDecodeError:
         raise ConventioError(
-            f"{path}: the file is not UTF-8; save it as CSV UTF-8 and try again"
+            f"{path}: the file is not UTF-8; save it as « CSV UTF-8 » and try again"
         ) from None
-    return ";" if header.count(";") >= header.count(",") and ";" in header else ","
+    delimiter = ";" if line.count(";") >= line.count(",") and ";" in line else ","
+    headers = next(csv.reader([line], delimiter=delimiter), [])
+    if not any(h.strip() for h in headers):
+        raise ConventioError(f"{path}: the first row must name the columns ({', '.join(FIELDS)})")
+    seen = set()
+    for header in headers:
+        if header.strip().lower() in seen:
+            raise ConventioError(
+                mask_national_numbers(f"{path}: the column {header!r} appears twice in the header")
+            )
+        seen.add(header.strip().lower())
+    return headers, delimiter
 
 
-def _load_csv(con, path: Path, delimiter: str) -> None:
+def _load_csv(con, path: Path) -> None:
+    headers, delimiter = _header(path)
+    columns = {header: "VARCHAR" for header in headers}
     con.execute(
-        "CREATE TABLE raw_file AS SELECT * FROM read_csv(?, delim = ?, header = true, "
-        "all_varchar = true, quote = '\"', escape = '\"', strict_mode = true, "
-        "null_padding = false)",
-        [str(path), delimiter],
+        "CREATE TABLE raw_file AS SELECT * FROM read_csv(?, delim = ?, header = false, "
+        "skip = 1, columns = ?, quote = '\"', escape = '\"', strict_mode = true, "
+        "null_padding = false, auto_detect = false)",
+        [str(path), delimiter, columns],
     )
 
 

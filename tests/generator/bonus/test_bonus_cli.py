@@ -232,3 +232,27 @@ def test_explain_says_why_a_provider_has_no_bonus(tmp_path):
     assert code == 1
     assert "no row of the billing file is counted" in output
     assert "entered too late: 1" in output
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"provider_inami;network\n1;r\xe9seau\n", "the file is not UTF-8"),
+        (b"", "the first row must name the columns"),
+        (
+            (
+                ";".join(HEADERS) + "\n" + ";".join(GOOD) + "\n" + ";".join([*GOOD, "x"]) + "\n"
+            ).encode(),
+            "row 3 cannot be read as CSV",
+        ),
+    ],
+)
+def test_a_file_that_is_not_a_readable_csv_is_refused_in_plain_words(tmp_path, content, words):
+    billing = tmp_path / "b.csv"
+    billing.write_bytes(content)
+    code, output = compute(billing, tmp_path / "r.csv")
+    assert code == 1
+    assert words in output
+    assert "Traceback" not in output and "Original Line" not in output
+    assert PROVIDER not in output  # the data of a line is never quoted
+    assert not (tmp_path / "r.csv").exists()
