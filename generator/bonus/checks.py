@@ -1,8 +1,10 @@
 """Every row of a billing file checked: the number columns value by value (each
 distinct value once, by the project's own checks), dates and amounts in SQL.
 
-Builds the DuckDB table `billing` (row_no, provider, network, pseudocode,
-service_date, entered_date, amount) when no row is in error."""
+Builds the DuckDB view `billing` (row_no, provider, network, pseudocode,
+service_date, entered_date, amount) when no row is in error; provider, network
+and pseudocode are numbers standing for the values kept in the tables
+`provider_inami_k`, `network_k` and `pseudocode_k` (id, kept)."""
 
 from __future__ import annotations
 
@@ -96,9 +98,9 @@ def checked_billing(path: Path, columns: dict[str, str] | None = None, parties=N
     formats = "[" + ", ".join(f"'{f}'" for f in DATE_FORMATS) + "]"
     con.execute(
         f"""CREATE TABLE checked AS SELECT raw.row_no,
-            provider_inami_v.kept AS provider, provider_inami_v.problem AS provider_problem,
-            network_v.kept AS network, network_v.problem AS network_problem,
-            pseudocode_v.kept AS pseudocode, pseudocode_v.problem AS pseudocode_problem,
+            provider_inami_v.id AS provider, provider_inami_v.problem AS provider_problem,
+            network_v.id AS network, network_v.problem AS network_problem,
+            pseudocode_v.id AS pseudocode, pseudocode_v.problem AS pseudocode_problem,
             raw.service_date AS service_text, raw.entered_date AS entered_text,
             {_date("raw.service_date", formats)} AS service_date,
             {_date("raw.entered_date", formats)} AS entered_date,
@@ -129,18 +131,27 @@ def _date(column: str, formats: str) -> str:
 
 
 def _value_table(con, name: str, check: Check) -> None:
-    """Table `{name}_v` (value, kept, problem) for each distinct value of a column."""
+    """Table `{name}_v` (value, problem, id) for each distinct value of a column, and
+    `{name}_k` (id, kept): the value kept (an INAMI number as digits, a network's
+    party id), numbered, so that the rows carry small numbers, not text (two
+    spellings of one number get the same id)."""
     values = [v for (v,) in con.execute(f"SELECT DISTINCT {name} FROM raw").fetchall()]
-    kept, problems = [], []
+    ids: dict[str, int] = {}
+    kept_ids, problems = [], []
     for value in values:
         text = (value or "").strip()
-        result = check(text) if text else (None, "is empty")
-        kept.append(result[0])
-        problems.append(result[1])
+        kept, problem = check(text) if text else (None, "is empty")
+        kept_ids.append(None if kept is None else ids.setdefault(kept, len(ids)))
+        problems.append(problem)
     con.execute(
         f"CREATE TABLE {name}_v AS SELECT unnest($1::VARCHAR[]) AS value, "
-        "unnest($2::VARCHAR[]) AS kept, unnest($3::VARCHAR[]) AS problem",
-        [values, kept, problems],
+        "unnest($2::VARCHAR[]) AS problem, unnest($3::INTEGER[]) AS id",
+        [values, problems, kept_ids],
+    )
+    con.execute(
+        f"CREATE TABLE {name}_k AS SELECT unnest($1::INTEGER[]) AS id, "
+        "unnest($2::VARCHAR[]) AS kept",
+        [list(ids.values()), list(ids)],
     )
 
 

@@ -128,9 +128,10 @@ def compute_bonus(
     con = report.con = checked.con
     _classify(con, params, _group_codes(corpus))
     for provider, reason, count in con.execute(
-        """SELECT provider, coalesce(reason, 'duplicate row'),
+        """SELECT p.kept, coalesce(reason, 'duplicate row'),
             sum(CASE WHEN reason IS NULL THEN n - 1 ELSE n END)
-        FROM kinds WHERE reason IS NOT NULL OR n > 1 GROUP BY ALL"""
+        FROM kinds JOIN provider_inami_k AS p ON kinds.provider = p.id
+        WHERE reason IS NOT NULL OR n > 1 GROUP BY ALL"""
     ).fetchall():
         by_reason = report.excluded_by_provider.setdefault(provider, {})
         by_reason[reason] = int(count)
@@ -154,17 +155,12 @@ def _classify(con, params: BonusParameters, group_codes: list[str]) -> None:
     codes' roles are decided once per distinct code (table `roles`)."""
     start, end = params.period
     volume, outreach = set(params.codes("volume_codes")), set(params.codes("outreach_codes"))
-    codes = [
-        c
-        for (c,) in con.execute(
-            "SELECT DISTINCT kept FROM pseudocode_v WHERE kept IS NOT NULL"
-        ).fetchall()
-    ]
-    con.execute("CREATE TABLE roles (code VARCHAR, role VARCHAR, outreach BOOLEAN)")
+    codes = con.execute("SELECT id, kept FROM pseudocode_k").fetchall()
+    con.execute("CREATE TABLE roles (code INTEGER, role VARCHAR, outreach BOOLEAN)")
     if codes:
         con.executemany(
             "INSERT INTO roles VALUES (?, ?, ?)",
-            [(c, _role(c, group_codes, volume, outreach), c in outreach) for c in codes if c],
+            [(i, _role(c, group_codes, volume, outreach), c in outreach) for i, c in codes],
         )
     con.execute(
         """CREATE TABLE kinds AS SELECT k.*, roles.outreach, CASE
@@ -194,10 +190,14 @@ def _rows(con, params: BonusParameters, parties) -> list[BonusRow]:
     paying network, are made in DuckDB (table `volumes`: euros per provider and
     network); Python does the exact arithmetic of the article per provider."""
     con.execute(
-        """CREATE TABLE volumes AS SELECT provider, network, sum(amount) AS euros,
-            count(*) AS sessions, count(*) FILTER (WHERE outreach) AS outreach_sessions,
-            coalesce(sum(amount) FILTER (WHERE outreach), 0) AS outreach_euros
-        FROM kinds WHERE reason IS NULL GROUP BY provider, network"""
+        """CREATE TABLE volumes AS SELECT p.kept AS provider, n.kept AS network,
+            v.* EXCLUDE (provider, network)
+        FROM (SELECT provider, network, sum(amount) AS euros, count(*) AS sessions,
+                count(*) FILTER (WHERE outreach) AS outreach_sessions,
+                coalesce(sum(amount) FILTER (WHERE outreach), 0) AS outreach_euros
+              FROM kinds WHERE reason IS NULL GROUP BY provider, network) AS v
+        JOIN provider_inami_k AS p ON v.provider = p.id
+        JOIN network_k AS n ON v.network = n.id"""
     )
     totals = con.execute(
         """SELECT provider, sum(euros), sum(sessions), sum(outreach_sessions),
