@@ -3,7 +3,8 @@
 Each command group has its module, imported only when one of its commands
 runs or its help is shown: `texts.py` (check, list, show, history, schema,
 diff), `documents.py` (build, generate, templates, context, parties),
-`importing.py` (import), `translating.py` (translations). Commands from other
+`importing.py` (import), `translating.py` (translations), `bonus.py` (bonus).
+Commands from other
 packages come through the `conventio.commands` entry point (see `group.py`)."""
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ COMMANDS = {
     "parties": "generator.cli.documents:parties",
     "import": "generator.cli.importing:import_command",
     "translations": "generator.cli.translating:translations",
+    "bonus": "generator.cli.bonus:bonus",
 }
 
 

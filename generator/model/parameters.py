@@ -63,12 +63,29 @@ class CodeListParameter(_Parameter):
     registry_flag: str | None = None
 
 
+class ReadingParameter(_Parameter):
+    """A declared assumption: how conventio reads a point the text leaves open.
+
+    Not the text's words: the corpus editors' reading, written next to the
+    parameters it concerns so that a lawyer can see it, and change it, as data.
+    `value` is the reading in one word that computations follow (each computation
+    lists the words it understands); `question` is what the text does not say,
+    `reading` the answer chosen, `reason` why it is the reading closest to the text."""
+
+    type: Literal["reading"]
+    value: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+    question: str
+    reading: str
+    reason: str
+
+
 Parameter = Annotated[
     AmountParameter
     | PercentageParameter
     | CountParameter
     | DateParameter
     | PeriodParameter
-    | CodeListParameter,
+    | CodeListParameter
+    | ReadingParameter,
     Field(discriminator="type"),
 ]

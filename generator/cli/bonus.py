@@ -1,0 +1,108 @@
+"""The commands about the practice bonus of article 14/1: compute, explain.
+
+Thin: options are parsed here; the work is in generator/bonus/."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from generator.cli.echo import say
+from generator.cli.state import CliState, pass_state
+
+
+def billing_options(command):
+    """The options every bonus command shares: the billing file, the year, the
+    column mapping and the party file."""
+
+    @click.option(
+        "--billing",
+        required=True,
+        type=click.Path(path_type=Path),
+        help="The billing file: CSV (';' or ','), XLSX or Parquet (a file or a folder).",
+    )
+    @click.option("--year", required=True, type=int, help="The bonus year, such as 2023.")
+    @click.option(
+        "--columns",
+        "columns",
+        multiple=True,
+        metavar="FIELD=HEADER,...",
+        help="Map the file's headers to the fields: provider_inami=INAMI_PREST,amount=MONTANT.",
+    )
+    @click.option(
+        "--parties",
+        "parties_file",
+        default=None,
+        type=click.Path(path_type=Path),
+        help="A party file: networks by id or INAMI number, providers' names and conventions.",
+    )
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        return command(*args, **kwargs)
+
+    return wrapper
+
+
+def computed(state: CliState, billing: Path, year: int, columns, parties_file):
+    """The bonus report; on errors in the billing file, list them and exit 1."""
+    from generator.bonus.billing import parse_columns
+    from generator.bonus.compute import compute_bonus
+    from generator.bonus.output import errors_text
+
+    parties = None
+    if parties_file is not None:
+        from generator.parties.check import load_parties
+
+        parties = load_parties(parties_file)
+    report = compute_bonus(
+        billing, year, state.load_corpus(), columns=parse_columns(columns), parties=parties
+    )
+    if report.errors:
+        say(errors_text(report), err=True)
+        sys.exit(1)
+    return report
+
+
+@click.group("bonus")
+def bonus() -> None:
+    """The practice bonus of article 14/1, computed from billing data."""
+
+
+@bonus.command("compute")
+@billing_options
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The result: RESULT.csv, RESULT.xlsx or RESULT.json.",
+)
+@pass_state
+def compute(state: CliState, billing, year, columns, parties_file, output: Path) -> None:
+    """One row per provider: amount counted, sessions, outreach share, both parts, the
+    bonus and the paying network; then rows read = counted + excluded, and the
+    declared assumptions."""
+    from generator.bonus.output import FORMATS, summary_text, write_result
+
+    if output.suffix.lower() not in FORMATS:
+        raise click.BadParameter(f"write the result as {', '.join(FORMATS)}", param_hint="-o")
+    report = computed(state, billing, year, columns, parties_file)
+    write_result(report, output)
+    say(summary_text(report))
+    say(f"written: {output}", err=True)
+
+
+@bonus.command("explain")
+@billing_options
+@click.option("--provider", required=True, help="The provider's INAMI number.")
+@pass_state
+def explain(state: CliState, billing, year, columns, parties_file, provider: str) -> None:
+    """One provider's bonus, step by step: the article, paragraph and parameter of
+    each step, the figures, and the declared assumptions."""
+    from generator.bonus.explain import explanation_text
+
+    report = computed(state, billing, year, columns, parties_file)
+    say(explanation_text(report, provider))
