@@ -17,3 +17,20 @@ def bonus_report(
     from generator.bonus.compute import compute_bonus  # GLUE: the core's function
 
     return compute_bonus(billing, year, corpus, columns=columns, parties=parties)
+
+
+def refuse_errors(report: Any) -> None:
+    """With errors in the billing file, the core computes nothing: say them and stop
+    (payments and statements are never made from a file with errors)."""
+    errors = list(getattr(report, "errors", []) or [])
+    if not errors:
+        return
+    from generator.errors import ConventioError
+
+    shown = "\n".join(f"  - {error}" for error in errors[:20])
+    more = f"\n  ... and {len(errors) - 20} more" if len(errors) > 20 else ""
+    raise ConventioError(
+        f"{getattr(report, 'source', 'the billing file')}: {len(errors)} row error(s); "
+        f"nothing was written:\n{shown}{more}\nCorrect the rows, then run again "
+        "(`conventio bonus compute` lists them all)."
+    )

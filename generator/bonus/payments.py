@@ -161,7 +161,7 @@ def run_payments(
     columns: Any = None,
 ) -> list[str]:
     """`conventio bonus payments`: compute the bonus, write the lists, say what was written."""
-    from generator.bonus.from_billing import bonus_report
+    from generator.bonus.from_billing import bonus_report, refuse_errors
 
     parties = None
     if parties_file is not None:
@@ -169,6 +169,7 @@ def run_payments(
 
         parties = load_parties(parties_file)
     report = bonus_report(billing, year, corpus, columns=columns, parties=parties)
+    refuse_errors(report)
     networks = payments_by_network(report.rows, parties)
     written = write_payments(networks, target)
     total = sum((n.total_eur for n in networks), Decimal("0.00"))

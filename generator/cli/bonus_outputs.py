@@ -53,3 +53,55 @@ def payments(state: CliState, billing, year, parties_file, columns, output) -> N
 
     for line in run_payments(state.load_corpus(), billing, year, output, parties_file, columns):
         say(line)
+
+
+@click.command("statements")
+@BILLING
+@YEAR
+@click.option(
+    "--parties",
+    "parties_file",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The party file: each provider's name, language and networks.",
+)
+@COLUMNS
+@click.option("--format", "formats", default="docx", help="docx, pdf or docx,pdf")
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "nl", "de"]),
+    default=None,
+    help="One language for every letter (default: each provider's own language).",
+)
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True)
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    envvar="CONVENTIO_TEMPLATES",
+    help="The templates folder (default: templates/).",
+)
+@click.option("--workers", type=click.IntRange(1, 64), default=None)
+@pass_state
+def statements(
+    state: CliState, billing, year, parties_file, columns, formats, lang, out, templates, workers
+) -> None:
+    """A letter per provider, in the provider's language: the calculation of the
+    practice bonus step by step and article 14/1 quoted from the corpus, with a
+    manifest (JSON and CSV); the folder OUT is replaced all at once."""
+    from generator.bonus.statements import run_statements
+
+    lines = run_statements(
+        state.load_corpus(),
+        billing,
+        year,
+        parties_file,
+        out,
+        formats=tuple(f.strip() for f in formats.split(",") if f.strip()),
+        lang=lang,
+        templates=templates,
+        columns=columns,
+        workers=workers,
+    )
+    for line in lines:
+        say(line)
