@@ -62,7 +62,7 @@ def check_languages(corpus: Any, params: Any, letters: list[Letter], templates: 
     grouped per language as `generate` says it."""
     gaps = []
     for lang in LOCALES:
-        ids = [letter.provider.id for letter in letters if letter.lang == lang]
+        ids = sorted(letter.provider.id for letter in letters if letter.lang == lang)
         if not ids:
             continue
         missing = missing_in(corpus, params, lang)
