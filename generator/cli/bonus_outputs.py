@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from generator.cli.echo import say
+from generator.cli.options import LANGS, split_list, templates_option, workers_option
 from generator.cli.state import CliState, pass_state
 
 BILLING = click.option(
@@ -27,16 +28,16 @@ COLUMNS = click.option(
 )
 
 
+def parties_option(help_text: str, required: bool = False):
+    """`--parties`: the party file (required for letters, optional for payments)."""
+    kind = click.Path(path_type=Path)
+    return click.option("--parties", "parties_file", required=required, type=kind, help=help_text)
+
+
 @click.command("payments")
 @BILLING
 @YEAR
-@click.option(
-    "--parties",
-    "parties_file",
-    default=None,
-    type=click.Path(path_type=Path),
-    help="The party file, for the names of providers and networks.",
-)
+@parties_option("The party file, for the names of providers and networks.")
 @COLUMNS
 @click.option(
     "-o",
@@ -58,30 +59,18 @@ def payments(state: CliState, billing, year, parties_file, columns, output) -> N
 @click.command("statements")
 @BILLING
 @YEAR
-@click.option(
-    "--parties",
-    "parties_file",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="The party file: each provider's name, language and networks.",
-)
+@parties_option("The party file: each provider's name, language and networks.", True)
 @COLUMNS
 @click.option("--format", "formats", default="docx", help="docx, pdf or docx,pdf")
 @click.option(
     "--lang",
-    type=click.Choice(["fr", "nl", "de"]),
+    type=click.Choice(LANGS),
     default=None,
     help="One language for every letter (default: each provider's own language).",
 )
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True)
-@click.option(
-    "--templates",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    envvar="CONVENTIO_TEMPLATES",
-    help="The templates folder (default: templates/).",
-)
-@click.option("--workers", type=click.IntRange(1, 64), default=None)
+@templates_option
+@workers_option
 @pass_state
 def statements(
     state: CliState, billing, year, parties_file, columns, formats, lang, out, templates, workers
@@ -97,7 +86,7 @@ def statements(
         year,
         parties_file,
         out,
-        formats=tuple(f.strip() for f in formats.split(",") if f.strip()),
+        formats=split_list(formats),
         lang=lang,
         templates=templates,
         columns=columns,
