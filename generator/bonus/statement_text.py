@@ -74,12 +74,23 @@ def slot_values(row: Any, provider_name: str, network_name: str, lang: str) -> d
 
 def _steps(params: BonusParameters, lang: str) -> list[str]:
     """The calculation's steps, each naming the provision it applies."""
-    words, s = catalogue(lang), sentinel
+    return _volume_steps(params, lang) + _outreach_steps(params, lang)
+
+
+def _words(params: BonusParameters, lang: str):
+    """The catalogue, the sentinel maker, a parameter's provision and the maxima."""
+    words = catalogue(lang)
 
     def where(name: str) -> str:
         return params.cite(name).human
 
     eur = {key: number(params.amount(key), lang) for key in ("volume_max", "outreach_max", "max")}
+    return words, sentinel, where, eur
+
+
+def _volume_steps(params: BonusParameters, lang: str) -> list[str]:
+    """Steps 1 and 2: the amount counted and the volume part."""
+    words, s, where, eur = _words(params, lang)
     return [
         # TRANSLATORS: bonus statement, step 1; {where} is the provision (article 14/1, ...)
         words.gettext(
@@ -99,6 +110,13 @@ def _steps(params: BonusParameters, lang: str) -> list[str]:
             threshold=number(params.amount("volume_threshold"), lang),
             part=s("bonus.part_volume"),
         ),
+    ]
+
+
+def _outreach_steps(params: BonusParameters, lang: str) -> list[str]:
+    """Steps 3 to 6: the outreach share, the innovation part, the cap, who pays."""
+    words, s, where, eur = _words(params, lang)
+    return [
         # TRANSLATORS: bonus statement, step 3: the share of sessions in outreach
         words.gettext(
             "Sessions in outreach ({where}): {outreach} of {sessions}, that is {share} %."
