@@ -487,7 +487,7 @@ def build(name: str, kind: str, lang: str = "fr", folder: Path = HERE) -> Path:
         _p(document, "{{ line }}", "CV Signature")
         _p(document, "{%p endfor %}")
         _enclosure(document)
-    if kind != "circular":
+    if kind not in ("circular", "statement"):  # a statement is a letter: nothing to sign
         _signatures(document)
         _annexes(document)
     _tag_every_style(document, lang)
@@ -532,6 +532,9 @@ TEMPLATES = {
     "amendment-network-provider": "amendment",
     "coordinated-convention": "coordinated",
     "circular": "circular",
+    # the practice bonus statement of article 14/1 (conventio bonus statements): the
+    # letterhead of the paying network, then the blocks of the calculation and the article
+    "bonus-statement": "statement",
 }
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from generator.cli.echo import say, say_and_exit
-from generator.cli.options import LANGS, split_list
+from generator.cli.options import LANGS, split_list, templates_option, workers_option
 from generator.cli.state import CliState, pass_state
 
 
@@ -84,19 +84,8 @@ def build(state: CliState, out: Path, parties_file, network, formats, lang) -> N
     help="For a coordinated convention: the date of the version (YYYY-MM-DD).",
 )
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True)
-@click.option(
-    "--templates",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    envvar="CONVENTIO_TEMPLATES",
-    help="The templates folder (default: templates/).",
-)
-@click.option(
-    "--workers",
-    type=click.IntRange(1, 64),
-    default=None,
-    help="LibreOffice processes for PDF (default: one per CPU).",
-)
+@templates_option
+@workers_option
 @click.option(
     "--for-signature",
     is_flag=True,

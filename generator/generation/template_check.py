@@ -19,7 +19,13 @@ from generator.errors import ConventioError
 from generator.generation.context import template_context
 from generator.generation.docx_engine import render_template
 from generator.generation.leftovers import describe, leftovers_in
-from generator.generation.units import TEMPLATES, DocumentSpec, document_date, document_spec
+from generator.generation.units import (
+    LETTER_TEMPLATES,
+    TEMPLATES,
+    DocumentSpec,
+    document_date,
+    document_spec,
+)
 from generator.model.documents import (
     NETWORK_KINDS,
     PROVIDER_KINDS,
@@ -78,16 +84,18 @@ def check_templates(corpus: Corpus, folder: Path | None) -> tuple[bool, str]:
     stand_ins: set[str] = set()
     for path in files:
         lang, name = path.parent.name, path.stem
-        if name not in TEMPLATES:
+        if name not in TEMPLATES and name not in LETTER_TEMPLATES:
             problems.append(
                 f"{path}: no document uses a template named {name!r} "
-                f"(known: {', '.join(TEMPLATES)})"
+                f"(known: {', '.join([*TEMPLATES, *LETTER_TEMPLATES])})"
             )
             continue
-        if name not in tried:
+        sample = LETTER_TEMPLATES.get(name, name)
+        if sample not in tried:
             problems.append(f"{path}: the corpus has no document for this template")
             continue
-        problems.extend(_problems(path, tried[name], corpus, lang, stand_ins))
+        letter = name in LETTER_TEMPLATES
+        problems.extend(_problems(path, tried[sample], corpus, lang, stand_ins, letter=letter))
         checked += 1
     if problems:
         return False, "\n".join(problems) + f"\n{len(problems)} problem(s) in {root}"
@@ -118,11 +126,14 @@ def _context(sample: Sample, corpus: Corpus, lang: str, stand_ins: set[str]) -> 
 
 
 def _problems(
-    path: Path, sample: Sample, corpus: Corpus, lang: str, stand_ins: set[str]
+    path: Path, sample: Sample, corpus: Corpus, lang: str, stand_ins: set[str], *, letter=False
 ) -> list[str]:
-    """What is wrong with one template, tried with its sample."""
+    """What is wrong with one template, tried with its sample (a letter's template:
+    with the sample's context, nothing to sign and no annex)."""
     try:
         context = _context(sample, corpus, lang, stand_ins)
+        if letter:
+            context = {**context, "signatures": [], "annexes": []}
         rendered = render_template(path, context, lang, sample.date)
     except ConventioError as exc:
         return [

@@ -21,6 +21,11 @@ TEMPLATES = (
     "coordinated-convention",
     "circular",
 )
+#: templates of letters conventio makes from computed data, not from one corpus document
+#: (the practice bonus statement of `conventio bonus statements`): each uses only the
+#: variables every document has (title, blocks, letterhead, reference), and `templates
+#: check` tries it with the context of the document template named here, unsigned
+LETTER_TEMPLATES = {"bonus-statement": "amendment-inami-network"}
 
 
 @dataclass(frozen=True)

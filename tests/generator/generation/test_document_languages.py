@@ -21,7 +21,7 @@ from generator.catalogue import catalogue
 from generator.corpus.loader import load_corpus
 from generator.generation.batch import generate
 from generator.generation.template_check import check_templates
-from generator.generation.units import TEMPLATES
+from generator.generation.units import LETTER_TEMPLATES, TEMPLATES
 from generator.parties.check import load_parties
 from tests.support.paths import ROOT
 from tests.support.translated_corpus import translated_corpus, translation_mark
@@ -89,7 +89,7 @@ def test_the_committed_templates_are_what_make_templates_builds(tmp_path):
 
 
 @pytest.mark.parametrize("lang", ["nl", "de"])
-@pytest.mark.parametrize("name", sorted(TEMPLATES))
+@pytest.mark.parametrize("name", sorted([*TEMPLATES, *LETTER_TEMPLATES]))
 def test_each_template_speaks_its_language(lang, name):
     path = ROOT / "templates" / lang / f"{name}.docx"
     document = docx.Document(str(path))  # opens with python-docx
@@ -120,7 +120,7 @@ def test_each_template_speaks_its_language(lang, name):
 def test_templates_check_passes_for_the_three_languages():
     ok, said = check_templates(load_corpus(), None)
     assert ok, said
-    assert said.startswith("templates OK: 12 template(s)")
+    assert said.startswith("templates OK: 15 template(s)")
     assert "tried with the French text" in said  # the shipped corpus holds only French
 
 

@@ -275,7 +275,7 @@ def test_cli_generate_templates_check_and_context(tmp_path):
     assert result.exit_code == 0, result.output
     assert "1 document(s) written to" in result.output
     checked = runner.invoke(cli, ["templates", "check"])
-    assert checked.exit_code == 0 and checked.output.startswith("templates OK: 12 template(s)")
+    assert checked.exit_code == 0 and checked.output.startswith("templates OK: 15 template(s)")
     context = runner.invoke(
         cli, ["context", PROVIDER_AMENDMENT, "--parties", str(EXAMPLES), "--party", "psy-0001"]
     )

@@ -1,0 +1,179 @@
+"""What each network must pay: the bonus result rows grouped by paying network, with
+the amounts rounded to the cent (the only place where the bonus is paid) and exact
+totals of those rounded amounts; written as one CSV and one XLSX per network and an
+overview, all at once (generator/publish.py) or not at all."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+from generator.publish import FolderUpdate
+
+CENT = Decimal("0.01")
+PAYMENT_COLUMNS = ("provider_inami", "provider_name", "bonus_eur")
+OVERVIEW_COLUMNS = ("network", "network_name", "network_inami", "providers", "total_eur")
+OVERVIEW = "networks"
+
+
+def field_of(row: Any, name: str) -> Any:
+    """A field of a result row, whether the row is an object or a mapping."""
+    if isinstance(row, Mapping):
+        return row.get(name)
+    return getattr(row, name, None)
+
+
+def paid(amount: Decimal) -> Decimal:
+    """The amount paid: to the cent, half up (the declared reading `rounding` of the
+    corpus, « half-up-cent-at-payment »).
+    GLUE: when the core's rounding lands (generator/bonus), call it here instead."""
+    return Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Payment:
+    provider_inami: str
+    provider_name: str
+    bonus_eur: Decimal  # rounded to the cent
+
+
+@dataclass(frozen=True)
+class NetworkPayments:
+    network: str  # as the result names it (party id or INAMI number)
+    network_name: str
+    network_inami: str
+    payments: tuple[Payment, ...]
+
+    @property
+    def total_eur(self) -> Decimal:
+        """The exact sum of the rounded amounts: what the network pays out."""
+        return sum((p.bonus_eur for p in self.payments), Decimal("0.00"))
+
+    @property
+    def stem(self) -> str:
+        """The file name (without suffix) of this network's lists."""
+        return "".join(c if c.isalnum() or c in "-_" else "_" for c in self.network)
+
+
+def _network_names(parties: Any, network: str) -> tuple[str, str]:
+    if parties is None:
+        return "", ""
+    digits = "".join(c for c in network if c.isdigit())
+    for party in parties.networks:
+        if network == party.id or (party.inami and digits == str(party.inami)):
+            return party.name, str(party.inami or "")
+    return "", ""
+
+
+def payments_by_network(rows: Iterable[Any], parties: Any = None) -> list[NetworkPayments]:
+    """The providers each network pays (bonus above zero), by network then provider
+    INAMI number. Rows without a paying network are not paid by any network and are
+    left out here (the bonus result lists them)."""
+    grouped: dict[str, list[Payment]] = {}
+    for row in rows:
+        network, amount = field_of(row, "paying_network"), field_of(row, "bonus_eur")
+        if not network or amount is None or paid(amount) <= 0:
+            continue
+        name = field_of(row, "provider_name") or ""
+        inami = str(field_of(row, "provider_inami"))
+        grouped.setdefault(str(network), []).append(Payment(inami, name, paid(amount)))
+    result = []
+    for network in sorted(grouped):
+        name, inami = _network_names(parties, network)
+        payments = tuple(sorted(grouped[network], key=lambda p: p.provider_inami))
+        result.append(NetworkPayments(network, name, inami, payments))
+    return result
+
+
+def payment_table(network: NetworkPayments) -> list[list[Any]]:
+    """The rows of a network's list: header, one row per provider, the total."""
+    table: list[list[Any]] = [list(PAYMENT_COLUMNS)]
+    table += [[p.provider_inami, p.provider_name, p.bonus_eur] for p in network.payments]
+    table.append(["total", "", network.total_eur])
+    return table
+
+
+def overview_table(networks: list[NetworkPayments]) -> list[list[Any]]:
+    table: list[list[Any]] = [list(OVERVIEW_COLUMNS)]
+    for n in networks:
+        table.append([n.network, n.network_name, n.network_inami, len(n.payments), n.total_eur])
+    grand = sum((n.total_eur for n in networks), Decimal("0.00"))
+    table.append(["total", "", "", sum(len(n.payments) for n in networks), grand])
+    return table
+
+
+def csv_bytes(table: list[list[Any]]) -> bytes:
+    """Comma-separated, UTF-8, amounts with a point and two decimals."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for row in table:
+        writer.writerow([f"{v:.2f}" if isinstance(v, Decimal) else v for v in row])
+    return buffer.getvalue().encode("utf-8")
+
+
+def write_xlsx(table: list[list[Any]], path: Path, title: str) -> None:
+    """One sheet; amounts as numbers shown with two decimals, the total row in bold."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title[:31]
+    for row in table:
+        sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if isinstance(cell.value, float):
+                cell.number_format = "#,##0.00"
+    for cell in sheet[1] + sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    for column, width in zip("ABCDE", (18, 40, 16, 12, 14), strict=False):
+        sheet.column_dimensions[column].width = width
+    book.save(path)
+
+
+def write_payments(networks: list[NetworkPayments], target: Path) -> list[Path]:
+    """Write `networks.csv/.xlsx` and `<network>.csv/.xlsx` for each network into the
+    folder `target`, replacing its files all at once; nothing changes if any fails."""
+    with FolderUpdate(Path(target), "-o") as update:
+        staged = update.staging
+        tables = [(OVERVIEW, overview_table(networks))]
+        tables += [(n.stem, payment_table(n)) for n in networks]
+        for stem, table in tables:
+            (staged / f"{stem}.csv").write_bytes(csv_bytes(table))
+            write_xlsx(table, staged / f"{stem}.xlsx", stem)
+        names = sorted(p.name for p in staged.iterdir())
+        update.publish()
+    return [Path(target) / name for name in names]
+
+
+def run_payments(
+    corpus: Any,
+    billing: Path,
+    year: int,
+    target: Path,
+    parties_file: Path | None = None,
+    columns: Any = None,
+) -> list[str]:
+    """`conventio bonus payments`: compute the bonus, write the lists, say what was written."""
+    from generator.bonus.from_billing import bonus_report, refuse_errors
+
+    parties = None
+    if parties_file is not None:
+        from generator.parties.check import load_parties
+
+        parties = load_parties(parties_file)
+    report = bonus_report(billing, year, corpus, columns=columns, parties=parties)
+    refuse_errors(report)
+    networks = payments_by_network(report.rows, parties)
+    written = write_payments(networks, target)
+    total = sum((n.total_eur for n in networks), Decimal("0.00"))
+    return [
+        f"{len(networks)} network(s) pay {sum(len(n.payments) for n in networks)} provider(s), "
+        f"{total:.2f} EUR in all; {len(written)} file(s) in {target}"
+    ]

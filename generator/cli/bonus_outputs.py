@@ -1,0 +1,96 @@
+"""`conventio bonus payments` and `conventio bonus statements`: what the networks pay
+and a letter per provider. Only options here; the work is in generator/bonus/.
+
+The lead attaches these two commands to the `bonus` group of generator/cli/bonus.py:
+`bonus.add_command(payments)` and `bonus.add_command(statements)` (or lazily)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator.cli.echo import say
+from generator.cli.options import LANGS, split_list, templates_option, workers_option
+from generator.cli.state import CliState, pass_state
+
+BILLING = click.option(
+    "--billing",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=True),
+    help="The billing file (CSV, XLSX or Parquet).",
+)
+YEAR = click.option("--year", required=True, type=int, help="The bonus year, e.g. 2023.")
+COLUMNS = click.option(
+    "--columns",
+    default=None,
+    help="Header names of a real export: provider_inami=INAMI_PREST,...",
+)
+
+
+def parties_option(help_text: str, required: bool = False):
+    """`--parties`: the party file (required for letters, optional for payments)."""
+    kind = click.Path(path_type=Path)
+    return click.option("--parties", "parties_file", required=required, type=kind, help=help_text)
+
+
+@click.command("payments")
+@BILLING
+@YEAR
+@parties_option("The party file, for the names of providers and networks.")
+@COLUMNS
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The folder to write (replaced all at once).",
+)
+@pass_state
+def payments(state: CliState, billing, year, parties_file, columns, output) -> None:
+    """Per network, the providers it pays and the amounts, with totals (CSV and XLSX),
+    and an overview of all networks (networks.csv, networks.xlsx)."""
+    from generator.bonus.payments import run_payments
+
+    for line in run_payments(state.load_corpus(), billing, year, output, parties_file, columns):
+        say(line)
+
+
+@click.command("statements")
+@BILLING
+@YEAR
+@parties_option("The party file: each provider's name, language and networks.", True)
+@COLUMNS
+@click.option("--format", "formats", default="docx", help="docx, pdf or docx,pdf")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default=None,
+    help="One language for every letter (default: each provider's own language).",
+)
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True)
+@templates_option
+@workers_option
+@pass_state
+def statements(
+    state: CliState, billing, year, parties_file, columns, formats, lang, out, templates, workers
+) -> None:
+    """A letter per provider, in the provider's language: the calculation of the
+    practice bonus step by step and article 14/1 quoted from the corpus, with a
+    manifest (JSON and CSV); the folder OUT is replaced all at once."""
+    from generator.bonus.statements import run_statements
+
+    lines = run_statements(
+        state.load_corpus(),
+        billing,
+        year,
+        parties_file,
+        out,
+        formats=split_list(formats),
+        lang=lang,
+        templates=templates,
+        columns=columns,
+        workers=workers,
+    )
+    for line in lines:
+        say(line)

@@ -1,0 +1,123 @@
+"""`bonus payments`: per network, the providers it pays, amounts rounded to the cent
+where paid, totals that are the exact sums of those amounts; CSV and XLSX read back;
+the folder replaced all at once or not at all."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import IllegalCharacterError
+
+from generator.bonus.payments import payments_by_network, write_payments
+from generator.parties.check import load_parties
+from tests.support.paths import ROOT
+
+PARTIES = ROOT / "examples" / "parties.yaml"
+
+
+@dataclass(frozen=True)
+class Row:
+    """A result row with the fields every part of issue 15 uses, in their order."""
+
+    provider_inami: str
+    provider_name: str
+    amount_counted_eur: Decimal
+    individual_sessions: int
+    outreach_sessions: int
+    outreach_share: Decimal
+    part_volume_eur: Decimal
+    part_outreach_eur: Decimal
+    bonus_eur: Decimal
+    paying_network: str | None
+
+
+def row(inami: str, name: str, bonus: str, network: str | None) -> Row:
+    zero = Decimal(0)
+    return Row(inami, name, zero, 0, 0, zero, zero, zero, Decimal(bonus), network)
+
+
+THIRD = Decimal(800) * Decimal(12000) / Decimal(36000)  # 266.666..., the article's example
+ROWS = [
+    Row(
+        "9-93042-44-780",
+        "Marie-Hélène de l'Hôpital",
+        *[Decimal(0)] * 1,
+        150,
+        0,
+        Decimal(0),
+        THIRD,
+        Decimal(0),
+        THIRD,
+        "net-01",
+    ),  # the article's first example, exact until paid
+    row("9-86529-58-780", "Griet Van den Broeck", "229.78", "net-03"),
+    row("9-77025-56-780", "Jürgen Müller", "1000", "net-01"),
+    row("9-00000-00-000", "Nobody paid", "0", "net-01"),
+    row("9-11111-11-111", "No convention", "120.5", None),
+    row("9-22222-22-222", "Half a cent", "10.005", "net-03"),
+]
+
+
+def test_each_network_pays_its_providers_with_exact_totals():
+    networks = {n.network: n for n in payments_by_network(ROWS)}
+    assert set(networks) == {"net-01", "net-03"}  # no network for the row without one
+    net01 = networks["net-01"]
+    assert [(p.provider_inami, p.bonus_eur) for p in net01.payments] == [
+        ("9-77025-56-780", Decimal("1000.00")),
+        ("9-93042-44-780", Decimal("266.67")),  # rounded where paid, not before
+    ]
+    assert net01.total_eur == Decimal("1266.67")
+    net03 = networks["net-03"]
+    assert [p.bonus_eur for p in net03.payments] == [Decimal("10.01"), Decimal("229.78")]
+    assert net03.total_eur == sum(p.bonus_eur for p in net03.payments) == Decimal("239.79")
+
+
+def test_the_party_file_names_the_networks():
+    networks = payments_by_network(ROWS, load_parties(PARTIES))
+    assert networks[0].network_name == "Réseau Enfants et Adolescents Fictif Bruxelles-Nord"
+    assert networks[0].network_inami == "74977931"
+
+
+def _csv(path):
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def test_csv_and_xlsx_hold_the_lists_and_totals(tmp_path):
+    target = tmp_path / "payments"
+    written = write_payments(payments_by_network(ROWS), target)
+    names = sorted(p.name for p in written)
+    assert names == sorted(
+        f"{stem}.{ext}" for stem in ("networks", "net-01", "net-03") for ext in ("csv", "xlsx")
+    )
+    assert _csv(target / "net-01.csv") == [
+        ["provider_inami", "provider_name", "bonus_eur"],
+        ["9-77025-56-780", "Jürgen Müller", "1000.00"],
+        ["9-93042-44-780", "Marie-Hélène de l'Hôpital", "266.67"],
+        ["total", "", "1266.67"],
+    ]
+    overview = _csv(target / "networks.csv")
+    assert overview[-1] == ["total", "", "", "4", "1506.46"]
+    sheet = load_workbook(target / "net-03.xlsx").active
+    values = [[c.value for c in r] for r in sheet.iter_rows()]
+    assert values[0] == ["provider_inami", "provider_name", "bonus_eur"]
+    assert values[1] == ["9-22222-22-222", "Half a cent", 10.01]
+    assert values[-1][0] == "total" and Decimal(str(values[-1][2])) == Decimal("239.79")
+    assert sheet["C2"].number_format == "#,##0.00"
+
+
+def test_a_failure_leaves_the_folder_as_it_was(tmp_path):
+    target = tmp_path / "payments"
+    write_payments(payments_by_network(ROWS[:2]), target)
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+    # the last network's workbook cannot be written (a control character in a name):
+    # the files of the networks before it were already made, and must not appear
+    bad = [*ROWS, row("9-33333-33-333", "Bad\x01name", "5", "net-99")]
+    with pytest.raises(IllegalCharacterError):
+        write_payments(payments_by_network(bad), target)
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["payments"]  # no staging left
