@@ -173,8 +173,7 @@ def explanation_text(report: BonusReport, provider: str) -> str:
     lines = [
         f"Practice bonus {report.year} of provider {numbers.format_inami(row.provider_inami)}"
         + (f" ({row.provider_name})" if row.provider_name else ""),
-        f"{p.article} as in force on {p.at}"
-        + (f" (inserted by {p.changed_by})" if p.changed_by else ""),
+        f"{p.article} as in force on {p.at}" + (f" [{p.changed_by}]" if p.changed_by else ""),
     ]
     for number, step in enumerate(steps, 1):
         lines.append("")

@@ -20,6 +20,7 @@ from generator.model.parameters import (
     PeriodParameter,
     ReadingParameter,
 )
+from generator.rendering.provisions import change_words
 
 #: the convention whose article 14/1 defines the bonus INAMI pays to the networks
 CONVENTION = "inami-network-2021"
@@ -148,9 +149,9 @@ def bonus_parameters(corpus, year: int) -> BonusParameters:
             f"bonus for {year} in the corpus"
         )
     cited = _collect(article)
-    changed_by = (
-        f"{article.change.amendment}, article {article.change.article}" if article.change else None
-    )
+    # « Insertion par l'article 1er du sixième avenant …, en vigueur le 25 septembre 2023
+    # (date présumée : approbation par le Comité) »: the instrument and its date's standing
+    changed_by = change_words(article.change, "fr") if article.change else None
     params = BonusParameters(year, at, cited, article.human, changed_by, _following(article))
     if params.period[1].year != year:
         raise ConventioError(

@@ -9,13 +9,13 @@ import csv
 import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from generator.bonus.compute import paid
 from generator.publish import FolderUpdate
 
-CENT = Decimal("0.01")
 PAYMENT_COLUMNS = ("provider_inami", "provider_name", "bonus_eur")
 OVERVIEW_COLUMNS = ("network", "network_name", "network_inami", "providers", "total_eur")
 OVERVIEW = "networks"
@@ -26,13 +26,6 @@ def field_of(row: Any, name: str) -> Any:
     if isinstance(row, Mapping):
         return row.get(name)
     return getattr(row, name, None)
-
-
-def paid(amount: Decimal) -> Decimal:
-    """The amount paid: to the cent, half up (the declared reading `rounding` of the
-    corpus, « half-up-cent-at-payment »).
-    GLUE: when the core's rounding lands (generator/bonus), call it here instead."""
-    return Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)

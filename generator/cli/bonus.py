@@ -4,46 +4,14 @@ Thin: options are parsed here; the work is in generator/bonus/."""
 
 from __future__ import annotations
 
-import functools
 import sys
 from pathlib import Path
 
 import click
 
 from generator.cli.echo import say
+from generator.cli.options import billing_options
 from generator.cli.state import CliState, pass_state
-
-
-def billing_options(command):
-    """The options every bonus command shares: the billing file, the year, the
-    column mapping and the party file."""
-
-    @click.option(
-        "--billing",
-        required=True,
-        type=click.Path(path_type=Path),
-        help="The billing file: CSV (';' or ','), XLSX or Parquet (a file or a folder).",
-    )
-    @click.option("--year", required=True, type=int, help="The bonus year, such as 2023.")
-    @click.option(
-        "--columns",
-        "columns",
-        multiple=True,
-        metavar="FIELD=HEADER,...",
-        help="Map the file's headers to the fields: provider_inami=INAMI_PREST,amount=MONTANT.",
-    )
-    @click.option(
-        "--parties",
-        "parties_file",
-        default=None,
-        type=click.Path(path_type=Path),
-        help="A party file: networks by id or INAMI number, providers' names and conventions.",
-    )
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        return command(*args, **kwargs)
-
-    return wrapper
 
 
 def computed(state: CliState, billing: Path, year: int, columns, parties_file):
@@ -106,3 +74,14 @@ def explain(state: CliState, billing, year, columns, parties_file, provider: str
 
     report = computed(state, billing, year, columns, parties_file)
     say(explanation_text(report, provider))
+
+
+def _attach_outputs() -> None:
+    """`payments` and `statements` (generator/cli/bonus_outputs.py) belong to this group."""
+    from generator.cli.bonus_outputs import payments, statements
+
+    bonus.add_command(payments)
+    bonus.add_command(statements)
+
+
+_attach_outputs()

@@ -1,8 +1,8 @@
 """`conventio bonus payments` and `conventio bonus statements`: what the networks pay
 and a letter per provider. Only options here; the work is in generator/bonus/.
 
-The lead attaches these two commands to the `bonus` group of generator/cli/bonus.py:
-`bonus.add_command(payments)` and `bonus.add_command(statements)` (or lazily)."""
+generator/cli/bonus.py attaches both to its `bonus` group; they take the same
+billing options as `bonus compute` (generator/cli/options.py `billing_options`)."""
 
 from __future__ import annotations
 
@@ -11,34 +11,18 @@ from pathlib import Path
 import click
 
 from generator.cli.echo import say
-from generator.cli.options import LANGS, split_list, templates_option, workers_option
+from generator.cli.options import (
+    LANGS,
+    billing_options,
+    split_list,
+    templates_option,
+    workers_option,
+)
 from generator.cli.state import CliState, pass_state
-
-BILLING = click.option(
-    "--billing",
-    required=True,
-    type=click.Path(path_type=Path, dir_okay=True),
-    help="The billing file (CSV, XLSX or Parquet).",
-)
-YEAR = click.option("--year", required=True, type=int, help="The bonus year, e.g. 2023.")
-COLUMNS = click.option(
-    "--columns",
-    default=None,
-    help="Header names of a real export: provider_inami=INAMI_PREST,...",
-)
-
-
-def parties_option(help_text: str, required: bool = False):
-    """`--parties`: the party file (required for letters, optional for payments)."""
-    kind = click.Path(path_type=Path)
-    return click.option("--parties", "parties_file", required=required, type=kind, help=help_text)
 
 
 @click.command("payments")
-@BILLING
-@YEAR
-@parties_option("The party file, for the names of providers and networks.")
-@COLUMNS
+@billing_options
 @click.option(
     "-o",
     "--output",
@@ -57,10 +41,7 @@ def payments(state: CliState, billing, year, parties_file, columns, output) -> N
 
 
 @click.command("statements")
-@BILLING
-@YEAR
-@parties_option("The party file: each provider's name, language and networks.", True)
-@COLUMNS
+@billing_options
 @click.option("--format", "formats", default="docx", help="docx, pdf or docx,pdf")
 @click.option(
     "--lang",
@@ -79,6 +60,11 @@ def statements(
     practice bonus step by step and article 14/1 quoted from the corpus, with a
     manifest (JSON and CSV); the folder OUT is replaced all at once."""
     from generator.bonus.statements import run_statements
+
+    if parties_file is None:
+        raise click.UsageError(
+            "a letter needs each provider's name, language and networks: give --parties"
+        )
 
     lines = run_statements(
         state.load_corpus(),

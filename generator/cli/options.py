@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import click
@@ -30,3 +31,35 @@ workers_option = click.option(
     default=None,
     help="LibreOffice processes for PDF (default: one per CPU).",
 )
+
+
+def billing_options(command):
+    """The options every bonus command shares: the billing file, the year, the
+    column mapping and the party file."""
+
+    @click.option(
+        "--billing",
+        required=True,
+        type=click.Path(path_type=Path),
+        help="The billing file: CSV (';' or ','), XLSX or Parquet (a file or a folder).",
+    )
+    @click.option("--year", required=True, type=int, help="The bonus year, such as 2023.")
+    @click.option(
+        "--columns",
+        "columns",
+        multiple=True,
+        metavar="FIELD=HEADER,...",
+        help="Map the file's headers to the fields: provider_inami=INAMI_PREST,amount=MONTANT.",
+    )
+    @click.option(
+        "--parties",
+        "parties_file",
+        default=None,
+        type=click.Path(path_type=Path),
+        help="A party file: networks by id or INAMI number, providers' names and conventions.",
+    )
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        return command(*args, **kwargs)
+
+    return wrapper

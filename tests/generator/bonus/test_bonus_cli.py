@@ -203,8 +203,10 @@ def test_explain_gives_each_step_its_provision_parameter_and_figures(tmp_path):
                        "--provider", formatted)  # fmt: skip
     assert code == 0, output
     for words in [
-        "article 14/1 as in force on 2023-12-31 (inserted by inami-network-2021/avenant-06, "
-        "article 1)",
+        # the instrument as a lawyer cites it, and its date's standing
+        "article 14/1 as in force on 2023-12-31 [Insertion par l'article 1er du sixième avenant "
+        "à la convention du 26 juillet 2021, en vigueur le 25 septembre 2023 (date présumée : "
+        "approbation par le Comité)]",
         "Part 1: volume of individual sessions — article 14/1, alinéa 4, 3), alinéa 1",
         "parameter Prestations attestées donnant droit au montant maximum (volume) "
         "[inami-network-2021/avenant-06 › art_14-1__al_4__point_3__al_1 › "
