@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from benchmarks.bonus_parameters import BonusParameters
+from generator.bonus.parameters import BonusParameters
 from generator.corpus.collection import Corpus
 from generator.model.documents import Amendment
 from generator.model.pseudocodes import CodeRegistry, RegistryEntry

@@ -5,8 +5,10 @@ of text, drop duplicate rows, parse the dates, keep the rows of the reference
 period entered by the deadline, keep the codes of the volume list, group by
 provider (and by provider and network for the paying network), then apply the
 article's rules provider by provider in exact decimals. Every amount, code list,
-date and declared reading comes from the parameters of article 14/1 in force
-(the same parameters conventio's way reads); nothing is typed here.
+date and declared reading comes from the parameters of article 14/1 in force,
+read by conventio's own `bonus_parameters` (generator/bonus/parameters.py);
+nothing is typed here. Divisions keep as many digits as conventio's (PRECISION),
+so that the exact outreach share is the same number, digit for digit.
 
 It reads only well-formed files (those the benchmark makes): no error rows, no
 column mapping, no party file. It gives one row per provider with at least one
@@ -15,23 +17,14 @@ counted session, with the fields of conventio's result, in the same order.
 
 from __future__ import annotations
 
+import decimal
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pandas as pd
 
-FIELDS = (
-    "provider_inami",
-    "provider_name",
-    "amount_counted_eur",
-    "individual_sessions",
-    "outreach_sessions",
-    "outreach_share",
-    "part_volume_eur",
-    "part_outreach_eur",
-    "bonus_eur",
-    "paying_network",
-)
+from generator.bonus.compute import PRECISION, ROW_FIELDS
+
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
 
@@ -66,19 +59,20 @@ def paying_networks(frame: pd.DataFrame) -> dict[str, str]:
 
 
 def provider_row(provider: str, totals, network: str, parameters) -> dict:
-    """One provider's bonus by the article's rules, in exact decimals."""
-    amount = Decimal(int(totals["cents"])) / HUNDRED
+    """One provider's bonus by the article's rules, in exact decimals: the fields of
+    conventio's result row (ROW_FIELDS), in its order."""
+    amount = Decimal(int(totals["cents"])).scaleb(-2)
     sessions, outreach = int(totals["sessions"]), int(totals["outreach_sessions"])
     if parameters.reading("outreach_basis") == "euros":
-        share = Decimal(int(totals["outreach_cents"])) / Decimal(int(totals["cents"])) * HUNDRED
+        share = Decimal(int(totals["outreach_cents"])).scaleb(-2) * HUNDRED / amount
     else:
-        share = Decimal(outreach) / Decimal(sessions) * HUNDRED
+        share = Decimal(outreach) * HUNDRED / sessions
     volume_max, outreach_max = parameters.amount("volume_max"), parameters.amount("outreach_max")
     part_volume = min(volume_max, volume_max * amount / parameters.amount("volume_threshold"))
     threshold = parameters.percentage("outreach_threshold")
     part_outreach = min(outreach_max, outreach_max * share / threshold)
     bonus = min(parameters.amount("max"), part_volume + part_outreach)
-    return {
+    row = {
         "provider_inami": provider,
         "provider_name": None,
         "amount_counted_eur": amount,
@@ -90,6 +84,7 @@ def provider_row(provider: str, totals, network: str, parameters) -> dict:
         "bonus_eur": bonus.quantize(CENT, ROUND_HALF_UP),
         "paying_network": network,
     }
+    return {name: row[name] for name in ROW_FIELDS}
 
 
 def naive_bonus(billing: Path, parameters) -> list[dict]:
@@ -103,7 +98,9 @@ def naive_bonus(billing: Path, parameters) -> list[dict]:
         outreach_cents=("outreach_cents", "sum"),
     )
     networks = paying_networks(frame)
-    return [
-        provider_row(provider, row, networks[provider], parameters)
-        for provider, row in totals.sort_index().iterrows()
-    ]
+    with decimal.localcontext() as context:
+        context.prec = PRECISION  # the digits conventio keeps in its exact divisions
+        return [
+            provider_row(provider, row, networks[provider], parameters)
+            for provider, row in totals.sort_index().iterrows()
+        ]
