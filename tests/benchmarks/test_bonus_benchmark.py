@@ -14,6 +14,7 @@ import pytest
 
 from benchmarks import bonus
 from benchmarks.bonus_data import code_lists, make_billing, write_billing
+from generator.bonus.compute import EXCLUSIONS, compute_bonus
 from generator.bonus.parameters import bonus_parameters
 from generator.corpus.loader import load_corpus
 from generator.model.pseudocodes import check_digit_problem
@@ -43,8 +44,10 @@ def test_the_synthetic_file_holds_every_kind_of_row(corpus):
     rows = list(zip(*(columns[k] for k in columns), strict=True))
     assert len(rows) == ROWS
     assert len(set(rows)) < ROWS  # exact duplicates
-    assert ((service < start) | (service > end)).any()  # out of the period
-    assert (entered > np.datetime64(parameters.data_deadline)).any()  # entered too late
+    in_period = (service >= start) & (service <= end)
+    assert (~in_period).any()  # out of the period
+    late = entered > np.datetime64(parameters.data_deadline)
+    assert (in_period & late).any()  # a session of the period entered too late
     assert np.isin(codes, lists.group).any() and np.isin(codes, lists.other).any()
     assert np.isin(codes, lists.outreach).any()
     assert all(check_digit_problem(c) is None for c in set(codes))
@@ -53,6 +56,14 @@ def test_the_synthetic_file_holds_every_kind_of_row(corpus):
     # the same seed gives the same file
     again = make_billing(ROWS, corpus, parameters)
     assert all((again[k] == columns[k]).all() for k in columns)
+
+
+def test_conventio_excludes_rows_of_every_reason_from_it(corpus, files):
+    report = compute_bonus(files[0], YEAR, corpus)
+    assert not report.errors
+    assert list(report.excluded) == list(EXCLUSIONS)  # each reason, in its order
+    assert all(count > 0 for count in report.excluded.values())
+    assert report.read == ROWS and report.balanced
 
 
 def test_the_pandas_way_gives_conventio_s_result(corpus, files):
