@@ -88,12 +88,15 @@ def child(way: str, billing: Path, year: int, out: Path) -> None:
 def run_child(command: list[str]) -> tuple[float, float]:
     """Wall-clock seconds and peak memory (MB) of one child process."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise SystemExit(f"a child failed (exit {process.returncode}): {' '.join(command)}")
+    with tempfile.TemporaryFile() as said:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=said, stderr=said)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            said.seek(0)
+            print(said.read().decode("utf-8", "replace"), file=sys.stderr)
+            raise SystemExit(f"a child failed (exit {process.returncode}): {' '.join(command)}")
     return seconds, usage.ru_maxrss / 1024
 
 
@@ -144,11 +147,10 @@ def write_files(rows: int, year: int, seed: int, folder: Path) -> None:
 
 
 def make_files(args: argparse.Namespace, folder: Path) -> tuple[Path, Path]:
-    start = time.perf_counter()
     command = [sys.executable, "-m", "benchmarks.bonus", "--child", "make", "--rows"]
     command += [str(args.rows), "--seed", str(args.seed), "--year", str(args.year)]
-    subprocess.run([*command, "--out", str(folder)], cwd=ROOT, check=True)
-    print(f"synthetic billing file: {args.rows:,} rows in {time.perf_counter() - start:.1f} s")
+    seconds, _ = run_child([*command, "--out", str(folder)])
+    print(f"synthetic billing file: {args.rows:,} rows in {seconds:.1f} s")
     files = folder / "billing.csv", folder / "billing.parquet"
     for path in files:
         print(f"  {path.name:16} {path.stat().st_size / 2**20:8.1f} MB")
