@@ -27,6 +27,9 @@ from generator.bonus.compute import PRECISION, ROW_FIELDS
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
+#: the declared readings this way follows with one fixed rule each (outreach_basis,
+#: sessions or euros, is read row by row); another reading in the corpus stops it
+FOLLOWED = {"rounding": "half-up-cent-at-payment", "tie": "lowest-network-id", "cap": "sum"}
 
 
 def counted_rows(billing: Path, parameters) -> pd.DataFrame:
@@ -89,6 +92,9 @@ def provider_row(provider: str, totals, network: str, parameters) -> dict:
 
 def naive_bonus(billing: Path, parameters) -> list[dict]:
     """One row per provider (sorted by INAMI number), the pandas way."""
+    for name, value in FOLLOWED.items():
+        if parameters.reading(name) != value:
+            raise ValueError(f"the pandas way follows {name} = {value} only")
     frame = counted_rows(billing, parameters)
     frame["outreach_cents"] = frame["cents"].where(frame["outreach"], 0)
     totals = frame.groupby("provider_inami").agg(
