@@ -1,8 +1,9 @@
 """Every row of a billing file checked: the number columns value by value (each
 distinct value once, by the project's own checks), dates and amounts in SQL.
 
-Builds the DuckDB view `billing` (row_no, provider, network, pseudocode,
-service_date, entered_date, amount) when no row is in error; provider, network
+Builds the DuckDB table `billing` (provider, network, pseudocode, service_date,
+entered_date, amount, n): the distinct rows of the file (all six fields alike) and
+how many times each is in it, when no row is in error; provider, network
 and pseudocode are numbers standing for the values kept in the tables
 `provider_inami_k`, `network_k` and `pseudocode_k` (id, kept)."""
 
