@@ -49,8 +49,9 @@ class RowError:
 
 @dataclass
 class Billing:
-    """The rows of a billing file in the DuckDB table `billing` (row_no, provider,
-    network, pseudocode, service_date, entered_date, amount), once checked."""
+    """The rows of a billing file in the DuckDB table `billing` (provider, network,
+    pseudocode, service_date, entered_date, amount, n: each distinct row and how many
+    times it is in the file), once checked."""
 
     con: Any
     source: str

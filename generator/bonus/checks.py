@@ -1,8 +1,9 @@
 """Every row of a billing file checked: the number columns value by value (each
 distinct value once, by the project's own checks), dates and amounts in SQL.
 
-Builds the DuckDB view `billing` (row_no, provider, network, pseudocode,
-service_date, entered_date, amount) when no row is in error; provider, network
+Builds the DuckDB table `billing` (provider, network, pseudocode, service_date,
+entered_date, amount, n): the distinct rows of the file (all six fields alike) and
+how many times each is in it, when no row is in error; provider, network
 and pseudocode are numbers standing for the values kept in the tables
 `provider_inami_k`, `network_k` and `pseudocode_k` (id, kept)."""
 
@@ -95,9 +96,59 @@ def checked_billing(path: Path, columns: dict[str, str] | None = None, parties=N
         ("pseudocode", check_pseudocode),
     ):
         _value_table(con, name, check)
+    con.execute(f"CREATE VIEW checked AS {_checked_sql()}")
+    # one pass over the file: its distinct rows (all six fields alike) and how many
+    # times each is in it, values read the quick way; a value left NULL is an error or
+    # a form the quick way does not read: then every row is read again the exact way
+    con.execute(f"CREATE TABLE billing AS {_distinct_sql(_quick_checked_sql())}")
+    errors, counts = [], {}
+    if con.execute(f"SELECT count(*) FROM billing WHERE {_UNREAD}").fetchone()[0]:
+        errors, counts = collect_errors(con, _CHECKS)
+        con.execute("DROP TABLE billing")
+        if not errors:
+            con.execute(f"CREATE TABLE billing AS {_distinct_sql('SELECT * FROM checked')}")
+    return Billing(con, source, int(read), errors, counts)
+
+
+#: a distinct row with a value not read (the quick way)
+_UNREAD = (
+    "provider IS NULL OR network IS NULL OR pseudocode IS NULL OR service_date IS NULL "
+    "OR entered_date IS NULL OR amount IS NULL"
+)
+#: an amount the quick way reads: digits, and at most two decimals (any other form is
+#: read exactly, as DECIMAL(38, 10), and checked by `_CHECKS`)
+_PLAIN_AMOUNT = "' *[0-9]{1,15}([.,][0-9]{1,2})? *'"
+
+
+def _distinct_sql(rows: str) -> str:
+    return (
+        "SELECT provider, network, pseudocode, service_date, entered_date, "
+        "CAST(amount_read AS DECIMAL(18, 2)) AS amount, count(*) AS n "
+        f"FROM ({rows}) GROUP BY ALL"
+    )
+
+
+def _quick_checked_sql() -> str:
+    """The rows with their values read, the common forms quickly (an ISO date, a
+    plain amount); anything else is NULL, to be read the exact way."""
     formats = "[" + ", ".join(f"'{f}'" for f in DATE_FORMATS) + "]"
-    con.execute(
-        f"""CREATE TABLE checked AS SELECT raw.row_no,
+    service, entered = (
+        f"coalesce(TRY_CAST(raw.{c} AS DATE), {_date(f'raw.{c}', formats)})"
+        for c in ("service_date", "entered_date")
+    )
+    return f"""SELECT provider_inami_v.id AS provider, network_v.id AS network,
+            pseudocode_v.id AS pseudocode, {service} AS service_date,
+            {entered} AS entered_date,
+            CASE WHEN regexp_full_match(raw.amount, {_PLAIN_AMOUNT})
+                THEN CAST(replace(trim(raw.amount), ',', '.') AS DECIMAL(18, 2)) END
+                AS amount_read
+        {_JOINS}"""
+
+
+def _checked_sql() -> str:
+    """Each row of the file with its values read and the problems of its numbers."""
+    formats = "[" + ", ".join(f"'{f}'" for f in DATE_FORMATS) + "]"
+    return f"""SELECT raw.row_no,
             provider_inami_v.id AS provider, provider_inami_v.problem AS provider_problem,
             network_v.id AS network, network_v.problem AS network_problem,
             pseudocode_v.id AS pseudocode, pseudocode_v.problem AS pseudocode_problem,
@@ -106,20 +157,13 @@ def checked_billing(path: Path, columns: dict[str, str] | None = None, parties=N
             {_date("raw.entered_date", formats)} AS entered_date,
             raw.amount AS amount_text,
             TRY_CAST(replace(trim(raw.amount), ',', '.') AS DECIMAL(38, 10)) AS amount_read
-        FROM raw
+        {_JOINS}"""
+
+
+_JOINS = """FROM raw
         LEFT JOIN provider_inami_v ON raw.provider_inami IS NOT DISTINCT FROM provider_inami_v.value
         LEFT JOIN network_v ON raw.network IS NOT DISTINCT FROM network_v.value
         LEFT JOIN pseudocode_v ON raw.pseudocode IS NOT DISTINCT FROM pseudocode_v.value"""
-    )
-    errors, counts = collect_errors(con, _CHECKS)
-    billing = Billing(con, source, int(read), errors, counts)
-    if not errors:
-        con.execute(
-            "CREATE VIEW billing AS SELECT row_no, provider, network, pseudocode, "
-            "service_date, entered_date, CAST(amount_read AS DECIMAL(18, 2)) AS amount "
-            "FROM checked"
-        )
-    return billing
 
 
 def _date(column: str, formats: str) -> str:

@@ -168,9 +168,7 @@ def _classify(con, params: BonusParameters, group_codes: list[str]) -> None:
             WHEN service_date < $start OR service_date > $end THEN 'out of period'
             WHEN entered_date > $deadline THEN 'entered too late'
             END AS reason
-        FROM (SELECT provider, network, pseudocode, service_date, entered_date, amount,
-                count(*) AS n
-              FROM billing GROUP BY ALL) AS k
+        FROM billing AS k
         JOIN roles ON k.pseudocode = roles.code""",
         {"start": start, "end": end, "deadline": params.data_deadline},
     )

@@ -258,3 +258,18 @@ def test_the_provider_amendments_article_14_1_states_the_same_parameters(corpus)
     network, provider_side = values("inami-network-2021"), values("network-provider-2021")
     assert len(network) == 12
     assert network == provider_side
+
+
+def test_an_amount_or_date_in_another_form_is_read_exactly_and_is_the_same_row(tmp_path, corpus):
+    """The quick reading (ISO dates, plain amounts) and the exact one give one value:
+    the same session written another way is a duplicate, whichever way reads it."""
+    p = provider(15)
+    rows = [
+        [p, "net-01", "792595", "2023-01-10", "2023-02-01", "100"],
+        [p, "net-01", "792595", "10/01/2023", " 2023-02-01", "100.000"],  # exact reading
+        [p, "net-01", "792595", "2023-01-11", "2023-02-01", " 60,5 "],
+    ]
+    report = compute_bonus(write_csv(tmp_path / "b.csv", rows), 2023, corpus)
+    assert report.excluded == {"duplicate row": 1}
+    assert (report.read, report.counted) == (3, 2)
+    assert _only(report).amount_counted_eur == Decimal("160.50")
