@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import IllegalCharacterError
 
+from generator.bonus.compute import BonusRow
 from generator.bonus.payments import payments_by_network, write_payments
 from generator.parties.check import load_parties
 from tests.support.paths import ROOT
@@ -20,30 +20,14 @@ from tests.support.paths import ROOT
 PARTIES = ROOT / "examples" / "parties.yaml"
 
 
-@dataclass(frozen=True)
-class Row:
-    """A result row with the fields every part of issue 15 uses, in their order."""
-
-    provider_inami: str
-    provider_name: str
-    amount_counted_eur: Decimal
-    individual_sessions: int
-    outreach_sessions: int
-    outreach_share: Decimal
-    part_volume_eur: Decimal
-    part_outreach_eur: Decimal
-    bonus_eur: Decimal
-    paying_network: str | None
-
-
-def row(inami: str, name: str, bonus: str, network: str | None) -> Row:
+def row(inami: str, name: str, bonus: str, network: str | None) -> BonusRow:
     zero = Decimal(0)
-    return Row(inami, name, zero, 0, 0, zero, zero, zero, Decimal(bonus), network)
+    return BonusRow(inami, name, zero, 0, 0, zero, zero, zero, Decimal(bonus), network)
 
 
 THIRD = Decimal(800) * Decimal(12000) / Decimal(36000)  # 266.666..., the article's example
 ROWS = [
-    Row(
+    BonusRow(
         "9-93042-44-780",
         "Marie-Hélène de l'Hôpital",
         *[Decimal(0)] * 1,
