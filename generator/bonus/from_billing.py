@@ -1,6 +1,7 @@
-"""The one way the outputs (payments, statements) get the bonus: the core's
-`compute_bonus` (generator/bonus/compute.py) on a billing file, and a refusal, in
-the words `bonus compute` uses, when the file has row errors."""
+"""The one way every bonus command (compute, explain, payments, statements) gets
+the bonus: the party file read when one is given, the core's `compute_bonus`
+(generator/bonus/compute.py) on the billing file, and a refusal, in the words
+`bonus compute` uses, when the file has row errors."""
 
 from __future__ import annotations
 
@@ -12,11 +13,18 @@ from generator.bonus.compute import BonusReport, compute_bonus
 
 
 def bonus_report(
-    billing: Path, year: int, corpus: Any, *, columns: Any = None, parties: Any = None
-) -> BonusReport:
-    """The report for a billing file; `columns` as the command line gives it
+    billing: Path, year: int, corpus: Any, *, columns: Any = None, parties_file: Path | None = None
+) -> tuple[BonusReport, Any]:
+    """The report for a billing file, and the parties of `parties_file` (None
+    without one); `columns` as the command line gives it
     (`provider_inami=INAMI_PREST,...`, once or several times)."""
-    return compute_bonus(billing, year, corpus, columns=parse_columns(columns), parties=parties)
+    parties = None
+    if parties_file is not None:
+        from generator.parties.check import load_parties
+
+        parties = load_parties(parties_file)
+    report = compute_bonus(billing, year, corpus, columns=parse_columns(columns), parties=parties)
+    return report, parties
 
 
 def refuse_errors(report: BonusReport) -> None:

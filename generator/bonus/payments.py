@@ -156,12 +156,9 @@ def run_payments(
     """`conventio bonus payments`: compute the bonus, write the lists, say what was written."""
     from generator.bonus.from_billing import bonus_report, refuse_errors
 
-    parties = None
-    if parties_file is not None:
-        from generator.parties.check import load_parties
-
-        parties = load_parties(parties_file)
-    report = bonus_report(billing, year, corpus, columns=columns, parties=parties)
+    report, parties = bonus_report(
+        billing, year, corpus, columns=columns, parties_file=parties_file
+    )
     refuse_errors(report)
     networks = payments_by_network(report.rows, parties)
     written = write_payments(networks, target)

@@ -212,10 +212,10 @@ def run_statements(
     """`conventio bonus statements`: compute, check, write; what to say."""
     from generator.bonus.from_billing import bonus_report, refuse_errors
     from generator.generation.batch import default_templates_dir
-    from generator.parties.check import load_parties
 
-    parties = load_parties(parties_file)
-    report = bonus_report(billing, year, corpus, columns=columns, parties=parties)
+    report, parties = bonus_report(
+        billing, year, corpus, columns=columns, parties_file=parties_file
+    )
     refuse_errors(report)
     letters, without = letters_for(report.rows, parties, lang)
     entries = write_statements(

@@ -16,17 +16,11 @@ from generator.cli.state import CliState, pass_state
 
 def computed(state: CliState, billing: Path, year: int, columns, parties_file):
     """The bonus report; on errors in the billing file, list them and exit 1."""
-    from generator.bonus.billing import parse_columns
-    from generator.bonus.compute import compute_bonus
+    from generator.bonus.from_billing import bonus_report
     from generator.bonus.output import errors_text
 
-    parties = None
-    if parties_file is not None:
-        from generator.parties.check import load_parties
-
-        parties = load_parties(parties_file)
-    report = compute_bonus(
-        billing, year, state.load_corpus(), columns=parse_columns(columns), parties=parties
+    report, _ = bonus_report(
+        billing, year, state.load_corpus(), columns=columns, parties_file=parties_file
     )
     if report.errors:
         say(errors_text(report), err=True)

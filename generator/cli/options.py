@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import click
@@ -33,33 +32,36 @@ workers_option = click.option(
 )
 
 
-def billing_options(command):
-    """The options every bonus command shares: the billing file, the year, the
-    column mapping and the party file."""
-
-    @click.option(
+#: the options every bonus command shares: the billing file, the year, the column
+#: mapping and the party file
+_BILLING_OPTIONS = (
+    click.option(
         "--billing",
         required=True,
         type=click.Path(path_type=Path),
         help="The billing file: CSV (';' or ','), XLSX or Parquet (a file or a folder).",
-    )
-    @click.option("--year", required=True, type=int, help="The bonus year, such as 2023.")
-    @click.option(
+    ),
+    click.option("--year", required=True, type=int, help="The bonus year, such as 2023."),
+    click.option(
         "--columns",
         "columns",
         multiple=True,
         metavar="FIELD=HEADER,...",
         help="Map the file's headers to the fields: provider_inami=INAMI_PREST,amount=MONTANT.",
-    )
-    @click.option(
+    ),
+    click.option(
         "--parties",
         "parties_file",
         default=None,
         type=click.Path(path_type=Path),
         help="A party file: networks by id or INAMI number, providers' names and conventions.",
-    )
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        return command(*args, **kwargs)
+    ),
+)
 
-    return wrapper
+
+def billing_options(command):
+    """`--billing`, `--year`, `--columns` and `--parties` on a bonus command, in
+    that order in its help."""
+    for option in reversed(_BILLING_OPTIONS):
+        command = option(command)
+    return command
