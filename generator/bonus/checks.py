@@ -9,7 +9,10 @@ and pseudocode are numbers standing for the values kept in the tables
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 from generator.bonus.billing import DATE_FORMATS, Billing, collect_errors, read_billing
@@ -117,7 +120,12 @@ _UNREAD = (
 )
 #: an amount the quick way reads: digits, and at most two decimals (any other form is
 #: read exactly, as DECIMAL(38, 10), and checked by `_CHECKS`)
-_PLAIN_AMOUNT = "' *[0-9]{1,15}([.,][0-9]{1,2})? *'"
+PLAIN_AMOUNT = " *[0-9]{1,15}([.,][0-9]{1,2})? *"
+_PLAIN_AMOUNT = f"'{PLAIN_AMOUNT}'"
+_PLAIN_AMOUNT_TEXT = re.compile(PLAIN_AMOUNT)
+#: the dates the quick way reads in Python (others are read by DuckDB: `date_reading`)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DMY_DATE = re.compile(r"[0-9]{2}/[0-9]{2}/[0-9]{4}")
 
 
 def _distinct_sql(rows: str) -> str:
@@ -131,11 +139,7 @@ def _distinct_sql(rows: str) -> str:
 def _quick_checked_sql() -> str:
     """The rows with their values read, the common forms quickly (an ISO date, a
     plain amount); anything else is NULL, to be read the exact way."""
-    formats = "[" + ", ".join(f"'{f}'" for f in DATE_FORMATS) + "]"
-    service, entered = (
-        f"coalesce(TRY_CAST(raw.{c} AS DATE), {_date(f'raw.{c}', formats)})"
-        for c in ("service_date", "entered_date")
-    )
+    service, entered = (date_reading(f"raw.{c}") for c in ("service_date", "entered_date"))
     return f"""SELECT provider_inami_v.id AS provider, network_v.id AS network,
             pseudocode_v.id AS pseudocode, {service} AS service_date,
             {entered} AS entered_date,
@@ -156,7 +160,7 @@ def _checked_sql() -> str:
             {_date("raw.service_date", formats)} AS service_date,
             {_date("raw.entered_date", formats)} AS entered_date,
             raw.amount AS amount_text,
-            TRY_CAST(replace(trim(raw.amount), ',', '.') AS DECIMAL(38, 10)) AS amount_read
+            {amount_reading("raw.amount")} AS amount_read
         {_JOINS}"""
 
 
@@ -174,6 +178,44 @@ def _date(column: str, formats: str) -> str:
     )
 
 
+def date_reading(column: str) -> str:
+    """SQL reading a date the quick way (the value as it is, ISO), else the exact way."""
+    formats = "[" + ", ".join(f"'{f}'" for f in DATE_FORMATS) + "]"
+    return f"coalesce(TRY_CAST({column} AS DATE), {_date(column, formats)})"
+
+
+def amount_reading(column: str) -> str:
+    """SQL reading an amount exactly, `,` or `.` for decimals (checked by AMOUNT_REFUSED)."""
+    return f"TRY_CAST(replace(trim({column}), ',', '.') AS DECIMAL(38, 10))"
+
+
+def quick_date(text: str) -> dt.date | None:
+    """A date in one of the two common forms (2023-01-05, 05/01/2023), read as
+    `date_reading` reads it; None for any other text (then read the exact way)."""
+    try:
+        if _ISO_DATE.fullmatch(text):
+            return dt.date.fromisoformat(text)
+        if _DMY_DATE.fullmatch(text):
+            return dt.datetime.strptime(text, "%d/%m/%Y").date()
+    except ValueError:
+        return None
+    return None
+
+
+def quick_amount(text: str) -> Decimal | None:
+    """A plain amount (digits, at most two decimals after `.` or `,`), exactly as
+    the rows' reading gives it; None for any other text (then read the exact way)."""
+    if not _PLAIN_AMOUNT_TEXT.fullmatch(text):
+        return None
+    return Decimal(text.strip(" ").replace(",", "."))
+
+
+def checked_value(value: str | None, check: Check) -> tuple[str | None, str | None]:
+    """A number column's value checked: the value kept, or None and the problem."""
+    text = (value or "").strip()
+    return check(text) if text else (None, "is empty")
+
+
 def _value_table(con, name: str, check: Check) -> None:
     """Table `{name}_v` (value, problem, id) for each distinct value of a column, and
     `{name}_k` (id, kept): the value kept (an INAMI number as digits, a network's
@@ -183,8 +225,7 @@ def _value_table(con, name: str, check: Check) -> None:
     ids: dict[str, int] = {}
     kept_ids, problems = [], []
     for value in values:
-        text = (value or "").strip()
-        kept, problem = check(text) if text else (None, "is empty")
+        kept, problem = checked_value(value, check)
         kept_ids.append(None if kept is None else ids.setdefault(kept, len(ids)))
         problems.append(problem)
     con.execute(
@@ -201,6 +242,11 @@ def _value_table(con, name: str, check: Check) -> None:
 
 #: an amount this large is a typing error (amounts are kept as DECIMAL(18, 2))
 _TOO_LARGE = 10**15
+#: an amount read (`amount_read`) that is an error
+AMOUNT_REFUSED = (
+    "amount_read IS NULL OR amount_read < 0 OR amount_read <> round(amount_read, 2) "
+    f"OR amount_read >= {_TOO_LARGE}"
+)
 _DATE_HELP = "write it as YYYY-MM-DD (or DD/MM/YYYY)"
 # (field, condition on `checked`, the message as SQL); values that could be personal
 # numbers are never repeated: the number checks' messages do not quote them
@@ -222,8 +268,7 @@ _CHECKS = [
     ),
     (
         "amount",
-        "amount_read IS NULL OR amount_read < 0 OR amount_read <> round(amount_read, 2) "
-        f"OR amount_read >= {_TOO_LARGE}",
+        AMOUNT_REFUSED,
         "CASE WHEN amount_read < 0 THEN 'is negative; an amount attested is 0 or more' "
         f"WHEN amount_read >= {_TOO_LARGE} THEN 'is too large for an amount attested' "
         "WHEN amount_read <> round(amount_read, 2) THEN 'has more than two decimals; "

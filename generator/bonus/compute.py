@@ -12,22 +12,16 @@ import decimal
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import NamedTuple
 
 from generator.bonus.billing import RowError
 from generator.bonus.checks import checked_billing
 from generator.bonus.parameters import BonusParameters, Cited, bonus_parameters
+from generator.bonus.plain_csv import count_plain_csv
+from generator.bonus.rules import EXCLUSIONS, CountedFile, CountingRules, Volume
 
-#: the reasons a row is not counted, in the order they are tested
-EXCLUSIONS = (
-    "group code",
-    "code not in either list",
-    "out of period",
-    "entered too late",
-    "duplicate row",
-)
-#: the registry's services that are group sessions (article 14/1: not counted)
-GROUP_SERVICES = ("group", "community-group")
-CODE_REGISTRY = "registry/pseudocodes"
+__all__ = ["EXCLUSIONS", "BonusReport", "BonusRow", "compute_bonus", "paid", "prorata"]
+
 #: digits kept in exact divisions (far beyond a cent of a million euros)
 PRECISION = 40
 CENT = Decimal("0.01")
@@ -90,11 +84,12 @@ class BonusReport:
     #: excluded rows per provider and reason
     excluded_by_provider: dict[str, dict[str, int]] = field(default_factory=dict)
     with_names: bool = False
-    #: the DuckDB connection holding the tables (volumes per network: `network_volumes`)
-    con: object = field(default=None, repr=False)
+    #: the counted rows per provider and network (generator/bonus/rules.py `Volume`)
+    volumes: dict[str, dict[str, Volume]] = field(default_factory=dict, repr=False)
 
     def network_volumes(self, provider: str) -> dict[str, Decimal]:
-        return network_volumes(self.con, provider) if self.con is not None else {}
+        """The euros counted for `provider` per network of the billing."""
+        return {net: v.euros for net, v in sorted(self.volumes.get(provider, {}).items())}
 
     @property
     def assumptions(self) -> list[Cited]:
@@ -114,53 +109,78 @@ def compute_bonus(
     parties=None,
 ) -> BonusReport:
     """The bonus of `year` per provider from a billing file. With errors in the
-    file, `errors` lists them (the first of each column) and `rows` is empty."""
+    file, `errors` lists them (the first of each column) and `rows` is empty.
+
+    A plain CSV file (every value in a form read the quick way, no error) is
+    counted with polars (generator/bonus/plain_csv.py); any other file, or one with
+    errors, is read and checked row by row in DuckDB (generator/bonus/checks.py).
+    Both give the same counts, to the row."""
     params = bonus_parameters(corpus, year)
     for name in ("rounding", "tie", "no_convention", "cap"):
         params.reading(name)  # refuse a reading conventio cannot follow, before reading data
-    checked = checked_billing(Path(billing), columns, parties)
+    rules = CountingRules.of(params, corpus)
+    counted = count_plain_csv(Path(billing), columns, parties, rules)
+    if counted is None:
+        checked = checked_billing(Path(billing), columns, parties)
+        if checked.errors:
+            return BonusReport(
+                year, checked.source, [], checked.read, 0, {}, checked.errors,
+                checked.error_counts, params, with_names=parties is not None,
+            )  # fmt: skip
+        counted = _count_in_sql(checked, rules)
     report = BonusReport(
-        year, checked.source, [], checked.read, 0, {}, checked.errors,
-        checked.error_counts, params, with_names=parties is not None,
+        year, counted.source, [], counted.read, 0, {}, [], {}, params,
+        with_names=parties is not None, volumes=counted.by_provider(),
     )  # fmt: skip
-    if checked.errors:
-        return report
-    con = report.con = checked.con
-    _classify(con, params, _group_codes(corpus))
-    for provider, reason, count in con.execute(
-        """SELECT p.kept, coalesce(reason, 'duplicate row'),
-            sum(CASE WHEN reason IS NULL THEN n - 1 ELSE n END)
-        FROM kinds JOIN provider_inami_k AS p ON kinds.provider = p.id
-        WHERE reason IS NOT NULL OR n > 1 GROUP BY ALL"""
-    ).fetchall():
-        by_reason = report.excluded_by_provider.setdefault(provider, {})
-        by_reason[reason] = int(count)
-        report.excluded[reason] = report.excluded.get(reason, 0) + int(count)
-    report.excluded = {r: report.excluded[r] for r in EXCLUSIONS if r in report.excluded}
-    report.rows = _rows(con, params, parties)
+    for reason in EXCLUSIONS:  # in this order for every provider too
+        by_provider = counted.excluded.get(reason, {})
+        for provider, count in by_provider.items():
+            report.excluded_by_provider.setdefault(provider, {})[reason] = count
+        if by_provider:
+            report.excluded[reason] = sum(by_provider.values())
+    report.rows = _rows(report.volumes, params, parties)
     report.counted = sum(r.individual_sessions for r in report.rows)
     return report
 
 
-def _group_codes(corpus) -> list[str]:
-    registry = corpus.get(CODE_REGISTRY)
-    return [entry.code for entry in registry.codes if entry.service in GROUP_SERVICES]
+def _count_in_sql(checked, rules: CountingRules) -> CountedFile:
+    """The rows of a checked billing file counted in DuckDB: table `kinds` (each
+    distinct row, how many times it is in the file, its reason), then `volumes`."""
+    con = checked.con
+    _classify(con, rules)
+    excluded: dict[str, dict[str, int]] = {}
+    for provider, reason, count in con.execute(
+        """SELECT p.kept, coalesce(reason, 'duplicate row'),
+                sum(CASE WHEN reason IS NULL THEN n - 1 ELSE n END)
+            FROM kinds JOIN provider_inami_k AS p ON kinds.provider = p.id
+            WHERE reason IS NOT NULL OR n > 1 GROUP BY ALL"""
+    ).fetchall():
+        excluded.setdefault(reason, {})[provider] = int(count)
+    volumes = con.execute(
+        """SELECT p.kept AS provider, n.kept AS network, v.* EXCLUDE (provider, network)
+        FROM (SELECT provider, network, sum(amount) AS euros, count(*) AS sessions,
+                count(*) FILTER (WHERE outreach) AS outreach_sessions,
+                coalesce(sum(amount) FILTER (WHERE outreach), 0) AS outreach_euros
+              FROM kinds WHERE reason IS NULL GROUP BY provider, network) AS v
+        JOIN provider_inami_k AS p ON v.provider = p.id
+        JOIN network_k AS n ON v.network = n.id"""
+    ).fetchall()
+    return CountedFile(
+        checked.source, checked.read, excluded, [(v[0], Volume(*v[1:])) for v in volumes]
+    )
 
 
-def _classify(con, params: BonusParameters, group_codes: list[str]) -> None:
+def _classify(con, rules: CountingRules) -> None:
     """Table `kinds`: the distinct rows (all six fields alike) with how many times
     each is in the file, the reason it is excluded (NULL: counted once, its copies
-    excluded as duplicates) and whether its code is an outreach code. A reason
-    depends only on a row's fields, so every copy of a row has the same one. The
-    codes' roles are decided once per distinct code (table `roles`)."""
-    start, end = params.period
-    volume, outreach = set(params.codes("volume_codes")), set(params.codes("outreach_codes"))
+    excluded as duplicates) and whether its code is an outreach code. The codes'
+    roles are decided once per distinct code (table `roles`)."""
     codes = con.execute("SELECT id, kept FROM pseudocode_k").fetchall()
     con.execute("CREATE TABLE roles (code INTEGER, role VARCHAR, outreach BOOLEAN)")
     if codes:
         con.executemany(
             "INSERT INTO roles VALUES (?, ?, ?)",
-            [(i, _role(c, group_codes, volume, outreach), c in outreach) for i, c in codes],
+            [(i, rules.code_role(c), c in rules.outreach_codes) for i, c in codes],
         )
     con.execute(
         """CREATE TABLE kinds AS SELECT k.*, roles.outreach, CASE
@@ -170,86 +190,58 @@ def _classify(con, params: BonusParameters, group_codes: list[str]) -> None:
             END AS reason
         FROM billing AS k
         JOIN roles ON k.pseudocode = roles.code""",
-        {"start": start, "end": end, "deadline": params.data_deadline},
+        {"start": rules.start, "end": rules.end, "deadline": rules.deadline},
     )
 
 
-def _role(code: str, group_codes: list[str], volume: set[str], outreach: set[str]) -> str | None:
-    """Why rows with this code are excluded whatever their dates; None: counted."""
-    if code in group_codes:
-        return "group code"
-    if code not in volume and code not in outreach:
-        return "code not in either list"
-    return None
-
-
-def _rows(con, params: BonusParameters, parties) -> list[BonusRow]:
-    """One row per provider with a counted session. The sums, and the choice of the
-    paying network, are made in DuckDB (table `volumes`: euros per provider and
-    network); Python does the exact arithmetic of the article per provider."""
-    con.execute(
-        """CREATE TABLE volumes AS SELECT p.kept AS provider, n.kept AS network,
-            v.* EXCLUDE (provider, network)
-        FROM (SELECT provider, network, sum(amount) AS euros, count(*) AS sessions,
-                count(*) FILTER (WHERE outreach) AS outreach_sessions,
-                coalesce(sum(amount) FILTER (WHERE outreach), 0) AS outreach_euros
-              FROM kinds WHERE reason IS NULL GROUP BY provider, network) AS v
-        JOIN provider_inami_k AS p ON v.provider = p.id
-        JOIN network_k AS n ON v.network = n.id"""
-    )
-    totals = con.execute(
-        """SELECT provider, sum(euros), sum(sessions), sum(outreach_sessions),
-            sum(outreach_euros) FROM volumes GROUP BY provider ORDER BY provider"""
-    ).fetchall()
+def _rows(
+    volumes: dict[str, dict[str, Volume]], params: BonusParameters, parties
+) -> list[BonusRow]:
+    """One row per provider with a counted session, by INAMI number: the sums over
+    its networks, the paying network, and the exact arithmetic of the article."""
     providers = _providers_by_inami(parties)
-    paying = _paying_networks(con, providers, parties is not None)
+    figures = _Figures.of(params)
+    rows = []
     with decimal.localcontext() as ctx:
         ctx.prec = PRECISION
-        rows = [_row(total, params, providers.get(total[0]), paying) for total in totals]
+        for inami in sorted(volumes):
+            by_network = volumes[inami]
+            total = (
+                inami,
+                sum((v.euros for v in by_network.values()), Decimal("0.00")),
+                sum(v.sessions for v in by_network.values()),
+                sum(v.outreach_sessions for v in by_network.values()),
+                sum((v.outreach_euros for v in by_network.values()), Decimal("0.00")),
+            )
+            provider = providers.get(inami)
+            paying = _paying_network(by_network, provider, parties is not None)
+            rows.append(_row(total, figures, provider, paying))
     for row in rows:
         if row.paying_network is None:
-            row.unpaid_reason = _unpaid_reason(con, row, parties is not None)
+            row.unpaid_reason = _unpaid_reason(volumes, row, parties is not None)
     return rows
 
 
-def _paying_networks(con, providers: dict, with_parties: bool) -> dict[str, str]:
-    """provider -> the network of the largest euro volume among those the provider
-    has a convention with (all of the billing's without a party file); a tie goes to
-    the lowest network id (declared reading `practice_bonus_tie`)."""
-    candidates = "volumes"
-    if with_parties:
-        pairs = [(inami, net) for inami, p in providers.items() for net in p.networks]
-        con.execute(
-            "CREATE TABLE conventions AS SELECT unnest($1::VARCHAR[]) AS provider, "
-            "unnest($2::VARCHAR[]) AS network",
-            [[a for a, _ in pairs], [b for _, b in pairs]],
-        )
-        candidates = "(SELECT volumes.* FROM volumes JOIN conventions USING (provider, network))"
-    return dict(
-        con.execute(
-            f"SELECT provider, first(network ORDER BY euros DESC, network ASC) "
-            f"FROM {candidates} GROUP BY provider"
-        ).fetchall()
-    )
+def _paying_network(by_network: dict[str, Volume], provider, with_parties: bool) -> str | None:
+    """The network of the largest euro volume among those the provider has a
+    convention with (all of the billing's without a party file); a tie goes to the
+    lowest network id (declared reading `practice_bonus_tie`)."""
+    candidates = [
+        (-v.euros, network)
+        for network, v in by_network.items()
+        if not with_parties or (provider is not None and network in provider.networks)
+    ]
+    return min(candidates)[1] if candidates else None
 
 
-def _unpaid_reason(con, row: BonusRow, with_parties: bool) -> str:
+def _unpaid_reason(volumes: dict[str, dict[str, Volume]], row: BonusRow, with_parties: bool) -> str:
     if with_parties and row.convention_networks is None:
         return "the provider is not in the party file: no network with a convention"
-    billed = ", ".join(network_volumes(con, row.provider_inami))
+    billed = ", ".join(sorted(volumes.get(row.provider_inami, {})))
     conventions = ", ".join(row.convention_networks or ()) or "none"
     return (
         f"the provider has no convention with the networks of its billing ({billed}); "
         f"its conventions: {conventions}"
-    )
-
-
-def network_volumes(con, provider: str) -> dict[str, Decimal]:
-    """The euros counted for `provider` per network of the billing."""
-    return dict(
-        con.execute(
-            "SELECT network, euros FROM volumes WHERE provider = ? ORDER BY network", [provider]
-        ).fetchall()
     )
 
 
@@ -259,15 +251,37 @@ def _providers_by_inami(parties) -> dict:
     return {p.inami: p for p in parties.providers if p.inami}
 
 
-def _row(total: tuple, params, provider, paying: dict[str, str]) -> BonusRow:
+class _Figures(NamedTuple):
+    """The article's figures, read once for all providers."""
+
+    volume_threshold: Decimal
+    volume_max: Decimal
+    outreach_threshold: Decimal
+    outreach_max: Decimal
+    maximum: Decimal
+    outreach_basis: str
+
+    @classmethod
+    def of(cls, params: BonusParameters) -> _Figures:
+        return cls(
+            params.amount("volume_threshold"),
+            params.amount("volume_max"),
+            params.percentage("outreach_threshold"),
+            params.amount("outreach_max"),
+            params.amount("max"),
+            params.reading("outreach_basis"),
+        )
+
+
+def _row(total: tuple, figures: _Figures, provider, paying: str | None) -> BonusRow:
     inami, amount, sessions, outreach_sessions, outreach_euros = total
     sessions, outreach_sessions = int(sessions), int(outreach_sessions)
-    part_volume = prorata(amount, params.amount("volume_threshold"), params.amount("volume_max"))
-    share = outreach_share(params, sessions, outreach_sessions, amount, outreach_euros)
-    part_outreach = prorata(
-        share, params.percentage("outreach_threshold"), params.amount("outreach_max")
+    part_volume = prorata(amount, figures.volume_threshold, figures.volume_max)
+    share = share_in_percent(
+        figures.outreach_basis, sessions, outreach_sessions, amount, outreach_euros
     )
-    total_exact = min(part_volume + part_outreach, params.amount("max"))
+    part_outreach = prorata(share, figures.outreach_threshold, figures.outreach_max)
+    total_exact = min(part_volume + part_outreach, figures.maximum)
     return BonusRow(
         provider_inami=inami,
         provider_name=provider.name if provider is not None else None,
@@ -278,7 +292,7 @@ def _row(total: tuple, params, provider, paying: dict[str, str]) -> BonusRow:
         part_volume_eur=paid(part_volume),
         part_outreach_eur=paid(part_outreach),
         bonus_eur=paid(total_exact),
-        paying_network=paying.get(inami),
+        paying_network=paying,
         part_volume_exact=part_volume,
         part_outreach_exact=part_outreach,
         bonus_exact=total_exact,
@@ -294,11 +308,12 @@ def prorata(value: Decimal, threshold: Decimal, maximum: Decimal) -> Decimal:
     return maximum * value / threshold
 
 
-def outreach_share(
-    params, sessions: int, outreach_sessions: int, euros: Decimal, outreach_euros: Decimal
+def share_in_percent(
+    basis: str, sessions: int, outreach_sessions: int, euros: Decimal, outreach_euros: Decimal
 ) -> Decimal:
-    """The outreach share in percent, as the declared reading counts it."""
-    if params.reading("outreach_basis") == "euros":
+    """The outreach share in percent, counted as the declared reading `basis` says
+    (« sessions » or « euros »)."""
+    if basis == "euros":
         return outreach_euros * HUNDRED / euros if euros else Decimal(0)
     return Decimal(outreach_sessions) * HUNDRED / sessions if sessions else Decimal(0)
 
