@@ -150,8 +150,15 @@ def _header(path: Path) -> tuple[list[str], str]:
         raise ConventioError(
             f"{path}: the file is not UTF-8; save it as « CSV UTF-8 » and try again"
         ) from None
+    line = re.split(r"\r\n|\r|\n", line, maxsplit=1)[0]  # lines may end with CR alone
     delimiter = ";" if line.count(";") >= line.count(",") and ";" in line else ","
-    headers = next(csv.reader([line], delimiter=delimiter), [])
+    try:
+        headers = next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        raise ConventioError(
+            f"{path}: the first row cannot be read as a CSV header; it must name the "
+            f"columns ({', '.join(FIELDS)})"
+        ) from None
     if not any(h.strip() for h in headers):
         raise ConventioError(f"{path}: the first row must name the columns ({', '.join(FIELDS)})")
     seen = set()

@@ -88,7 +88,7 @@ def _count(path: Path, columns: dict[str, str], parties, rules: CountingRules) -
         .otherwise(pl.lit(COUNTED, pl.UInt8)),
     )
     # rows per provider and reason, counted on one number: provider × 8 + reason
-    tally = providers.per_row(providers.ids, pl.UInt64) * 8 + pl.col("reason")
+    tally = providers.per_text(providers.ids, pl.UInt64) * 8 + pl.col("reason")
     # the counted rows told apart by their key: each distinct row once, whatever
     # its copies; its provider, network, amount and code read back from the key
     columns = [providers, networks, codes, services, entered, amounts]
@@ -150,7 +150,7 @@ def _read(path: Path, columns: dict[str, str]) -> tuple[Any, dict[str, str]]:
         raise NotPlain from None  # the exact way says what is wrong, and where
     # a blank line, a short row or an empty cell is read as null: the exact way
     # tells them apart, with their row numbers
-    if not frame.height or any(frame.null_count().row(0)):
+    if not frame.height or any(frame.select(names[i] for i in used).null_count().row(0)):
         raise NotPlain
     others = [name for i, name in enumerate(names) if i not in used]
     if _may_hold_national_numbers(frame, others):
