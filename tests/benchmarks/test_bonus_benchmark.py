@@ -82,6 +82,26 @@ def test_the_benchmark_runs_and_finds_the_results_identical(capsys):
     printed = capsys.readouterr().out
     assert re.search(r"results identical .*: PASS", printed), printed
     assert re.search(r"same from the Parquet file: PASS", printed), printed
+    assert re.search(r"rows excluded per provider and reason, CSV as Parquet: PASS", printed)
+
+
+def test_the_csv_file_is_counted_the_quick_way_and_the_parquet_file_the_exact_way(
+    corpus, files
+):
+    """The benchmark times the quick way (polars) on the CSV file; the Parquet file
+    is read the exact way (DuckDB): both must exclude the same rows, provider by
+    provider, reason by reason."""
+    from generator.bonus.parameters import bonus_parameters
+    from generator.bonus.plain_csv import count_plain_csv
+    from generator.bonus.rules import CountingRules
+
+    csv_path, parquet_path = files
+    rules = CountingRules.of(bonus_parameters(corpus, YEAR), corpus)
+    assert count_plain_csv(csv_path, None, None, rules) is not None
+    assert count_plain_csv(parquet_path, None, None, rules) is None
+    quick = bonus.conventio_result(csv_path, YEAR, corpus)
+    slow = bonus.conventio_result(parquet_path, YEAR, corpus)
+    assert quick[1] == slow[1] and len(quick[1]) > 10
 
 
 def test_a_difference_is_named_with_its_provider_and_field():
