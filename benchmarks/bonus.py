@@ -17,7 +17,9 @@ a) conventio: `compute_bonus` (DuckDB) on the CSV, then on the Parquet file;
 b) the pandas way (benchmarks/bonus_naive.py) on the CSV;
 c) a child that loads the corpus and computes nothing: the memory any run starts with;
 d) the command `conventio bonus compute --billing billing.csv --year 2023 -o result.csv`,
-   the whole process as a user runs it (start-up, corpus, computation, result file).
+   the whole process as a user runs it (start-up, corpus, computation, result file);
+e) the pandas way as a whole process too (`python -m benchmarks.bonus_naive`), to set
+   beside d).
 
 The peak memory is the child's peak resident set size, as the kernel reports it
 when the child ends (os.wait4). The kernel counts in it what the parent held when
@@ -128,11 +130,20 @@ def measure_command(billing: Path, year: int, out: Path) -> tuple[float, float, 
     return (*run_child(command), [], None)
 
 
+def measure_naive_process(billing: Path, year: int, out: Path) -> tuple[float, float, list, None]:
+    """The pandas way as a whole process: start-up, corpus, computation, result file."""
+    command = [sys.executable, "-m", "benchmarks.bonus_naive", str(billing), str(year), str(out)]
+    return (*run_child(command), [], None)
+
+
 def best_of(repeats: int, way: str, billing: Path, year: int, folder: Path):
     """The best time, the largest peak memory, and the rows (and rows excluded) of the
     last run."""
     if way == "command":
         runs = [measure_command(billing, year, folder / "result.csv") for _ in range(repeats)]
+    elif way == "pandas process":
+        out = folder / "pandas-result.csv"
+        runs = [measure_naive_process(billing, year, out) for _ in range(repeats)]
     else:
         runs = [measure(way, billing, year, folder / f"{way}.json") for _ in range(repeats)]
     return min(r[0] for r in runs), max(r[1] for r in runs), *runs[-1][2:]
@@ -188,6 +199,12 @@ def report(results: dict, rows: int) -> bool:
     print()
     for text, ok in checks:
         print(f"  {text:52} {'PASS' if ok else 'FAIL'}")
+    whole = (
+        results["e) pandas way as a process, CSV"][0]
+        / results["d) conventio bonus compute, CSV"][0]
+    )
+    print(f"  whole processes, e) / d) (no target; both start Python and load the corpus): "
+          f"{whole:.1f}x")  # fmt: skip
     return all(ok for _, ok in checks)
 
 
@@ -199,6 +216,7 @@ def run(args: argparse.Namespace, folder: Path) -> int:
         "b) pandas way, CSV": ("pandas", csv_path),
         "c) corpus loaded, nothing else": ("nothing", csv_path),
         "d) conventio bonus compute, CSV": ("command", csv_path),
+        "e) pandas way as a process, CSV": ("pandas process", csv_path),
     }
     results = {
         label: best_of(args.repeats, way, path, args.year, folder)

@@ -110,3 +110,27 @@ def naive_bonus(billing: Path, parameters) -> list[dict]:
             provider_row(provider, row, networks[provider], parameters)
             for provider, row in totals.sort_index().iterrows()
         ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m benchmarks.bonus_naive BILLING YEAR OUT.csv`: the pandas way as a
+    whole process (start-up, corpus, computation, result file), to set beside
+    `conventio bonus compute` run the same way."""
+    import csv
+    import sys
+
+    from generator.bonus.parameters import bonus_parameters
+    from generator.corpus.loader import load_corpus
+
+    billing, year, out = (argv if argv is not None else sys.argv[1:])[:3]
+    rows = naive_bonus(Path(billing), bonus_parameters(load_corpus(), int(year)))
+    fields = [f for f in ROW_FIELDS if f != "provider_name"]
+    with open(out, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(fields)
+        writer.writerows([row[f] for f in fields] for row in rows)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -37,8 +37,6 @@ from generator.privacy import holds_national_number
 
 #: the file kinds read the quick way (XLSX and Parquet are read by DuckDB)
 SUFFIXES = (".csv", ".txt")
-#: cents to euros, exactly (cents are below 2**63: 19 digits, within any context)
-CENT = Decimal("0.01")
 #: a row's reason as a number: 0 counted, then EXCLUSIONS[n - 1]
 COUNTED = 0
 
@@ -202,7 +200,6 @@ class _Values:
     """The distinct texts of each of the six columns, checked once each."""
 
     def __init__(self, frame, names: dict[str, str]):
-
         self.names = names
         self.texts: dict[str, tuple[list[int], list[str]]] = {}
         for field, name in names.items():
@@ -275,14 +272,19 @@ def _volumes(volumes, providers: list[str], networks: list[str]) -> list[tuple[s
             providers[provider],
             Volume(
                 networks[network],
-                Decimal(cents) * CENT,
+                _euros(cents),
                 sessions,
                 outreach_sessions,
-                Decimal(outreach_cents) * CENT,
+                _euros(outreach_cents),
             ),
         )
         for provider, network, cents, sessions, outreach_sessions, outreach_cents in volumes.rows()
     ]
+
+
+def _euros(cents: int) -> Decimal:
+    """Cents as euros with their two decimals, exactly (whatever the decimal context)."""
+    return Decimal(f"{cents}e-2")
 
 
 def _excluded(tallies, volumes, providers: list[str]) -> dict[str, dict[str, int]]:

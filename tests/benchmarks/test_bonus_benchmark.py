@@ -85,9 +85,7 @@ def test_the_benchmark_runs_and_finds_the_results_identical(capsys):
     assert re.search(r"rows excluded per provider and reason, CSV as Parquet: PASS", printed)
 
 
-def test_the_csv_file_is_counted_the_quick_way_and_the_parquet_file_the_exact_way(
-    corpus, files
-):
+def test_the_csv_file_is_counted_the_quick_way_and_the_parquet_file_the_exact_way(corpus, files):
     """The benchmark times the quick way (polars) on the CSV file; the Parquet file
     is read the exact way (DuckDB): both must exclude the same rows, provider by
     provider, reason by reason."""

@@ -118,6 +118,14 @@ def test_usual_spellings_are_read_the_quick_way_and_counted_alike(tmp_path, rule
     )
 
 
+def test_a_line_break_quoted_in_a_column_not_used_is_read_alike(tmp_path, rules):
+    rows = [[*r, "first line\nsecond line"] for r in sessions(provider(5), 4, "60.00")]
+    billing = write_csv(tmp_path / "b.csv", rows, headers=[*HEADERS, "remark"])
+    quick = count_plain_csv(billing, None, None, rules)
+    assert quick is not None and quick.read == 4
+    same_counts(quick, exact(billing, rules))
+
+
 def _write(folder: Path, rows: list[list[str]], **options) -> Path:
     return write_csv(folder / f"{len(list(folder.iterdir()))}.csv", rows, **options)
 
@@ -129,6 +137,9 @@ def _not_plain_files(folder: Path) -> dict[str, Path]:
     blank.write_text(blank.read_text(encoding="utf-8-sig").replace("\n", "\n\n", 1))
     cr_only = _write(folder, good, bom=False)
     cr_only.write_bytes(cr_only.read_bytes().replace(b"\r\n", b"\r"))
+    not_utf8 = _write(folder, good, bom=False)
+    not_utf8.write_bytes(not_utf8.read_bytes() + b"10000306780;net-01;792595;2022-09-01;"
+                         b"2023-09-30;60\xe9\r\n")  # fmt: skip
     header_quote = _write(folder, good, bom=False)
     header_quote.write_text('"' + header_quote.read_text())
     first = good[0]
@@ -146,6 +157,7 @@ def _not_plain_files(folder: Path) -> dict[str, Path]:
             folder, [[*r, NRN] for r in good], headers=[*HEADERS, "patient"]
         ),
         "line ends of CR only": cr_only,
+        "bytes that are not UTF-8": not_utf8,
         "a quote not closed in the header": header_quote,
         "no rows": _write(folder, []),
     }
