@@ -26,11 +26,6 @@ from tests.support.party_files import write_yaml
 from tests.support.paths import ROOT
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
-
-
 def _only(report):
     assert not report.errors, report.errors
     assert len(report.rows) == 1

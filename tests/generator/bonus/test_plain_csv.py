@@ -28,7 +28,6 @@ from generator.bonus.parameters import bonus_parameters
 from generator.bonus.plain_csv import count_plain_csv
 from generator.bonus.rules import CountingRules
 from generator.bonus.sql_counts import count_checked_billing
-from generator.corpus.loader import load_corpus
 from generator.errors import ConventioError
 from generator.parties.numbers import format_inami
 from tests.support.billing_files import (
@@ -43,11 +42,6 @@ from tests.support.billing_files import (
 )
 from tests.support.party_files import NRN
 from tests.support.paths import ROOT
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
 
 
 @pytest.fixture(scope="module")
