@@ -13,7 +13,8 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 from generator.bonus.compute import BonusRow
-from generator.bonus.payments import payments_by_network, write_payments
+from generator.bonus.payments import payments_by_network, unpaid_providers, write_payments
+from generator.errors import ConventioError
 from generator.parties.check import load_parties
 from tests.support.paths import ROOT
 
@@ -105,3 +106,55 @@ def test_a_failure_leaves_the_folder_as_it_was(tmp_path):
         write_payments(payments_by_network(bad), target)
     assert {p.name: p.read_bytes() for p in target.iterdir()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["payments"]  # no staging left
+
+
+def test_providers_no_network_pays_are_listed_apart_with_the_reason(tmp_path):
+    unpaid = [
+        *ROWS,
+        BonusRow(
+            "9-44444-44-444", "Sans réseau", *[Decimal(0)] * 1, 3, 0, Decimal(0), Decimal(0),
+            Decimal(0), Decimal("33.333"), None, unpaid_reason="not in the party file",
+        ),
+    ]  # fmt: skip
+    target = tmp_path / "payments"
+    written = write_payments(payments_by_network(unpaid), target, unpaid_providers(unpaid))
+    assert {"unpaid.csv", "unpaid.xlsx"} <= {p.name for p in written}
+    assert _csv(target / "unpaid.csv") == [
+        ["provider_inami", "provider_name", "bonus_eur", "reason"],
+        ["9-11111-11-111", "No convention", "120.50", ""],
+        ["9-44444-44-444", "Sans réseau", "33.33", "not in the party file"],
+        ["total", "", "153.83", ""],
+    ]
+    sheet = load_workbook(target / "unpaid.xlsx").active
+    assert [c.value for c in sheet[3]] == [
+        "9-44444-44-444", "Sans réseau", 33.33, "not in the party file",
+    ]  # fmt: skip
+    # the networks' own lists and totals do not hold them
+    assert _csv(target / "networks.csv")[-1] == ["total", "", "", "4", "1506.46"]
+
+
+def test_a_network_whose_list_would_be_named_like_the_overview_is_refused(tmp_path):
+    clash = [row("9-55555-55-555", "X", "10", "unpaid")]
+    with pytest.raises(ConventioError, match="named like the unpaid list"):
+        write_payments(payments_by_network(clash), tmp_path / "p", unpaid_providers(clash))
+    assert not (tmp_path / "p").exists()
+
+
+def test_bonus_payments_says_who_no_network_pays(tmp_path):
+    from generator.bonus.payments import run_payments
+    from generator.corpus.loader import load_corpus
+    from tests.support.billing_files import sessions, write_csv
+    from tests.support.party_files import write_yaml
+
+    parties = write_yaml(tmp_path / "parties.yaml")
+    rows = sessions("91234537780", 2, "100", network="net-03")  # psy-0001: no convention there
+    said = run_payments(
+        load_corpus(), write_csv(tmp_path / "b.csv", rows), 2023, tmp_path / "pay", parties
+    )
+    assert said[1] == (
+        "1 provider(s) with a bonus (4.44 EUR) have no paying network: listed with the "
+        "reason in unpaid.csv and unpaid.xlsx"
+    )
+    listed = _csv(tmp_path / "pay" / "unpaid.csv")
+    assert listed[1][:3] == ["91234537780", "Siobhán Ó Súilleabháin", "4.44"]
+    assert "no convention with the networks of its billing (net-03)" in listed[1][3]
