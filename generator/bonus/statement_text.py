@@ -166,9 +166,9 @@ def article_blocks(corpus: Any, params: BonusParameters, pick: TextPicker) -> li
 
 
 def statement_blocks(
-    corpus: Any, params: BonusParameters, lang: str, pick: TextPicker
+    corpus: Any, params: BonusParameters, lang: str, pick: TextPicker, date_text: str
 ) -> list[Block]:
-    """The whole letter: title, who, the steps, the assumptions, the article."""
+    """The whole letter: title, who, its date, the steps, the assumptions, the article."""
     words, s = catalogue(lang), sentinel
     # TRANSLATORS: bonus statement, its title
     title = words.gettext("Practice bonus {year}: how your bonus was computed")
@@ -181,6 +181,8 @@ def statement_blocks(
                 name=s("bonus.provider_name"), inami=s("bonus.provider_inami")
             ),
         ),
+        # TRANSLATORS: bonus statement, the letter's date ({date} in words)
+        Block("paragraph", words.gettext("Date: {date}").format(date=date_text)),
         # TRANSLATORS: bonus statement, heading of the calculation's steps
         Block("heading", words.gettext("The calculation"), level=1),
     ]
@@ -205,7 +207,7 @@ def statement_context(
 ) -> dict[str, Any]:
     """The template's context for the letters in `lang` (figures as sentinels)."""
     pick = TextPicker(lang)
-    blocks = statement_blocks(corpus, params, lang, pick)
+    blocks = statement_blocks(corpus, params, lang, pick, date_text)
     pick.raise_if_missing()
     context = {
         "title": blocks[0].text,

@@ -50,11 +50,28 @@ def payments(state: CliState, billing, year, parties_file, columns, output) -> N
     help="One language for every letter (default: each provider's own language).",
 )
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True)
+@click.option(
+    "--date",
+    "letter_date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The date printed on the letters, YYYY-MM-DD (default: today).",
+)
 @templates_option
 @workers_option
 @pass_state
 def statements(
-    state: CliState, billing, year, parties_file, columns, formats, lang, out, templates, workers
+    state: CliState,
+    billing,
+    year,
+    parties_file,
+    columns,
+    formats,
+    lang,
+    out,
+    letter_date,
+    templates,
+    workers,
 ) -> None:
     """A letter per provider, in the provider's language: the calculation of the
     practice bonus step by step and article 14/1 quoted from the corpus, with a
@@ -77,6 +94,7 @@ def statements(
         templates=templates,
         columns=columns,
         workers=workers,
+        date=letter_date.date() if letter_date else None,
     )
     for line in lines:
         say(line)

@@ -141,3 +141,17 @@ def test_payments_of_the_example_match_the_bonus_of_each_provider(tmp_path, repo
     assert Decimal(overview[-1][4]) == sum(expected.values())
     net01 = list(csv.reader(io.StringIO((out / "net-01.csv").read_text("utf-8"))))
     assert ["99304244780", "Marie-Hélène de l'Hôpital", "266.67"] in net01
+
+
+def test_the_letters_carry_the_date_asked_for(tmp_path):
+    out = tmp_path / "out"
+    args = [*BASE, "--lang", "fr", "--date", "2023-11-15", "--out", str(out)]
+    result = CliRunner().invoke(statements, args)
+    assert result.exit_code == 0, result.output
+    first = sorted(out.glob("*.docx"))[0]
+    assert "Date\u00a0: 15 novembre 2023" in _text(first)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    bad = CliRunner().invoke(statements, [*BASE, "--date", "15/11/2023", "--out", str(out)])
+    assert bad.exit_code == 2
+    assert "'--date': '15/11/2023' does not match the format '%Y-%m-%d'" in bad.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
