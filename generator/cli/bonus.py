@@ -4,7 +4,6 @@ Thin: options are parsed here; the work is in generator/bonus/."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -15,16 +14,15 @@ from generator.cli.state import CliState, pass_state
 
 
 def computed(state: CliState, billing: Path, year: int, columns, parties_file):
-    """The bonus report; on errors in the billing file, list them and exit 1."""
-    from generator.bonus.from_billing import bonus_report
-    from generator.bonus.output import errors_text
+    """The bonus report; on errors in the billing file, they are said (like every
+    refusal of conventio, and like `bonus payments` and `statements`) and the
+    command exits with 1."""
+    from generator.bonus.from_billing import bonus_report, refuse_errors
 
     report, _ = bonus_report(
         billing, year, state.load_corpus(), columns=columns, parties_file=parties_file
     )
-    if report.errors:
-        say(errors_text(report), err=True)
-        sys.exit(1)
+    refuse_errors(report)
     return report
 
 

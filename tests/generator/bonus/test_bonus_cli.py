@@ -258,3 +258,23 @@ def test_a_file_that_is_not_a_readable_csv_is_refused_in_plain_words(tmp_path, c
     assert "Traceback" not in output and "Original Line" not in output
     assert PROVIDER not in output  # the data of a line is never quoted
     assert not (tmp_path / "r.csv").exists()
+
+
+def test_every_bonus_command_refuses_a_file_with_errors_in_the_same_words(tmp_path):
+    billing = write_csv(tmp_path / "b.csv", [["1234", *ROWS[0][1:]], *ROWS[1:]])
+    base = ["--billing", str(billing), "--year", "2023"]
+    outputs = []
+    for command in (
+        ["compute", *base, "-o", str(tmp_path / "r.csv")],
+        ["explain", *base, "--provider", PROVIDER],
+        ["payments", *base, "-o", str(tmp_path / "pay")],
+        ["statements", *base, "--parties", str(write_yaml(tmp_path / "p.yaml")),
+         "--out", str(tmp_path / "letters")],
+    ):  # fmt: skip
+        code, output = run(*command)
+        assert code == 1, output
+        outputs.append(output)
+    assert outputs[0].startswith(f"error: {billing}: 1 row(s) in error; nothing was computed")
+    assert "row 2, provider_inami:" in outputs[0] and "Traceback" not in outputs[0]
+    assert all(output == outputs[0] for output in outputs)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.csv", "p.yaml"]
