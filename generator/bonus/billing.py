@@ -82,8 +82,12 @@ def parse_columns(texts: list[str] | tuple[str, ...] | str | None) -> dict[str, 
     return mapping
 
 
-def read_billing(path: Path, columns: dict[str, str] | None = None) -> tuple[Any, str]:
-    """A DuckDB connection holding table `raw` (row_no and the six fields, as text)."""
+def read_billing(
+    path: Path, columns: dict[str, str] | None = None, memory_limit: str | None = None
+) -> tuple[Any, str]:
+    """A DuckDB connection holding table `raw` (row_no and the six fields, as text).
+    `memory_limit` ("4GB") bounds DuckDB's memory (default: its own, 80 % of the
+    machine's); a file that needs more is refused in plain words."""
     import duckdb
 
     path = Path(path)
@@ -91,6 +95,10 @@ def read_billing(path: Path, columns: dict[str, str] | None = None) -> tuple[Any
         raise ConventioError(f"{path}: no such billing file")
     con = duckdb.connect()
     con.execute("SET threads TO 2")
+    if memory_limit is not None:
+        if not re.fullmatch(r"[0-9]+(\.[0-9]+)? ?[KMGT]i?B", memory_limit):
+            raise ConventioError(f"memory limit {memory_limit!r}: write it as 500MB or 4GB")
+        con.execute(f"SET memory_limit = '{memory_limit}'")
     try:
         _load(con, path)
     except duckdb.Error as exc:
@@ -122,9 +130,22 @@ def _load(con, path: Path) -> None:
         )
 
 
+def out_of_memory(source: Path | str) -> ConventioError:
+    """The refusal of a billing file that needs more memory than DuckDB may use."""
+    return ConventioError(f"{source}: {_TOO_LARGE}")
+
+
+_TOO_LARGE = (
+    "the billing file needs more memory than conventio may use on this machine; "
+    "nothing was computed or written. Run it on a machine with more memory"
+)
+
+
 def _read_problem(message: str) -> str:
     """DuckDB's reading error in plain words (never its quote of the line: it may
     hold personal data)."""
+    if "out of memory" in message.lower():
+        return _TOO_LARGE
     if "utf-8" in message.lower() or "unicode" in message.lower():
         return "the file is not UTF-8; save it as « CSV UTF-8 » and try again"
     line = re.search(r"Line: (\d+)", message)

@@ -89,9 +89,14 @@ def network_check(parties=None) -> Check:
     return check
 
 
-def checked_billing(path: Path, columns: dict[str, str] | None = None, parties=None) -> Billing:
+def checked_billing(
+    path: Path,
+    columns: dict[str, str] | None = None,
+    parties=None,
+    memory_limit: str | None = None,
+) -> Billing:
     """Read and check a billing file; `billing` holds its rows when `errors` is empty."""
-    con, source = read_billing(path, columns)
+    con, source = read_billing(path, columns, memory_limit)
     (read,) = con.execute("SELECT count(*) FROM raw").fetchone()
     for name, check in (
         ("provider_inami", check_provider),

@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import NamedTuple
 
-from generator.bonus.billing import RowError
+from generator.bonus.billing import RowError, out_of_memory
 from generator.bonus.checks import checked_billing
 from generator.bonus.parameters import BonusParameters, Cited, bonus_parameters
 from generator.bonus.plain_csv import count_plain_csv
@@ -108,6 +108,7 @@ def compute_bonus(
     *,
     columns: dict[str, str] | None = None,
     parties=None,
+    memory_limit: str | None = None,
 ) -> BonusReport:
     """The bonus of `year` per provider from a billing file. With errors in the
     file, `errors` lists them (the first of each column) and `rows` is empty.
@@ -115,20 +116,26 @@ def compute_bonus(
     A plain CSV file (every value in a form read the quick way, no error) is
     counted with polars (generator/bonus/plain_csv.py); any other file, or one with
     errors, is read and checked row by row in DuckDB (generator/bonus/checks.py).
-    Both give the same counts, to the row."""
+    Both give the same counts, to the row. `memory_limit` ("4GB") bounds the exact
+    way's memory; a file that needs more is refused in plain words."""
     params = bonus_parameters(corpus, year)
     for name in ("rounding", "tie", "no_convention", "cap"):
         params.reading(name)  # refuse a reading conventio cannot follow, before reading data
     rules = CountingRules.of(params, corpus)
     counted = count_plain_csv(Path(billing), columns, parties, rules)
     if counted is None:
-        checked = checked_billing(Path(billing), columns, parties)
-        if checked.errors:
-            return BonusReport(
-                year, checked.source, [], checked.read, 0, {}, checked.errors,
-                checked.error_counts, params, with_names=parties is not None,
-            )  # fmt: skip
-        counted = count_checked_billing(checked, rules)
+        import duckdb
+
+        try:
+            checked = checked_billing(Path(billing), columns, parties, memory_limit)
+            if checked.errors:
+                return BonusReport(
+                    year, checked.source, [], checked.read, 0, {}, checked.errors,
+                    checked.error_counts, params, with_names=parties is not None,
+                )  # fmt: skip
+            counted = count_checked_billing(checked, rules)
+        except duckdb.OutOfMemoryException:
+            raise out_of_memory(billing) from None
     report = BonusReport(
         year, counted.source, [], counted.read, 0, {}, [], {}, params,
         with_names=parties is not None, volumes=counted.by_provider(),

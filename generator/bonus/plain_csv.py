@@ -17,6 +17,7 @@ same result, and the same errors, whichever way counted it; tests compare the tw
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,11 @@ from generator.privacy import holds_national_number
 
 #: the file kinds read the quick way (XLSX and Parquet are read by DuckDB)
 SUFFIXES = (".csv", ".txt")
+#: polars holds the whole file in memory, about 2.5 times its size at the peak, and
+#: a file it cannot hold would stop the process. A file above a quarter of the
+#: machine's memory is read the exact way, by DuckDB, whose memory is bounded (80 %
+#: of the machine's by default) and which refuses a file that needs more in words
+MEMORY_SHARE = 4
 #: a row's reason as a number: 0 counted, then EXCLUSIONS[n - 1]
 COUNTED = 0
 
@@ -46,15 +52,31 @@ class NotPlain(Exception):
 
 
 def count_plain_csv(
-    path: Path, columns: dict[str, str] | None, parties, rules: CountingRules
+    path: Path,
+    columns: dict[str, str] | None,
+    parties,
+    rules: CountingRules,
+    max_bytes: int | None = None,
 ) -> CountedFile | None:
-    """The file counted, or None when it is to be read the exact way."""
+    """The file counted, or None when it is to be read the exact way (also when it
+    is larger than `max_bytes`, by default a quarter of the machine's memory)."""
     if path.suffix.lower() not in SUFFIXES or not path.is_file():
+        return None
+    if path.stat().st_size > (max_bytes if max_bytes is not None else _largest_file()):
         return None
     try:
         return _count(path, columns or {}, parties, rules)
     except NotPlain:
         return None
+
+
+def _largest_file() -> int:
+    """The largest file read the quick way on this machine, in bytes."""
+    try:
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):  # not on this system: stay modest
+        memory = 4 * 2**30
+    return memory // MEMORY_SHARE
 
 
 def _count(path: Path, columns: dict[str, str], parties, rules: CountingRules) -> CountedFile:

@@ -179,6 +179,15 @@ def test_a_file_that_is_not_plain_is_read_the_exact_way(tmp_path, corpus, rules)
     assert _outcome(lambda: compute_bonus(cr_only, 2023, corpus)) == (3, [])
 
 
+def test_a_file_too_large_for_this_machine_s_memory_is_read_the_exact_way(rules):
+    billing = ROOT / "examples" / "billing-2023.csv"
+    size = billing.stat().st_size
+    assert count_plain_csv(billing, None, None, rules, max_bytes=size - 1) is None
+    assert count_plain_csv(billing, None, None, rules, max_bytes=size) is not None
+    # by default, a quarter of the machine's memory: far above a year of billing
+    assert count_plain_csv(billing, None, None, rules) is not None
+
+
 def test_files_of_other_kinds_are_not_read_the_quick_way(tmp_path, rules):
     for name in ("b.xlsx", "b.parquet", "folder"):
         assert count_plain_csv(tmp_path / name, None, None, rules) is None
