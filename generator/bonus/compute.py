@@ -26,6 +26,8 @@ __all__ = ["EXCLUSIONS", "BonusReport", "BonusRow", "compute_bonus", "paid", "pr
 #: digits kept in exact divisions (far beyond a cent of a million euros)
 PRECISION = 40
 CENT = Decimal("0.01")
+#: euros counted start from this (two decimals, as the sums of amounts keep)
+ZERO = Decimal("0.00")
 HUNDRED = Decimal(100)
 
 #: the fields of a result row, in order (`provider_name` only with a party file)
@@ -163,13 +165,13 @@ def _rows(
         ctx.prec = PRECISION
         for inami in sorted(volumes):
             by_network = volumes[inami]
-            total = (
-                inami,
-                sum((v.euros for v in by_network.values()), Decimal("0.00")),
-                sum(v.sessions for v in by_network.values()),
-                sum(v.outreach_sessions for v in by_network.values()),
-                sum((v.outreach_euros for v in by_network.values()), Decimal("0.00")),
-            )
+            euros, sessions, outreach_sessions, outreach_euros = ZERO, 0, 0, ZERO
+            for v in by_network.values():
+                euros += v.euros
+                sessions += v.sessions
+                outreach_sessions += v.outreach_sessions
+                outreach_euros += v.outreach_euros
+            total = (inami, euros, sessions, outreach_sessions, outreach_euros)
             provider = providers.get(inami)
             paying = _paying_network(by_network, provider, parties is not None)
             rows.append(_row(total, figures, provider, paying))
