@@ -19,6 +19,7 @@ import csv
 import datetime as dt
 import re
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,7 +105,7 @@ def read_billing(
     except duckdb.Error as exc:
         raise ConventioError(f"{path}: {_read_problem(str(exc))}") from None
     headers = [row[0] for row in con.execute("DESCRIBE raw_file").fetchall()]
-    chosen = _chosen_headers(path, headers, columns or {})
+    chosen = chosen_headers(path, headers, columns or {})
     _refuse_national_numbers(con, path, headers, chosen)
     select = ", ".join(f'CAST("{chosen[f]}" AS VARCHAR) AS {f}' for f in FIELDS)
     # a view, not a copy: the file's rows are held once (rowid is the file's order)
@@ -160,7 +161,7 @@ def _read_problem(message: str) -> str:
     )
 
 
-def _header(path: Path) -> tuple[list[str], str]:
+def csv_header(path: Path) -> tuple[list[str], str]:
     """The header row, read by Python's csv (not guessed by DuckDB), and the
     delimiter: ';' when the header holds more ';' than ','."""
     with open(path, "rb") as handle:
@@ -193,7 +194,7 @@ def _header(path: Path) -> tuple[list[str], str]:
 
 
 def _load_csv(con, path: Path) -> None:
-    headers, delimiter = _header(path)
+    headers, delimiter = csv_header(path)
     columns = {header: "VARCHAR" for header in headers}
     con.execute(
         "CREATE TABLE raw_file AS SELECT * FROM read_csv(?, delim = ?, header = false, "
@@ -235,7 +236,7 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _chosen_headers(path: Path, headers: list[str], columns: dict[str, str]) -> dict[str, str]:
+def chosen_headers(path: Path, headers: list[str], columns: dict[str, str]) -> dict[str, str]:
     by_key = {h.strip().lower(): h for h in headers}
     chosen: dict[str, str] = {}
     missing = []
@@ -257,11 +258,17 @@ def _chosen_headers(path: Path, headers: list[str], columns: dict[str, str]) -> 
     return chosen
 
 
+def holds_national_numbers(values: Iterable[str]) -> bool:
+    """Whether the sampled values of a column not used hold national register
+    numbers (an INAMI number, which can look like one, does not count)."""
+    from generator.parties.numbers import inami_check_ok
+
+    return any(holds_national_number(v) and not inami_check_ok(v) for v in values)
+
+
 def _refuse_national_numbers(con, path: Path, headers: list[str], chosen: dict[str, str]) -> None:
     """A column conventio does not use that holds national register numbers is
     refused by its name, before anything is computed (its values are never printed)."""
-    from generator.parties.numbers import inami_check_ok
-
     for header in headers:
         if header in chosen.values():
             continue  # checked row by row; a value that is one is an error, never printed
@@ -269,7 +276,7 @@ def _refuse_national_numbers(con, path: Path, headers: list[str], chosen: dict[s
             f'SELECT CAST("{header}" AS VARCHAR) FROM raw_file '
             f'WHERE "{header}" IS NOT NULL LIMIT {PRIVACY_SAMPLE}'
         ).fetchall()
-        if any(holds_national_number(v) and not inami_check_ok(v) for (v,) in values):
+        if holds_national_numbers(v for (v,) in values):
             raise ConventioError(
                 mask_national_numbers(
                     f"{path}: column {header!r} holds national register numbers; conventio "

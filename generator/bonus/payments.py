@@ -76,18 +76,26 @@ def _network_names(parties: Any, network: str) -> tuple[str, str]:
     return "", ""
 
 
+def _bonus_paid(row: Any) -> Decimal | None:
+    """A row's bonus rounded to the cent as paid; None when there is none to pay."""
+    amount = field_of(row, "bonus_eur")
+    if amount is None or paid(amount) <= 0:
+        return None
+    return paid(amount)
+
+
 def payments_by_network(rows: Iterable[Any], parties: Any = None) -> list[NetworkPayments]:
     """The providers each network pays (bonus above zero), by network then provider
     INAMI number. Rows without a paying network are not paid by any network and are
     left out here (the bonus result lists them)."""
     grouped: dict[str, list[Payment]] = {}
     for row in rows:
-        network, amount = field_of(row, "paying_network"), field_of(row, "bonus_eur")
-        if not network or amount is None or paid(amount) <= 0:
+        network, amount = field_of(row, "paying_network"), _bonus_paid(row)
+        if not network or amount is None:
             continue
         name = field_of(row, "provider_name") or ""
         inami = str(field_of(row, "provider_inami"))
-        grouped.setdefault(str(network), []).append(Payment(inami, name, paid(amount)))
+        grouped.setdefault(str(network), []).append(Payment(inami, name, amount))
     result = []
     for network in sorted(grouped):
         name, inami = _network_names(parties, network)
@@ -101,14 +109,14 @@ def unpaid_providers(rows: Iterable[Any]) -> list[Unpaid]:
     with why no network pays them."""
     found = []
     for row in rows:
-        amount = field_of(row, "bonus_eur")
-        if field_of(row, "paying_network") or amount is None or paid(amount) <= 0:
+        amount = _bonus_paid(row)
+        if field_of(row, "paying_network") or amount is None:
             continue
         found.append(
             Unpaid(
                 str(field_of(row, "provider_inami")),
                 field_of(row, "provider_name") or "",
-                paid(amount),
+                amount,
                 field_of(row, "unpaid_reason") or "",
             )
         )

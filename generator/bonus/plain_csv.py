@@ -22,7 +22,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from generator.bonus.billing import FIELDS, PRIVACY_SAMPLE, _chosen_headers, _header
+from generator.bonus.billing import (
+    FIELDS,
+    PRIVACY_SAMPLE,
+    chosen_headers,
+    csv_header,
+    holds_national_numbers,
+)
 from generator.bonus.checks import (
     Check,
     check_provider,
@@ -34,7 +40,6 @@ from generator.bonus.checks import (
 )
 from generator.bonus.rules import EXCLUSIONS, CountedFile, CountingRules, Volume
 from generator.errors import ConventioError
-from generator.privacy import holds_national_number
 
 #: the file kinds read the quick way (XLSX and Parquet are read by DuckDB)
 SUFFIXES = (".csv", ".txt")
@@ -146,8 +151,8 @@ def _read(path: Path, columns: dict[str, str]) -> tuple[Any, dict[str, str]]:
     import polars as pl
 
     try:
-        headers, delimiter = _header(path)
-        chosen = _chosen_headers(path, headers, columns)
+        headers, delimiter = csv_header(path)
+        chosen = chosen_headers(path, headers, columns)
     except ConventioError:
         raise NotPlain from None
     with open(path, "rb") as handle:
@@ -183,12 +188,9 @@ def _may_hold_national_numbers(frame, others: list[str]) -> bool:
     (the exact way refuses the file, naming the column)."""
     import polars as pl
 
-    from generator.parties.numbers import inami_check_ok
-
     for name in others:
         values = frame.select(pl.col(name).filter(pl.col(name) != "").head(PRIVACY_SAMPLE))
-        values = values.to_series().to_list()
-        if any(holds_national_number(v) and not inami_check_ok(v) for v in values):
+        if holds_national_numbers(values.to_series().to_list()):
             return True
     return False
 
